@@ -1,0 +1,51 @@
+package vn.herald;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/**
+ * A request the domain refuses, in the domain's words. The web layer turns it into an
+ * application/problem+json answer; features never speak HTTP.
+ */
+public class Refusal extends RuntimeException {
+
+    public enum Kind { INVALID, NOT_FOUND, CONFLICT, FORBIDDEN, TOO_LARGE, UNSUPPORTED_TYPE }
+
+    /** A message about one field of the request, e.g. {@code title: must not be blank}. */
+    @Serdeable
+    public record FieldError(String field, String message) {}
+
+    private final Kind kind;
+    private final List<FieldError> fieldErrors;
+
+    public Refusal(Kind kind, String message) {
+        this(kind, message, List.of());
+    }
+
+    public Refusal(Kind kind, String message, List<FieldError> fieldErrors) {
+        super(message, null, false, false);
+        this.kind = kind;
+        this.fieldErrors = List.copyOf(fieldErrors);
+    }
+
+    public static Refusal notFound(String what, Object id) {
+        return new Refusal(Kind.NOT_FOUND, what + " " + id + " does not exist");
+    }
+
+    public static Refusal invalid(String field, String message) {
+        return new Refusal(Kind.INVALID, field + ": " + message, List.of(new FieldError(field, message)));
+    }
+
+    public static Refusal conflict(String message) {
+        return new Refusal(Kind.CONFLICT, message);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public List<FieldError> fieldErrors() {
+        return fieldErrors;
+    }
+}

@@ -1,0 +1,49 @@
+package vn.herald.account;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import vn.herald.ItemList;
+
+@Controller("/api/users")
+@Secured("ADMIN")
+class AccountController {
+
+    private final Accounts accounts;
+
+    AccountController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Get
+    ItemList<Accounts.Account> list() {
+        return ItemList.of(accounts.list());
+    }
+
+    @Get("/me")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    Accounts.Account me(Authentication authentication) {
+        return accounts.get(authentication.getName());
+    }
+
+    @Get("/{username}")
+    Accounts.Account get(String username) {
+        return accounts.get(username);
+    }
+
+    @Post
+    HttpResponse<Accounts.Account> create(@Body Accounts.AccountForm form) {
+        return HttpResponse.created(accounts.create(form));
+    }
+
+    @Put("/{username}")
+    Accounts.Account update(String username, @Body Accounts.AccountForm form) {
+        return accounts.update(username, form);
+    }
+}

@@ -1,0 +1,12 @@
+package vn.herald.campaign;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface CampaignTemplateRepository extends CrudRepository<CampaignTemplateRow, String> {
+    List<CampaignTemplateRow> findAllOrderByCode();
+}

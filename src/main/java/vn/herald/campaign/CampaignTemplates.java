@@ -1,0 +1,151 @@
+package vn.herald.campaign;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import vn.herald.channel.ChannelType;
+import vn.herald.content.FileOutcome;
+import vn.herald.content.LibraryFiles;
+import vn.herald.content.SourceFileException;
+import vn.herald.content.YamlFields;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.MonthDay;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Loads and validates the campaign templates of {@code content/campaigns/}. */
+@Singleton
+public class CampaignTemplates {
+
+    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
+    private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
+    private static final int MAX_WINDOW_SIDE = 60;
+    private static final Set<String> KEYS = Set.of("code", "name", "day", "leadDays", "tailDays", "tag", "topics",
+            "cadence", "description");
+
+    private final CampaignTemplateRepository repository;
+    private final JsonMapper json;
+    private final java.time.Clock clock;
+
+    CampaignTemplates(CampaignTemplateRepository repository, JsonMapper json, java.time.Clock clock) {
+        this.repository = repository;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public List<CampaignTemplate> list() {
+        return repository.findAllOrderByCode().stream().map(this::definition).toList();
+    }
+
+    public Optional<CampaignTemplate> find(String code) {
+        return repository.findById(code).map(this::definition);
+    }
+
+    public List<FileOutcome> importAll(Path campaignsDir) {
+        List<FileOutcome> outcomes = new ArrayList<>();
+        for (Path file : LibraryFiles.list(campaignsDir, ".yml", ".yaml")) {
+            outcomes.add(importFile(campaignsDir.getParent() == null ? campaignsDir : campaignsDir.getParent(), file));
+        }
+        return outcomes;
+    }
+
+    private FileOutcome importFile(Path libraryRoot, Path file) {
+        String shown = LibraryFiles.display(libraryRoot, file);
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            String hash = LibraryFiles.sha256(bytes);
+            YamlFields fields = YamlFields.parse(LibraryFiles.readUtf8(file), 0);
+            CampaignTemplate template = parse(fields, file);
+            Optional<CampaignTemplateRow> existing = repository.findById(template.code());
+            if (existing.isPresent() && existing.get().sourceHash().equals(hash)) {
+                return FileOutcome.of(shown, FileOutcome.Result.UNCHANGED);
+            }
+            CampaignTemplateRow row = new CampaignTemplateRow(template.code(), template.name(),
+                    json.writeValueAsString(template), hash, clock.instant());
+            if (existing.isPresent()) {
+                repository.update(row);
+                return FileOutcome.of(shown, FileOutcome.Result.UPDATED);
+            }
+            repository.save(row);
+            return FileOutcome.of(shown, FileOutcome.Result.IMPORTED);
+        } catch (SourceFileException e) {
+            return FileOutcome.failed(shown, e.line(), e.reason());
+        } catch (IOException e) {
+            return FileOutcome.failed(shown, 0, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    static CampaignTemplate parse(YamlFields fields, Path file) {
+        for (String key : fields.keys()) {
+            if (!KEYS.contains(key)) {
+                throw new SourceFileException(fields.line(key), "unknown key '" + key + "'; known keys: "
+                        + String.join(", ", KEYS.stream().sorted().toList()));
+            }
+        }
+        String fileName = file.getFileName().toString();
+        String expectedCode = fileName.substring(0, fileName.lastIndexOf('.'));
+        String code = fields.text("code").orElse(expectedCode);
+        if (!CODE.matcher(code).matches()) {
+            throw new SourceFileException(fields.line("code"), "'code' must be lower-case letters, digits and '-', found '" + code + "'");
+        }
+        if (!code.equals(expectedCode)) {
+            throw new SourceFileException(fields.line("code"), "'code' is '" + code + "' but the file is " + fileName
+                    + ": name the file " + code + ".yml");
+        }
+        String name = fields.requiredText("name");
+        String day = fields.requiredText("day");
+        try {
+            MonthDay.parse(day, MONTH_DAY);
+        } catch (DateTimeException e) {
+            throw new SourceFileException(fields.line("day"), "'day' must be a day of the year like \"10-10\" (month-day), found '" + day + "'");
+        }
+        int lead = window(fields, "leadDays");
+        int tail = window(fields, "tailDays");
+        String tag = fields.text("tag").orElse(code);
+        Map<ChannelType, Cadence> cadence = new EnumMap<>(ChannelType.class);
+        Optional<YamlFields> cadenceFields = fields.mapping("cadence");
+        if (cadenceFields.isEmpty()) {
+            throw new SourceFileException(fields.startLine(), "'cadence' is missing: say how often each channel type carries the campaign");
+        }
+        for (String key : cadenceFields.get().keys()) {
+            ChannelType type;
+            try {
+                type = ChannelType.valueOf(key.toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new SourceFileException(cadenceFields.get().line(key), "'cadence' names '" + key
+                        + "', which is not one of EPORTAL, FACEBOOK_PAGE, ZALO_OA or LOUDSPEAKER");
+            }
+            cadence.put(type, cadenceFields.get().enumValue(key, Cadence.class).orElse(Cadence.NONE));
+        }
+        return new CampaignTemplate(code, name, day, lead, tail, tag, fields.textList("topics"), cadence,
+                fields.text("description").orElse(null));
+    }
+
+    private static int window(YamlFields fields, String key) {
+        int days = fields.integer(key).orElse(0);
+        if (days < 0 || days > MAX_WINDOW_SIDE) {
+            throw new SourceFileException(fields.line(key), "'" + key + "' must be between 0 and " + MAX_WINDOW_SIDE + ", found " + days);
+        }
+        return days;
+    }
+
+    private CampaignTemplate definition(CampaignTemplateRow row) {
+        try {
+            return json.readValue(row.definition(), Argument.of(CampaignTemplate.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

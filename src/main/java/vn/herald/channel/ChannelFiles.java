@@ -1,0 +1,150 @@
+package vn.herald.channel;
+
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import vn.herald.content.FileOutcome;
+import vn.herald.content.LibraryFiles;
+import vn.herald.content.SourceFileException;
+import vn.herald.content.YamlFields;
+import vn.herald.unit.Units;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Loads {@code channels/*.yml}: one file per channel, validated and synced to the database. A channel whose
+ * file is removed is paused, never deleted, so its publications keep their history.
+ */
+@Singleton
+public class ChannelFiles {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
+    /** Key names that would hold a credential if written out. */
+    private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(token|secret|password|passwd|apikey|api_key|api-key|privatekey|credential).*");
+    static final String REMOVED = "the file channels/%s.yml was removed";
+
+    private final ChannelRepository repository;
+    private final Units units;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ChannelFiles(ChannelRepository repository, Units units, JsonMapper json, Clock clock) {
+        this.repository = repository;
+        this.units = units;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public List<FileOutcome> importAll(Path channelsDir) {
+        List<FileOutcome> outcomes = new ArrayList<>();
+        if (!Files.isDirectory(channelsDir)) {
+            outcomes.add(FileOutcome.failed(channelsDir.toString(), 0,
+                    "the channels folder does not exist; set HERALD_CHANNELS_DIR or create it (no channel was paused)"));
+            return outcomes;
+        }
+        Set<String> seen = new HashSet<>();
+        for (Path file : LibraryFiles.list(channelsDir, ".yml", ".yaml")) {
+            String name = file.getFileName().toString();
+            String id = name.substring(0, name.lastIndexOf('.'));
+            seen.add(id);
+            outcomes.add(importFile(channelsDir, file, id));
+        }
+        for (Channel channel : repository.findAllOrderById()) {
+            if (!seen.contains(channel.id()) && !channel.paused()) {
+                repository.update(withPause(channel, REMOVED.formatted(channel.id())));
+                outcomes.add(FileOutcome.of(LibraryFiles.display(channelsDir, channelsDir.resolve(channel.id() + ".yml")),
+                        FileOutcome.Result.ARCHIVED));
+            }
+        }
+        return outcomes;
+    }
+
+    @Transactional
+    FileOutcome importFile(Path channelsDir, Path file, String id) {
+        String shown = LibraryFiles.display(channelsDir, file);
+        try {
+            if (!ID.matcher(id).matches()) {
+                throw new SourceFileException(0, "the file name makes the channel id '" + id
+                        + "': use lower-case letters, digits and '-' only, e.g. facebook.yml");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            String hash = LibraryFiles.sha256(bytes);
+            Optional<Channel> existing = repository.findById(id);
+            boolean wasRemoved = existing.map(c -> REMOVED.formatted(id).equals(c.pausedReason())).orElse(false);
+            if (existing.isPresent() && existing.get().sourceHash().equals(hash) && !wasRemoved) {
+                return FileOutcome.of(shown, FileOutcome.Result.UNCHANGED);
+            }
+            YamlFields fields = YamlFields.parse(LibraryFiles.readUtf8(file), 0);
+            ChannelType type = fields.enumValue("type", ChannelType.class).orElseThrow(() ->
+                    new SourceFileException(fields.startLine(), "'type' is missing: one of EPORTAL, FACEBOOK_PAGE, ZALO_OA or LOUDSPEAKER"));
+            ChannelMode mode = fields.enumValue("mode", ChannelMode.class).orElseThrow(() ->
+                    new SourceFileException(fields.startLine(), "'mode' is missing: live or dry-run"));
+            String unitCode = fields.text("unit").orElse(units.ownUnitCode());
+            if (units.find(unitCode).isEmpty()) {
+                throw new SourceFileException(fields.line("unit"), "'unit' names '" + unitCode + "', which is not a known unit");
+            }
+            Optional<Integer> rate = fields.integer("rateLimitPerMinute");
+            if (rate.isPresent() && rate.get() < 1) {
+                throw new SourceFileException(fields.line("rateLimitPerMinute"), "'rateLimitPerMinute' must be 1 or more");
+            }
+            checkNoInlineSecret(fields, "");
+            Map<String, Object> settings = new LinkedHashMap<>(fields.plain());
+            settings.keySet().removeAll(List.of("type", "mode", "unit", "name"));
+            settings.putIfAbsent("rateLimitPerMinute", 60);
+            String name = fields.text("name").orElse(id);
+            Instant now = clock.instant();
+            Channel channel = new Channel(id, unitCode, type, mode, name, json.writeValueAsString(settings), hash,
+                    existing.filter(c -> !wasRemoved).map(Channel::pausedReason).orElse(null),
+                    existing.map(Channel::createdAt).orElse(now), now);
+            if (existing.isPresent()) {
+                repository.update(channel);
+                return FileOutcome.of(shown, FileOutcome.Result.UPDATED);
+            }
+            repository.save(channel);
+            return FileOutcome.of(shown, FileOutcome.Result.IMPORTED);
+        } catch (SourceFileException e) {
+            return FileOutcome.failed(shown, e.line(), e.reason());
+        } catch (IOException e) {
+            return FileOutcome.failed(shown, 0, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Secrets live in environment variables: a key that names one ends in {@code Env} and holds a variable name. */
+    private static void checkNoInlineSecret(YamlFields fields, String prefix) {
+        for (String key : fields.keys()) {
+            if (fields.isMapping(key)) {
+                checkNoInlineSecret(fields.mapping(key).orElseThrow(), prefix + key + ".");
+                continue;
+            }
+            if (key.endsWith("Env")) {
+                String variable = fields.text(key).orElse("");
+                if (!ENV_NAME.matcher(variable).matches()) {
+                    // never echo the value: it may be the secret itself
+                    throw new SourceFileException(fields.line(key), "'" + prefix + key
+                            + "' must name an environment variable (upper-case letters, digits and '_', e.g. HERALD_FACEBOOK_PAGE_TOKEN)");
+                }
+            } else if (SECRET_KEY.matcher(key).matches() && fields.text(key).isPresent()) {
+                throw new SourceFileException(fields.line(key), "'" + prefix + key + "' holds a secret written inline: "
+                        + "remove it, put the secret in an environment variable and name it with '" + key + "Env'");
+            }
+        }
+    }
+
+    private Channel withPause(Channel c, String reason) {
+        return new Channel(c.id(), c.unitCode(), c.type(), c.mode(), c.name(), c.settings(), c.sourceHash(), reason,
+                c.createdAt(), clock.instant());
+    }
+}

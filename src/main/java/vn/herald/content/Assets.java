@@ -1,0 +1,113 @@
+package vn.herald.content;
+
+import jakarta.inject.Singleton;
+import vn.herald.Folders;
+import vn.herald.Refusal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/** Images and audio, checked by their bytes and kept once under the data folder by content hash. */
+@Singleton
+public class Assets {
+
+    private static final int HEAD_BYTES = 8192;
+
+    private final AssetRepository repository;
+    private final MediaCheck mediaCheck;
+    private final Path root;
+    private final Clock clock;
+
+    Assets(AssetRepository repository, MediaCheck mediaCheck, Folders folders, Clock clock) {
+        this.repository = repository;
+        this.mediaCheck = mediaCheck;
+        this.root = folders.dataDir().resolve("assets");
+        this.clock = clock;
+    }
+
+    public Optional<Asset> find(long id) {
+        return repository.findById(id);
+    }
+
+    public Optional<Asset> findBySha256(String sha256) {
+        return repository.findBySha256(sha256);
+    }
+
+    public Path fileOf(Asset asset) {
+        return root.resolve(asset.sha256().substring(0, 2)).resolve(asset.sha256());
+    }
+
+    /**
+     * Streams the upload to a temporary file while hashing it, so a 50 MB recording never sits in memory,
+     * then keeps it only if its bytes are an accepted image or audio type within that kind's size limit.
+     */
+    public Asset store(InputStream in, String originalName) {
+        long ceiling = Arrays.stream(AssetKind.values()).mapToLong(AssetKind::maxBytes).max().orElseThrow();
+        Path temp = null;
+        try {
+            Files.createDirectories(root);
+            temp = Files.createTempFile(root, "upload-", ".part");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] head = new byte[HEAD_BYTES];
+            int headLength = 0;
+            long size = 0;
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), sha)) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int n; (n = in.read(buffer)) != -1; ) {
+                    if (headLength < HEAD_BYTES) {
+                        int take = Math.min(n, HEAD_BYTES - headLength);
+                        System.arraycopy(buffer, 0, head, headLength, take);
+                        headLength += take;
+                    }
+                    size += n;
+                    if (size > ceiling) {
+                        throw new Refusal(Refusal.Kind.TOO_LARGE, "'" + originalName + "' is larger than "
+                                + ceiling / (1024 * 1024) + " MB");
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
+            AssetType type = mediaCheck.detect(Arrays.copyOf(head, headLength)).orElseThrow(() ->
+                    new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "'" + originalName
+                            + "' is not a PNG, JPEG or WebP image nor an MP3, WAV or OGG recording (checked by its content, not its name)"));
+            if (size > type.kind().maxBytes()) {
+                throw new Refusal(Refusal.Kind.TOO_LARGE, "'" + originalName + "' has " + size / (1024 * 1024)
+                        + " MB; " + type.kind().name().toLowerCase() + " files may have at most "
+                        + type.kind().maxBytes() / (1024 * 1024) + " MB");
+            }
+            String hash = HexFormat.of().formatHex(sha.digest());
+            Optional<Asset> known = repository.findBySha256(hash);
+            if (known.isPresent()) {
+                return known.get();
+            }
+            Path target = root.resolve(hash.substring(0, 2)).resolve(hash);
+            Files.createDirectories(target.getParent());
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return repository.save(new Asset(null, hash, type.mediaType(), type.kind(), size, originalName, clock.instant()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store '" + originalName + "' under " + root, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // a leftover .part file is harmless: it is never served
+                }
+            }
+        }
+    }
+}

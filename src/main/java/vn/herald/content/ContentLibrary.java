@@ -1,0 +1,208 @@
+package vn.herald.content;
+
+import jakarta.inject.Singleton;
+import vn.herald.Refusal;
+import vn.herald.unit.Units;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Imports the pieces of the {@code content/} folder: Markdown files with YAML front matter under
+ * {@code articles/}, {@code infographics/} and {@code radio/}. Idempotent by path and content hash; a changed
+ * file makes a new revision; a removed file archives its piece. A broken file is reported and skipped.
+ */
+@Singleton
+public class ContentLibrary {
+
+    private static final Set<String> COMMON_KEYS = Set.of("kind", "unit", "title", "summary", "topics", "audiences",
+            "campaigns", "status", "author", "variants");
+    private static final Map<PieceKind, Set<String>> KIND_KEYS = Map.of(
+            PieceKind.ARTICLE, Set.of("cover"),
+            PieceKind.INFOGRAPHIC, Set.of("image", "caption", "altText"),
+            PieceKind.RADIO_SCRIPT, Set.of("audio"));
+
+    private final Pieces pieces;
+    private final Assets assets;
+    private final HtmlText html;
+    private final Units units;
+
+    ContentLibrary(Pieces pieces, Assets assets, HtmlText html, Units units) {
+        this.pieces = pieces;
+        this.assets = assets;
+        this.html = html;
+        this.units = units;
+    }
+
+    public List<FileOutcome> importAll(Path contentDir) {
+        List<FileOutcome> outcomes = new ArrayList<>();
+        if (!Files.isDirectory(contentDir)) {
+            outcomes.add(FileOutcome.failed(contentDir.toString(), 0,
+                    "the content folder does not exist; set HERALD_CONTENT_DIR or create it (nothing was archived)"));
+            return outcomes;
+        }
+        Set<String> seen = new HashSet<>();
+        for (PieceKind kind : PieceKind.values()) {
+            for (Path file : LibraryFiles.list(contentDir.resolve(kind.folder()), ".md")) {
+                String sourcePath = kind.folder() + "/" + file.getFileName();
+                seen.add(sourcePath);
+                outcomes.add(importFile(contentDir, file, sourcePath, kind));
+            }
+        }
+        for (Piece piece : pieces.importedPieces()) {
+            if (!seen.contains(piece.sourcePath()) && piece.status() != PieceStatus.ARCHIVED) {
+                pieces.archiveRemovedFile(piece);
+                outcomes.add(FileOutcome.of(LibraryFiles.display(contentDir, contentDir.resolve(piece.sourcePath())),
+                        FileOutcome.Result.ARCHIVED));
+            }
+        }
+        return outcomes;
+    }
+
+    private FileOutcome importFile(Path contentDir, Path file, String sourcePath, PieceKind folderKind) {
+        String shown = LibraryFiles.display(contentDir, file);
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            FrontMatterDocument document = FrontMatterDocument.parse(LibraryFiles.readUtf8(file));
+            YamlFields fields = document.fields();
+            PieceKind kind = fields.enumValue("kind", PieceKind.class).orElse(folderKind);
+            if (kind != folderKind) {
+                throw new SourceFileException(fields.line("kind"), "'kind' is " + kind + " but the file is in "
+                        + folderKind.folder() + "/, which holds " + folderKind);
+            }
+            checkKeys(fields, kind);
+            String unitCode = fields.text("unit").orElse(units.ownUnitCode());
+            if (units.find(unitCode).isEmpty()) {
+                throw new SourceFileException(fields.line("unit"), "'unit' names '" + unitCode + "', which is not a known unit");
+            }
+            PieceStatus status = fields.enumValue("status", PieceStatus.class).orElse(PieceStatus.DRAFT);
+            if (status == PieceStatus.ARCHIVED) {
+                throw new SourceFileException(fields.line("status"),
+                        "'status' cannot be ARCHIVED in a file: remove the file to archive its piece");
+            }
+            Map<String, Path> attached = attachedFiles(fields, file, contentDir);
+            List<byte[]> hashed = new ArrayList<>();
+            hashed.add(bytes);
+            for (Path a : attached.values()) {
+                hashed.add(Files.readAllBytes(a));
+            }
+            String hash = LibraryFiles.sha256(hashed.toArray(byte[][]::new));
+
+            Optional<Piece> existing = pieces.findBySourcePath(sourcePath);
+            if (existing.isPresent() && hash.equals(existing.get().sourceHash())
+                    && existing.get().status() != PieceStatus.ARCHIVED) {
+                return FileOutcome.of(shown, FileOutcome.Result.UNCHANGED);
+            }
+            PieceContent content = contentOf(kind, fields, document.body());
+            content = withAttached(content, attached, fields);
+            if (existing.isPresent() && !existing.get().unitCode().equals(unitCode)) {
+                throw new SourceFileException(fields.line("unit"), "'unit' changed from " + existing.get().unitCode()
+                        + " to " + unitCode + ": a piece cannot move to another unit; copy the file under a new name");
+            }
+            if (existing.isEmpty()) {
+                pieces.importNew(unitCode, content, status, sourcePath, hash);
+                return FileOutcome.of(shown, FileOutcome.Result.IMPORTED);
+            }
+            pieces.importChange(existing.get(), content, status, hash);
+            return FileOutcome.of(shown, FileOutcome.Result.UPDATED);
+        } catch (SourceFileException e) {
+            return FileOutcome.failed(shown, e.line(), e.reason());
+        } catch (IOException e) {
+            return FileOutcome.failed(shown, 0, "cannot be read: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // one broken file must never stop the others: report it with what is known
+            return FileOutcome.failed(shown, 0, "could not be imported: " + e.getMessage());
+        }
+    }
+
+    private static void checkKeys(YamlFields fields, PieceKind kind) {
+        for (String key : fields.keys()) {
+            if (!COMMON_KEYS.contains(key) && !KIND_KEYS.get(kind).contains(key)) {
+                List<String> known = new ArrayList<>(COMMON_KEYS);
+                known.addAll(KIND_KEYS.get(kind));
+                known.sort(null);
+                throw new SourceFileException(fields.line(key), "unknown key '" + key + "' for " + kind + "; known keys: "
+                        + String.join(", ", known));
+            }
+        }
+    }
+
+    /** cover, image and audio name files beside the Markdown file; they must exist inside the library. */
+    private static Map<String, Path> attachedFiles(YamlFields fields, Path file, Path contentDir) {
+        Map<String, Path> attached = new LinkedHashMap<>();
+        for (String key : List.of("cover", "image", "audio")) {
+            Optional<String> name = fields.text(key);
+            if (name.isEmpty()) {
+                continue;
+            }
+            Path target = file.getParent().resolve(name.get()).normalize();
+            if (!target.startsWith(contentDir.toAbsolutePath().normalize()) && !target.startsWith(contentDir.normalize())) {
+                throw new SourceFileException(fields.line(key), "'" + key + "' must name a file inside the content folder, found '"
+                        + name.get() + "'");
+            }
+            if (!Files.isRegularFile(target)) {
+                throw new SourceFileException(fields.line(key), "'" + key + "' names '" + name.get()
+                        + "', which is not in " + LibraryFiles.display(contentDir, file.getParent()) + "/");
+            }
+            attached.put(key, target);
+        }
+        return attached;
+    }
+
+    private PieceContent contentOf(PieceKind kind, YamlFields fields, String body) {
+        Variants variants = fields.mapping("variants").map(v -> {
+            Variants.Facebook facebook = v.mapping("facebook").map(f -> new Variants.Facebook(f.text("text").orElse(null))).orElse(null);
+            Variants.Zalo zalo = v.mapping("zalo").map(z -> new Variants.Zalo(z.text("title").orElse(null),
+                    z.text("description").orElse(null))).orElse(null);
+            return new Variants(facebook, zalo);
+        }).orElse(Variants.none());
+        String htmlBody = kind == PieceKind.RADIO_SCRIPT || body.isBlank() ? "" : html.markdownToHtml(body);
+        PieceForm form = new PieceForm(kind, null, fields.requiredText("title"), fields.text("summary").orElse(""),
+                htmlBody, kind == PieceKind.RADIO_SCRIPT ? body : "", fields.text("caption").orElse(""),
+                fields.text("altText").orElse(""), fields.textList("topics"), fields.textList("audiences"),
+                fields.textList("campaigns"), variants, fields.text("author").orElse(""), null);
+        try {
+            // the file is the whole truth: no field falls back to the previous revision
+            return pieces.contentOf(form, kind, null);
+        } catch (Refusal refusal) {
+            Refusal.FieldError first = refusal.fieldErrors().isEmpty() ? null : refusal.fieldErrors().get(0);
+            String key = first == null ? "title" : first.field().split("\\.")[0];
+            throw new SourceFileException(fields.line(key), first == null ? refusal.getMessage()
+                    : "'" + first.field() + "' " + first.message());
+        }
+    }
+
+    private PieceContent withAttached(PieceContent content, Map<String, Path> attached, YamlFields fields) throws IOException {
+        PieceContent result = content;
+        for (Map.Entry<String, Path> entry : attached.entrySet()) {
+            AssetRole role = AssetRole.valueOf(entry.getKey().toUpperCase(java.util.Locale.ROOT));
+            Asset asset;
+            try (InputStream in = Files.newInputStream(entry.getValue())) {
+                asset = assets.store(in, entry.getValue().getFileName().toString());
+            } catch (Refusal refusal) {
+                throw new SourceFileException(fields.line(entry.getKey()), "'" + entry.getKey() + "': " + refusal.getMessage());
+            }
+            if ((asset.kind() == AssetKind.AUDIO) != (role == AssetRole.AUDIO)) {
+                throw new SourceFileException(fields.line(entry.getKey()), "'" + entry.getKey() + "' names a "
+                        + asset.mediaType() + " file, which cannot be a " + entry.getKey());
+            }
+            result = result.withAsset(role, asset.id());
+        }
+        if (content.kind() == PieceKind.INFOGRAPHIC && !attached.containsKey("image")) {
+            throw new SourceFileException(fields.startLine(), "'image' is missing: an infographic needs its picture beside the file");
+        }
+        if (content.kind() == PieceKind.INFOGRAPHIC && (content.altText() == null || content.altText().isBlank())) {
+            throw new SourceFileException(fields.startLine(), "'altText' is missing: describe the picture for readers who cannot see it");
+        }
+        return result;
+    }
+}

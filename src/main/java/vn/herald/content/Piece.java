@@ -1,0 +1,62 @@
+package vn.herald.content;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A piece of content in its current revision. */
+@Serdeable
+@MappedEntity("piece")
+public record Piece(
+        @Id @GeneratedValue @Nullable Long id,
+        String unitCode,
+        PieceKind kind,
+        String slug,
+        String title,
+        @Nullable String summary,
+        @Nullable String body,
+        @Nullable String script,
+        @Nullable String caption,
+        @Nullable String altText,
+        @Nullable Long coverAssetId,
+        @Nullable Long imageAssetId,
+        @Nullable Long audioAssetId,
+        @TypeDef(type = DataType.STRING, converter = JsonColumns.TextList.class) List<String> topics,
+        @TypeDef(type = DataType.STRING, converter = JsonColumns.TextList.class) List<String> audiences,
+        @TypeDef(type = DataType.STRING, converter = JsonColumns.TextList.class) List<String> campaigns,
+        @TypeDef(type = DataType.STRING, converter = JsonColumns.VariantsColumn.class) Variants variants,
+        @Nullable Integer readSeconds,
+        @Nullable String author,
+        PieceStatus status,
+        @Nullable String statusReason,
+        int revision,
+        @Nullable String sourcePath,
+        @Nullable String sourceHash,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public PieceContent content() {
+        return new PieceContent(kind, title, summary, body, script, caption, altText, coverAssetId, imageAssetId,
+                audioAssetId, topics, audiences, campaigns, variants, author);
+    }
+
+    static Piece of(@Nullable Long id, String unitCode, String slug, PieceContent c, @Nullable Integer readSeconds,
+                    PieceStatus status, @Nullable String statusReason, int revision, @Nullable String sourcePath,
+                    @Nullable String sourceHash, Instant createdAt, Instant updatedAt) {
+        return new Piece(id, unitCode, c.kind(), slug, c.title(), c.summary(), c.body(), c.script(), c.caption(),
+                c.altText(), c.coverAssetId(), c.imageAssetId(), c.audioAssetId(), c.topics(), c.audiences(),
+                c.campaigns(), c.variants(), readSeconds, c.author(), status, statusReason, revision, sourcePath,
+                sourceHash, createdAt, updatedAt);
+    }
+
+    Piece withStatus(PieceStatus next, @Nullable String reason, Instant at) {
+        return of(id, unitCode, slug, content(), readSeconds, next, reason, revision, sourcePath, sourceHash, createdAt, at);
+    }
+}

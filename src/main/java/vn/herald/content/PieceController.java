@@ -1,0 +1,136 @@
+package vn.herald.content;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import vn.herald.ItemList;
+import vn.herald.Refusal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+@Controller("/api/pieces")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class PieceController {
+
+    private static final int MAX_PAGE_SIZE = 200;
+
+    /** Why a piece is rejected or archived. */
+    @Serdeable
+    record Reason(@Nullable String reason) {}
+
+    private final Pieces pieces;
+
+    PieceController(Pieces pieces) {
+        this.pieces = pieces;
+    }
+
+    @Get
+    ItemList<Piece> list(@Nullable @QueryValue PieceKind kind, @Nullable @QueryValue PieceStatus status,
+                         @Nullable @QueryValue String topic, @Nullable @QueryValue String campaign,
+                         @Nullable @QueryValue String text, @Nullable @QueryValue String unit,
+                         @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
+        int pageNumber = page == null ? 0 : page;
+        int pageSize = size == null ? 50 : size;
+        if (pageNumber < 0) {
+            throw Refusal.invalid("page", "must be 0 or more");
+        }
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw Refusal.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        Page<Piece> found = pieces.list(new Pieces.Filter(unit, kind, status, topic, campaign, text),
+                Pageable.from(pageNumber, pageSize));
+        return new ItemList<>(found.getContent(), found.getTotalSize());
+    }
+
+    @Get("/{id}")
+    Piece get(long id) {
+        return pieces.get(id);
+    }
+
+    @Post
+    @Secured("EDITOR")
+    HttpResponse<Piece> create(@Body PieceForm form, Authentication user) {
+        return HttpResponse.created(pieces.create(form, user.getName()));
+    }
+
+    @Put("/{id}")
+    @Secured("EDITOR")
+    Piece update(long id, @Body PieceForm form, Authentication user) {
+        return pieces.update(id, form, user.getName());
+    }
+
+    @Get("/{id}/revisions")
+    ItemList<Pieces.Revision> revisions(long id) {
+        return ItemList.of(pieces.revisions(id));
+    }
+
+    @Get("/{id}/events")
+    ItemList<PieceEvent> events(long id) {
+        return ItemList.of(pieces.events(id));
+    }
+
+    @Post("/{id}/submit")
+    @Secured("EDITOR")
+    Piece submit(long id, Authentication user) {
+        return pieces.submit(id, user.getName());
+    }
+
+    @Post("/{id}/approve")
+    @Secured("APPROVER")
+    Piece approve(long id, Authentication user) {
+        return pieces.approve(id, user.getName());
+    }
+
+    @Post("/{id}/reject")
+    @Secured("APPROVER")
+    Piece reject(long id, @Nullable @Body Reason reason, Authentication user) {
+        return pieces.reject(id, reason == null ? null : reason.reason(), user.getName());
+    }
+
+    @Post("/{id}/archive")
+    @Secured({"EDITOR", "APPROVER"})
+    Piece archive(long id, @Nullable @Body Reason reason, Authentication user) {
+        return pieces.archive(id, reason == null ? null : reason.reason(), user.getName());
+    }
+
+    @Post(value = "/{id}/assets", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Secured("EDITOR")
+    HttpResponse<Pieces.AttachedAsset> upload(long id, @Part("file") CompletedFileUpload file,
+                                              @Nullable @Part("role") String role,
+                                              @Nullable @Part("altText") String altText, Authentication user) {
+        AssetRole assetRole = parseRole(role);
+        try (InputStream in = file.getInputStream()) {
+            return HttpResponse.created(pieces.attach(id, assetRole, in, file.getFilename(), altText, user.getName()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static AssetRole parseRole(@Nullable String role) {
+        if (role == null || role.isBlank()) {
+            throw Refusal.invalid("role", "is required: one of " + List.of(AssetRole.values()));
+        }
+        try {
+            return AssetRole.valueOf(role.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalid("role", "'" + role + "' is not one of " + List.of(AssetRole.values()));
+        }
+    }
+}

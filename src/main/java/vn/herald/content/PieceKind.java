@@ -1,0 +1,17 @@
+package vn.herald.content;
+
+/** What an editor writes once and Herald publishes everywhere. */
+public enum PieceKind {
+    ARTICLE("articles"), INFOGRAPHIC("infographics"), RADIO_SCRIPT("radio");
+
+    private final String folder;
+
+    PieceKind(String folder) {
+        this.folder = folder;
+    }
+
+    /** The folder of the content library that holds this kind. */
+    public String folder() {
+        return folder;
+    }
+}

@@ -1,0 +1,18 @@
+package vn.herald.content;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import io.micronaut.data.repository.jpa.JpaSpecificationExecutor;
+
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface PieceRepository extends CrudRepository<Piece, Long>, JpaSpecificationExecutor<Piece> {
+    Optional<Piece> findBySourcePath(String sourcePath);
+
+    boolean existsByUnitCodeAndSlug(String unitCode, String slug);
+
+    List<Piece> findBySourcePathIsNotNull();
+}

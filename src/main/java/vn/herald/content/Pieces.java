@@ -1,0 +1,417 @@
+package vn.herald.content;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import vn.herald.Refusal;
+import vn.herald.unit.Units;
+
+import java.io.InputStream;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/** Pieces: writing, revisions, the approval workflow and assets. Other features use this, never the repositories. */
+@Singleton
+public class Pieces {
+
+    /** Filters of the piece list; every one is optional. */
+    public record Filter(@Nullable String unitCode, @Nullable PieceKind kind, @Nullable PieceStatus status,
+                         @Nullable String topic, @Nullable String campaign, @Nullable String text) {}
+
+    /** A kept revision as the API shows it. */
+    @Serdeable
+    public record Revision(int revision, PieceContent content, String changedBy, Instant createdAt) {}
+
+    private final PieceRepository pieces;
+    private final PieceRevisionRepository revisions;
+    private final PieceEventRepository events;
+    private final Assets assets;
+    private final HtmlText html;
+    private final Units units;
+    private final ContentConfig config;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Pieces(PieceRepository pieces, PieceRevisionRepository revisions, PieceEventRepository events, Assets assets,
+           HtmlText html, Units units, ContentConfig config, JsonMapper json, Clock clock) {
+        this.pieces = pieces;
+        this.revisions = revisions;
+        this.events = events;
+        this.assets = assets;
+        this.html = html;
+        this.units = units;
+        this.config = config;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Piece get(long id) {
+        return pieces.findById(id).orElseThrow(() -> Refusal.notFound("piece", id));
+    }
+
+    public Page<Piece> list(Filter filter, Pageable pageable) {
+        List<PredicateSpecification<Piece>> conditions = new ArrayList<>();
+        if (filter.unitCode() != null) {
+            conditions.add((root, cb) -> cb.equal(root.get("unitCode"), filter.unitCode()));
+        }
+        if (filter.kind() != null) {
+            conditions.add((root, cb) -> cb.equal(root.get("kind"), filter.kind()));
+        }
+        if (filter.status() != null) {
+            conditions.add((root, cb) -> cb.equal(root.get("status"), filter.status()));
+        }
+        // lists are stored as JSON arrays: an element is its JSON string, quotes included
+        if (filter.topic() != null) {
+            String element = JsonColumns.write(json, nfc(filter.topic()));
+            conditions.add((root, cb) -> cb.like(root.get("topics"), "%" + escapeLike(element) + "%"));
+        }
+        if (filter.campaign() != null) {
+            String element = JsonColumns.write(json, nfc(filter.campaign()));
+            conditions.add((root, cb) -> cb.like(root.get("campaigns"), "%" + escapeLike(element) + "%"));
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            String pattern = "%" + escapeLike(nfc(filter.text()).toLowerCase(Locale.ROOT)) + "%";
+            conditions.add((root, cb) -> cb.or(
+                    cb.like(cb.lower(root.get("title")), pattern),
+                    cb.like(cb.lower(root.get("summary")), pattern)));
+        }
+        PredicateSpecification<Piece> where = conditions.stream().reduce(PredicateSpecification::and).orElse(null);
+        Pageable ordered = pageable.getSort().isSorted() ? pageable
+                : Pageable.from(pageable.getNumber(), pageable.getSize(), Sort.of(Sort.Order.desc("updatedAt"), Sort.Order.desc("id")));
+        return pieces.findAll(where, ordered);
+    }
+
+    @Transactional
+    public Piece create(PieceForm form, String actor) {
+        if (form.kind() == null) {
+            throw Refusal.invalid("kind", "is required: ARTICLE, INFOGRAPHIC or RADIO_SCRIPT");
+        }
+        String unitCode = form.unitCode() == null ? units.ownUnitCode() : form.unitCode();
+        if (units.find(unitCode).isEmpty()) {
+            throw Refusal.invalid("unitCode", "unit '" + unitCode + "' does not exist");
+        }
+        PieceContent content = contentOf(form, form.kind(), null);
+        return insert(unitCode, content, PieceStatus.DRAFT, null, null, actor);
+    }
+
+    @Transactional
+    public Piece update(long id, PieceForm form, String actor) {
+        Piece piece = get(id);
+        if (form.revision() == null) {
+            throw Refusal.invalid("revision", "is required: send the revision you edited, so a newer one is never overwritten");
+        }
+        if (form.revision() != piece.revision()) {
+            throw Refusal.conflict("piece " + id + " is at revision " + piece.revision() + " but you edited revision "
+                    + form.revision() + ": reload it and apply your change again");
+        }
+        if (form.kind() != null && form.kind() != piece.kind()) {
+            throw Refusal.invalid("kind", "cannot change from " + piece.kind() + " to " + form.kind());
+        }
+        if (piece.status() == PieceStatus.ARCHIVED) {
+            throw Refusal.conflict("piece " + id + " is archived: restore it before editing");
+        }
+        return change(piece, contentOf(form, piece.kind(), piece.content()), PieceStatus.DRAFT, piece.sourceHash(), actor,
+                "edited");
+    }
+
+    public List<Revision> revisions(long id) {
+        get(id);
+        return revisions.findByPieceIdOrderByRevision(id).stream()
+                .map(r -> new Revision(r.revision(), JsonColumns.read(json, r.snapshot(),
+                        io.micronaut.core.type.Argument.of(PieceContent.class)), r.changedBy(), r.createdAt()))
+                .toList();
+    }
+
+    public List<PieceEvent> events(long id) {
+        get(id);
+        return events.findByPieceIdOrderById(id);
+    }
+
+    @Transactional
+    public Piece submit(long id, String actor) {
+        Piece piece = get(id);
+        List<Refusal.FieldError> missing = missingForReview(piece);
+        if (!missing.isEmpty()) {
+            throw new Refusal(Refusal.Kind.INVALID, "piece " + id + " is not ready for review", missing);
+        }
+        return move(piece, PieceStatus.IN_REVIEW, null, actor);
+    }
+
+    @Transactional
+    public Piece approve(long id, String actor) {
+        return move(get(id), PieceStatus.APPROVED, null, actor);
+    }
+
+    @Transactional
+    public Piece reject(long id, @Nullable String reason, String actor) {
+        if (reason == null || reason.isBlank()) {
+            throw Refusal.invalid("reason", "say why the piece is rejected, so its author can fix it");
+        }
+        Piece piece = get(id);
+        if (piece.status() != PieceStatus.IN_REVIEW) {
+            throw Refusal.conflict("piece " + id + " is " + piece.status() + ": only a piece in review can be rejected");
+        }
+        return move(piece, PieceStatus.DRAFT, reason.strip(), actor);
+    }
+
+    @Transactional
+    public Piece archive(long id, @Nullable String reason, String actor) {
+        return move(get(id), PieceStatus.ARCHIVED, reason, actor);
+    }
+
+    /** Attaches an uploaded file; an image needs its alt text, for readers who cannot see it. */
+    @Transactional
+    public AttachedAsset attach(long id, AssetRole role, InputStream file, String fileName, @Nullable String altText,
+                                String actor) {
+        Piece piece = get(id);
+        if (piece.status() == PieceStatus.ARCHIVED) {
+            throw Refusal.conflict("piece " + id + " is archived");
+        }
+        Asset asset = assets.store(file, fileName);
+        boolean audioRole = role == AssetRole.AUDIO;
+        if (audioRole != (asset.kind() == AssetKind.AUDIO)) {
+            throw Refusal.invalid("file", "'" + fileName + "' is " + asset.mediaType() + ", which cannot be used as "
+                    + role.name().toLowerCase(Locale.ROOT));
+        }
+        if (role == AssetRole.AUDIO && piece.kind() != PieceKind.RADIO_SCRIPT) {
+            throw Refusal.invalid("role", "a recording belongs to a RADIO_SCRIPT piece");
+        }
+        if (role == AssetRole.IMAGE && piece.kind() != PieceKind.INFOGRAPHIC) {
+            throw Refusal.invalid("role", "IMAGE is an infographic's picture; use COVER or FIGURE for an article");
+        }
+        boolean needsAlt = role == AssetRole.IMAGE || role == AssetRole.FIGURE;
+        if (needsAlt && (altText == null || altText.isBlank()) && (role != AssetRole.IMAGE || piece.altText() == null)) {
+            throw Refusal.invalid("altText", "describe the image for readers who cannot see it");
+        }
+        if (role == AssetRole.FIGURE) {
+            return new AttachedAsset(asset, piece);
+        }
+        PieceContent content = piece.content().withAsset(role, asset.id());
+        if (role == AssetRole.IMAGE && altText != null && !altText.isBlank()) {
+            content = content.withAltText(nfc(altText).strip());
+        }
+        return new AttachedAsset(asset, change(piece, content, piece.status() == PieceStatus.APPROVED
+                ? PieceStatus.DRAFT : piece.status(), piece.sourceHash(), actor, "attached " + role.name().toLowerCase(Locale.ROOT)));
+    }
+
+    /** The stored asset and the piece as it is after attaching it. */
+    @Serdeable
+    public record AttachedAsset(Asset asset, Piece piece) {}
+
+    /** The plain-text form of a piece for Facebook, Zalo and radio: paragraphs and list items kept. */
+    public String plainText(Piece piece) {
+        return switch (piece.kind()) {
+            case RADIO_SCRIPT -> piece.script() == null ? "" : piece.script();
+            case ARTICLE, INFOGRAPHIC -> html.toPlainText(piece.body());
+        };
+    }
+
+    // --- used by the importer of the content/ folder
+
+    @Transactional
+    Piece importNew(String unitCode, PieceContent content, PieceStatus status, String sourcePath, String sourceHash) {
+        return insert(unitCode, content, status, sourcePath, sourceHash, "import");
+    }
+
+    @Transactional
+    Piece importChange(Piece piece, PieceContent content, PieceStatus status, String sourceHash) {
+        return change(piece, content, status, sourceHash, "import", "file changed");
+    }
+
+    @Transactional
+    void archiveRemovedFile(Piece piece) {
+        if (piece.status() != PieceStatus.ARCHIVED) {
+            move(piece, PieceStatus.ARCHIVED, piece.sourcePath() + " was removed from the content library", "import");
+        }
+    }
+
+    List<Piece> importedPieces() {
+        return pieces.findBySourcePathIsNotNull();
+    }
+
+    java.util.Optional<Piece> findBySourcePath(String path) {
+        return pieces.findBySourcePath(path);
+    }
+
+    // ---
+
+    private Piece insert(String unitCode, PieceContent content, PieceStatus status, @Nullable String sourcePath,
+                         @Nullable String sourceHash, String actor) {
+        Instant now = clock.instant();
+        String slug = uniqueSlug(unitCode, content.title());
+        Piece piece = pieces.save(Piece.of(null, unitCode, slug, content, readSeconds(content), status, null, 1,
+                sourcePath, sourceHash, now, now));
+        keepRevision(piece, actor);
+        events.save(new PieceEvent(null, piece.id(), null, status, actor, sourcePath == null ? "created" : "imported from " + sourcePath, now));
+        return piece;
+    }
+
+    private Piece change(Piece piece, PieceContent content, PieceStatus status, @Nullable String sourceHash,
+                         String actor, String why) {
+        Instant now = clock.instant();
+        Piece changed = pieces.update(Piece.of(piece.id(), piece.unitCode(), piece.slug(), content, readSeconds(content),
+                status, status == piece.status() ? piece.statusReason() : null, piece.revision() + 1,
+                piece.sourcePath(), sourceHash, piece.createdAt(), now));
+        keepRevision(changed, actor);
+        if (status != piece.status()) {
+            events.save(new PieceEvent(null, piece.id(), piece.status(), status, actor, why, now));
+        }
+        return changed;
+    }
+
+    private Piece move(Piece piece, PieceStatus next, @Nullable String reason, String actor) {
+        if (piece.status() == next) {
+            return piece;
+        }
+        if (!piece.status().canMoveTo(next)) {
+            throw Refusal.conflict("piece " + piece.id() + " is " + piece.status() + " and cannot become " + next);
+        }
+        Instant now = clock.instant();
+        Piece moved = pieces.update(piece.withStatus(next, reason, now));
+        events.save(new PieceEvent(null, piece.id(), piece.status(), next, actor, reason, now));
+        return moved;
+    }
+
+    private void keepRevision(Piece piece, String actor) {
+        revisions.save(new PieceRevision(null, piece.id(), piece.revision(), JsonColumns.write(json, piece.content()),
+                actor, piece.updatedAt()));
+    }
+
+    private String uniqueSlug(String unitCode, String title) {
+        String base = Slugs.slugOf(title);
+        String slug = base;
+        for (int n = 2; pieces.existsByUnitCodeAndSlug(unitCode, slug); n++) {
+            slug = Slugs.withSuffix(base, n);
+        }
+        return slug;
+    }
+
+    private Integer readSeconds(PieceContent content) {
+        if (content.kind() != PieceKind.RADIO_SCRIPT || content.script() == null) {
+            return null;
+        }
+        return (int) ReadTime.estimate(content.script(), config.syllablesPerMinute()).toSeconds();
+    }
+
+    private static List<Refusal.FieldError> missingForReview(Piece piece) {
+        List<Refusal.FieldError> missing = new ArrayList<>();
+        switch (piece.kind()) {
+            case ARTICLE -> {
+                if (piece.body() == null || piece.body().isBlank()) {
+                    missing.add(new Refusal.FieldError("body", "an article needs its text"));
+                }
+            }
+            case INFOGRAPHIC -> {
+                if (piece.imageAssetId() == null) {
+                    missing.add(new Refusal.FieldError("image", "an infographic needs its image"));
+                }
+                if (piece.altText() == null || piece.altText().isBlank()) {
+                    missing.add(new Refusal.FieldError("altText", "describe the image for readers who cannot see it"));
+                }
+            }
+            case RADIO_SCRIPT -> {
+                if (piece.script() == null || piece.script().isBlank()) {
+                    missing.add(new Refusal.FieldError("script", "a radio piece needs its script"));
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** Builds clean content from a form: HTML sanitised, text in NFC, limits checked; absent fields keep {@code base}'s. */
+    PieceContent contentOf(PieceForm form, PieceKind kind, @Nullable PieceContent base) {
+        List<Refusal.FieldError> errors = new ArrayList<>();
+        String title = pick(form.title(), base == null ? null : base.title());
+        if (title == null || title.isBlank()) {
+            errors.add(new Refusal.FieldError("title", "must not be blank"));
+        } else if (title.length() > 500) {
+            errors.add(new Refusal.FieldError("title", "has " + title.length() + " characters; at most 500"));
+        }
+        Variants variants = form.variants() != null ? form.variants() : base == null ? Variants.none() : base.variants();
+        variants = cleanVariants(variants, errors);
+        if (!errors.isEmpty()) {
+            throw new Refusal(Refusal.Kind.INVALID, "the piece is not valid", errors);
+        }
+        String body = form.body() != null ? html.sanitise(nfc(form.body())) : base == null ? null : base.body();
+        String script = form.script() != null ? cleanScript(form.script()) : base == null ? null : base.script();
+        return new PieceContent(kind, title.strip(),
+                pick(form.summary(), base == null ? null : base.summary()),
+                kind == PieceKind.RADIO_SCRIPT ? null : body,
+                kind == PieceKind.RADIO_SCRIPT ? script : null,
+                pick(form.caption(), base == null ? null : base.caption()),
+                pick(form.altText(), base == null ? null : base.altText()),
+                base == null ? null : base.coverAssetId(),
+                base == null ? null : base.imageAssetId(),
+                base == null ? null : base.audioAssetId(),
+                labels(form.topics(), base == null ? null : base.topics()),
+                labels(form.audiences(), base == null ? null : base.audiences()),
+                labels(form.campaigns(), base == null ? null : base.campaigns()),
+                variants,
+                pick(form.author(), base == null ? null : base.author()));
+    }
+
+    private static Variants cleanVariants(Variants variants, List<Refusal.FieldError> errors) {
+        Variants.Facebook facebook = variants.facebook() == null || blank(variants.facebook().text()) ? null
+                : new Variants.Facebook(nfc(variants.facebook().text()).strip());
+        Variants.Zalo zalo = null;
+        if (variants.zalo() != null && !(blank(variants.zalo().title()) && blank(variants.zalo().description()))) {
+            String title = blank(variants.zalo().title()) ? null : nfc(variants.zalo().title()).strip();
+            String description = blank(variants.zalo().description()) ? null : nfc(variants.zalo().description()).strip();
+            if (title != null && title.length() > Variants.ZALO_TITLE_MAX) {
+                errors.add(new Refusal.FieldError("variants.zalo.title", "has " + title.length()
+                        + " characters; Zalo allows at most " + Variants.ZALO_TITLE_MAX));
+            }
+            if (description != null && description.length() > Variants.ZALO_DESCRIPTION_MAX) {
+                errors.add(new Refusal.FieldError("variants.zalo.description", "has " + description.length()
+                        + " characters; Zalo allows at most " + Variants.ZALO_DESCRIPTION_MAX));
+            }
+            zalo = new Variants.Zalo(title, description);
+        }
+        return new Variants(facebook, zalo);
+    }
+
+    /** A radio script is read aloud: plain text, Unix line ends, no control characters. */
+    private static String cleanScript(String script) {
+        return nfc(script).replace("\r\n", "\n").replace('\r', '\n')
+                .replaceAll("[\\p{Cc}&&[^\n\t]]", "").strip();
+    }
+
+    private static List<String> labels(@Nullable List<String> given, @Nullable List<String> base) {
+        if (given == null) {
+            return base == null ? List.of() : base;
+        }
+        return given.stream().filter(Objects::nonNull).map(s -> nfc(s).strip()).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    private static String pick(@Nullable String given, @Nullable String base) {
+        if (given == null) {
+            return base;
+        }
+        String clean = nfc(given).strip();
+        return clean.isEmpty() ? null : clean;
+    }
+
+    private static boolean blank(@Nullable String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** Vietnamese typed on some systems arrives decomposed; store one form so search and slugs agree. */
+    static String nfc(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFC);
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

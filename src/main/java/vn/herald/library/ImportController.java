@@ -1,0 +1,31 @@
+package vn.herald.library;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import vn.herald.Refusal;
+
+@Controller("/api/imports")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class ImportController {
+
+    private final Imports imports;
+
+    ImportController(Imports imports) {
+        this.imports = imports;
+    }
+
+    @Get("/latest")
+    ImportReport latest() {
+        return imports.latest().orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "no import has run yet"));
+    }
+
+    @Post
+    @Secured("ADMIN")
+    ImportReport run(Authentication user) {
+        return imports.run(user.getName());
+    }
+}

@@ -1,0 +1,25 @@
+package vn.herald.unit;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** An organisational unit: a commune, a ward or a provincial office. */
+@Serdeable
+@MappedEntity("unit")
+public record Unit(
+        @Id String code,
+        String name,
+        String zone,
+        @Nullable String parentCode,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public ZoneId zoneId() {
+        return ZoneId.of(zone);
+    }
+}

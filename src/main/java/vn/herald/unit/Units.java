@@ -1,0 +1,137 @@
+package vn.herald.unit;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import vn.herald.Refusal;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The units this server serves: its own from configuration, more through the API. */
+@Singleton
+public class Units {
+
+    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
+
+    /** What an admin sends to create or change a unit. */
+    @Serdeable
+    public record UnitForm(@Nullable String code, @Nullable String name, @Nullable String zone,
+                           @Nullable String parentCode) {}
+
+    private final UnitRepository repository;
+    private final UnitConfig config;
+    private final Clock clock;
+
+    Units(UnitRepository repository, UnitConfig config, Clock clock) {
+        this.repository = repository;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public String ownUnitCode() {
+        return config.code();
+    }
+
+    /** Writes the configured unit (and makes sure its parent exists) so every start agrees with the configuration. */
+    public Unit ensureOwnUnit() {
+        if (config.parent() != null && !config.parent().isBlank() && !repository.existsById(config.parent())) {
+            throw new IllegalStateException("herald.unit.parent names unit '" + config.parent()
+                    + "', which does not exist: create it through /api/units first or remove the setting");
+        }
+        UnitForm form = new UnitForm(config.code(), config.name(), config.zone(), config.parent());
+        return repository.existsById(config.code()) ? update(config.code(), form) : create(form);
+    }
+
+    public List<Unit> list() {
+        return repository.findAllOrderByCode();
+    }
+
+    public Optional<Unit> find(String code) {
+        return repository.findById(code);
+    }
+
+    public Unit get(String code) {
+        return find(code).orElseThrow(() -> Refusal.notFound("unit", code));
+    }
+
+    public ZoneId zoneOf(String code) {
+        return get(code).zoneId();
+    }
+
+    public Unit create(UnitForm form) {
+        List<Refusal.FieldError> errors = validate(form, null);
+        if (form.code() == null || !CODE.matcher(form.code()).matches()) {
+            errors.add(0, new Refusal.FieldError("code",
+                    "must be 2-64 lower-case letters, digits or '-', e.g. xa-hoa-an"));
+        } else if (repository.existsById(form.code())) {
+            throw Refusal.conflict("unit " + form.code() + " exists already");
+        }
+        failIfAny(errors);
+        var now = clock.instant();
+        return repository.save(new Unit(form.code(), form.name().strip(), form.zone(), blankToNull(form.parentCode()), now, now));
+    }
+
+    public Unit update(String code, UnitForm form) {
+        Unit existing = get(code);
+        if (form.code() != null && !form.code().equals(code)) {
+            failIfAny(List.of(new Refusal.FieldError("code", "cannot change: a unit's code is its identity")));
+        }
+        failIfAny(validate(form, code));
+        return repository.update(new Unit(code, form.name().strip(), form.zone(), blankToNull(form.parentCode()),
+                existing.createdAt(), clock.instant()));
+    }
+
+    private List<Refusal.FieldError> validate(UnitForm form, @Nullable String code) {
+        List<Refusal.FieldError> errors = new ArrayList<>();
+        if (form.name() == null || form.name().isBlank()) {
+            errors.add(new Refusal.FieldError("name", "must not be blank"));
+        }
+        if (form.zone() == null) {
+            errors.add(new Refusal.FieldError("zone", "is required, e.g. Asia/Ho_Chi_Minh"));
+        } else {
+            try {
+                ZoneId.of(form.zone());
+            } catch (DateTimeException e) {
+                errors.add(new Refusal.FieldError("zone", "'" + form.zone() + "' is not a time zone, e.g. Asia/Ho_Chi_Minh"));
+            }
+        }
+        String parent = blankToNull(form.parentCode());
+        if (parent != null) {
+            if (!repository.existsById(parent)) {
+                errors.add(new Refusal.FieldError("parentCode", "unit '" + parent + "' does not exist"));
+            } else if (code != null && formsCycle(code, parent)) {
+                errors.add(new Refusal.FieldError("parentCode", "'" + parent + "' is below " + code + ": a unit cannot be its own ancestor"));
+            }
+        }
+        return errors;
+    }
+
+    private boolean formsCycle(String code, String parent) {
+        Set<String> seen = new HashSet<>();
+        for (String at = parent; at != null && seen.add(at); ) {
+            if (at.equals(code)) {
+                return true;
+            }
+            at = repository.findById(at).map(Unit::parentCode).orElse(null);
+        }
+        return false;
+    }
+
+    private static void failIfAny(List<Refusal.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new Refusal(Refusal.Kind.INVALID, "the unit is not valid", errors);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

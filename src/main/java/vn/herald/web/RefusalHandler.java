@@ -1,0 +1,45 @@
+package vn.herald.web;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import vn.herald.Refusal;
+
+import java.util.List;
+
+/** Turns the domain's refusals into RFC 9457 problem documents, with one entry per invalid field. */
+@Produces(MediaType.APPLICATION_JSON)
+@Singleton
+@Requires(classes = {Refusal.class, ExceptionHandler.class})
+class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<RefusalHandler.Problem>> {
+
+    static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
+
+    @Serdeable
+    record Problem(String type, String title, int status, String detail, String instance,
+                   @Nullable List<Refusal.FieldError> errors) {}
+
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, Refusal refusal) {
+        HttpStatus status = switch (refusal.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
+            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+        };
+        List<Refusal.FieldError> errors = refusal.fieldErrors().isEmpty() ? null : refusal.fieldErrors();
+        return HttpResponse.<Problem>status(status)
+                .contentType(PROBLEM_JSON)
+                .body(new Problem("about:blank", status.getReason(), status.getCode(), refusal.getMessage(),
+                        request.getPath(), errors));
+    }
+}

@@ -1,0 +1,128 @@
+package vn.herald.content;
+
+import io.micronaut.data.model.Pageable;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import vn.herald.Refusal;
+import vn.herald.library.ImportReport;
+import vn.herald.library.Imports;
+import vn.herald.unit.Units;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The content store's behaviour, written once and run on every database. */
+abstract class PiecesContract {
+
+    @Inject Pieces pieces;
+    @Inject Imports imports;
+    @Inject Units units;
+
+    private PieceForm anArticle(String title, List<String> topics) {
+        return new PieceForm(PieceKind.ARTICLE, null, title, "Tóm tắt", "<p>Bà con <b>chú ý</b></p><script>alert(1)</script>",
+                null, null, null, topics, List.of("Người dân"), List.of("chuyen-doi-so-10-10"), null, "Biên tập viên", null);
+    }
+
+    @Test
+    void theSeedLibraryIsImportedAtStartAndASecondRunChangesNothing() {
+        ImportReport atStart = imports.latest().orElseThrow();
+        assertEquals(0, atStart.errors(), () -> "seed library errors: " + atStart.problems());
+        int pieceFiles = (int) atStart.files().stream().filter(f -> f.path().startsWith("content/")).count();
+        assertTrue(pieceFiles >= 27, "seed pieces and campaigns: " + pieceFiles);
+
+        ImportReport again = imports.run("test");
+        assertEquals(0, again.imported() + again.updated() + again.archived() + again.errors(), again::toString);
+        assertEquals(atStart.files().size(), again.unchanged());
+    }
+
+    @Test
+    void everyEditKeepsTheRevisionBeforeIt() {
+        Piece piece = pieces.create(anArticle("Hướng dẫn cài đặt VNeID", List.of("VNeID và Đề án 06")), "bien-tap");
+        assertFalse(piece.body().contains("script"), piece.body());
+
+        Piece edited = pieces.update(piece.id(), new PieceForm(null, null, "Hướng dẫn cài đặt VNeID mức 2", null, null,
+                null, null, null, null, null, null, null, null, 1), "bien-tap");
+
+        assertEquals(2, edited.revision());
+        assertEquals("Tóm tắt", edited.summary(), "fields the editor did not send keep their value");
+        List<Pieces.Revision> revisions = pieces.revisions(piece.id());
+        assertEquals(List.of(1, 2), revisions.stream().map(Pieces.Revision::revision).toList());
+        assertEquals("Hướng dẫn cài đặt VNeID", revisions.get(0).content().title());
+        assertEquals("Hướng dẫn cài đặt VNeID mức 2", revisions.get(1).content().title());
+    }
+
+    @Test
+    void anEditFromAnOldRevisionIsRefusedInsteadOfOverwritingANewerOne() {
+        Piece piece = pieces.create(anArticle("Thanh toán không dùng tiền mặt ở chợ", List.of()), "bien-tap");
+        pieces.update(piece.id(), new PieceForm(null, null, "Bản của người thứ nhất", null, null, null, null, null,
+                null, null, null, null, null, 1), "bien-tap");
+
+        Refusal refusal = assertThrows(Refusal.class, () -> pieces.update(piece.id(), new PieceForm(null, null,
+                "Bản của người thứ hai", null, null, null, null, null, null, null, null, null, null, 1), "duyet"));
+
+        assertEquals(Refusal.Kind.CONFLICT, refusal.kind());
+        assertEquals("Bản của người thứ nhất", pieces.get(piece.id()).title());
+    }
+
+    @Test
+    void aRejectedPieceGoesBackToDraftWithItsReasonAndTheTrailShowsWhoDidWhat() {
+        Piece piece = pieces.create(anArticle("Cảnh giác cuộc gọi giả danh công an", List.of()), "bien-tap");
+        pieces.submit(piece.id(), "bien-tap");
+        Piece rejected = pieces.reject(piece.id(), "Thiếu số điện thoại đường dây nóng", "duyet");
+        assertEquals(PieceStatus.DRAFT, rejected.status());
+        assertEquals("Thiếu số điện thoại đường dây nóng", rejected.statusReason());
+
+        pieces.submit(piece.id(), "bien-tap");
+        assertEquals(PieceStatus.APPROVED, pieces.approve(piece.id(), "duyet").status());
+
+        List<PieceEvent> trail = pieces.events(piece.id());
+        assertEquals(List.of(PieceStatus.DRAFT, PieceStatus.IN_REVIEW, PieceStatus.DRAFT, PieceStatus.IN_REVIEW,
+                PieceStatus.APPROVED), trail.stream().map(PieceEvent::toStatus).toList());
+        assertEquals(List.of("bien-tap", "bien-tap", "duyet", "bien-tap", "duyet"),
+                trail.stream().map(PieceEvent::actor).toList());
+    }
+
+    @Test
+    void aDraftCannotBeApprovedWithoutReview() {
+        Piece piece = pieces.create(anArticle("Nông nghiệp số", List.of()), "bien-tap");
+        Refusal refusal = assertThrows(Refusal.class, () -> pieces.approve(piece.id(), "duyet"));
+        assertEquals(Refusal.Kind.CONFLICT, refusal.kind());
+    }
+
+    @Test
+    void slugsComeFromTheVietnameseTitleAndStayUniquePerUnit() {
+        Piece first = pieces.create(anArticle("Đổi mới sáng tạo ở xã", List.of()), "bien-tap");
+        Piece second = pieces.create(anArticle("Đổi mới sáng tạo ở xã", List.of()), "bien-tap");
+        assertTrue(first.slug().startsWith("doi-moi-sang-tao-o-xa"), first.slug());
+        assertNotEquals(first.slug(), second.slug());
+    }
+
+    @Test
+    void theListFindsPiecesByTopicCampaignAndVietnameseText() {
+        Piece piece = pieces.create(anArticle("Chợ 4.0 ở thôn Đông", List.of("Thanh toán không dùng tiền mặt")), "bien-tap");
+
+        var byTopic = pieces.list(new Pieces.Filter(null, null, null, "Thanh toán không dùng tiền mặt", null, null), Pageable.from(0, 200));
+        assertTrue(byTopic.getContent().stream().anyMatch(p -> p.id().equals(piece.id())));
+        assertTrue(byTopic.getContent().stream().allMatch(p -> p.topics().contains("Thanh toán không dùng tiền mặt")));
+
+        var byText = pieces.list(new Pieces.Filter(null, PieceKind.ARTICLE, null, null, null, "thôn đông"), Pageable.from(0, 10));
+        assertEquals(List.of(piece.id()), byText.getContent().stream().map(Piece::id).toList());
+
+        var byCampaign = pieces.list(new Pieces.Filter(null, null, null, null, "chuyen-doi-so-10-10", null), Pageable.from(0, 2));
+        assertEquals(2, byCampaign.getContent().size());
+        assertTrue(byCampaign.getTotalSize() > 2, "total counts every match, not the page");
+    }
+
+    @Test
+    void aRadioScriptGetsItsReadTimeFromItsSyllables() {
+        String script = "Kính thưa bà con ".repeat(45).strip(); // 180 syllables
+        Piece piece = pieces.create(new PieceForm(PieceKind.RADIO_SCRIPT, null, "Bản tin tuần", null, null, script,
+                null, null, null, null, null, null, null, null), "bien-tap");
+        assertEquals(60, piece.readSeconds());
+    }
+}
