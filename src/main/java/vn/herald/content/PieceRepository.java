@@ -1,5 +1,6 @@
 package vn.herald.content;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -15,4 +16,11 @@ interface PieceRepository extends CrudRepository<Piece, Long>, JpaSpecificationE
     boolean existsByUnitCodeAndSlug(String unitCode, String slug);
 
     List<Piece> findBySourcePathIsNotNull();
+
+    // lists are JSON text: a label is found as its quoted JSON string inside the column
+    @Query("select id from piece where topics like :pattern")
+    List<Long> findIdsByTopicsLike(String pattern);
+
+    @Query("select id from piece where campaigns like :pattern")
+    List<Long> findIdsByCampaignsLike(String pattern);
 }

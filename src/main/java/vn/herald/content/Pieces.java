@@ -71,14 +71,19 @@ public class Pieces {
         if (filter.status() != null) {
             conditions.add((root, cb) -> cb.equal(root.get("status"), filter.status()));
         }
-        // lists are stored as JSON arrays: an element is its JSON string, quotes included
         if (filter.topic() != null) {
-            String element = JsonColumns.write(json, nfc(filter.topic()));
-            conditions.add((root, cb) -> cb.like(root.get("topics"), "%" + escapeLike(element) + "%"));
+            List<Long> ids = pieces.findIdsByTopicsLike(jsonElementPattern(filter.topic()));
+            if (ids.isEmpty()) {
+                return Page.of(List.of(), pageable, 0L);
+            }
+            conditions.add((root, cb) -> root.get("id").in(ids));
         }
         if (filter.campaign() != null) {
-            String element = JsonColumns.write(json, nfc(filter.campaign()));
-            conditions.add((root, cb) -> cb.like(root.get("campaigns"), "%" + escapeLike(element) + "%"));
+            List<Long> ids = pieces.findIdsByCampaignsLike(jsonElementPattern(filter.campaign()));
+            if (ids.isEmpty()) {
+                return Page.of(List.of(), pageable, 0L);
+            }
+            conditions.add((root, cb) -> root.get("id").in(ids));
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             String pattern = "%" + escapeLike(nfc(filter.text()).toLowerCase(Locale.ROOT)) + "%";
@@ -409,6 +414,10 @@ public class Pieces {
     /** Vietnamese typed on some systems arrives decomposed; store one form so search and slugs agree. */
     static String nfc(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFC);
+    }
+
+    private String jsonElementPattern(String label) {
+        return "%" + escapeLike(JsonColumns.write(json, nfc(label).strip())) + "%";
     }
 
     private static String escapeLike(String s) {
