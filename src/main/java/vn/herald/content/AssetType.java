@@ -1,0 +1,37 @@
+package vn.herald.content;
+
+import java.util.Set;
+
+/** The file formats Herald accepts as uploads, with the media type it serves them under. */
+public enum AssetType {
+    PNG("image/png", AssetKind.IMAGE),
+    JPEG("image/jpeg", AssetKind.IMAGE),
+    WEBP("image/webp", AssetKind.IMAGE),
+    MP3("audio/mpeg", AssetKind.AUDIO),
+    // Tika calls WAV audio/vnd.wave, and older tools say audio/x-wav or audio/wave.
+    WAV("audio/wav", AssetKind.AUDIO, "audio/vnd.wave", "audio/x-wav", "audio/wave"),
+    // Tika names an Ogg stream after its codec when it can see it; video/ogg stays out.
+    OGG("audio/ogg", AssetKind.AUDIO, "application/ogg", "audio/vorbis", "audio/opus");
+
+    private final String mediaType;
+    private final AssetKind kind;
+    private final Set<String> detectedAs;
+
+    AssetType(String mediaType, AssetKind kind, String... otherNames) {
+        this.mediaType = mediaType;
+        this.kind = kind;
+        this.detectedAs = Set.of(otherNames);
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    public AssetKind kind() {
+        return kind;
+    }
+
+    boolean isNamed(String detectedType) {
+        return mediaType.equals(detectedType) || detectedAs.contains(detectedType);
+    }
+}

@@ -1,0 +1,254 @@
+package vn.herald.content;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * A YAML mapping whose values remember the line they were written on, so that every
+ * error can point the author at the line to fix.
+ */
+public final class YamlFields {
+
+    private static final String DATE_EXPECTED = "a date like 2027-05-18";
+
+    private record Field(int line, Node value) {
+    }
+
+    private final int startLine;
+    private final int lineOffset;
+    private final Map<String, Field> fields;
+
+    private YamlFields(int startLine, int lineOffset, Map<String, Field> fields) {
+        this.startLine = startLine;
+        this.lineOffset = lineOffset;
+        this.fields = fields;
+    }
+
+    /**
+     * @param lineOffset added to every line SnakeYAML reports, e.g. 1 for front matter that
+     *                   starts after the opening {@code ---} line
+     */
+    public static YamlFields parse(String yamlText, int lineOffset) {
+        Node root;
+        try {
+            // compose() stops at the node tree, so no object is built from a YAML tag, and
+            // SnakeYAML 2 refuses Java class tags outright; SafeConstructor states the same intent.
+            Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+            root = yaml.compose(new StringReader(yamlText == null ? "" : yamlText));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = mark == null ? 0 : mark.getLine() + 1 + lineOffset;
+            throw new SourceFileException(line, "invalid YAML: " + describeProblem(e, lineOffset));
+        } catch (YAMLException e) {
+            throw new SourceFileException(0, "invalid YAML: " + e.getMessage());
+        }
+        if (root == null) {
+            return new YamlFields(1 + lineOffset, lineOffset, Map.of());
+        }
+        if (!(root instanceof MappingNode mapping)) {
+            throw new SourceFileException(lineOf(root, lineOffset), "expected key: value pairs");
+        }
+        return of(mapping, lineOffset);
+    }
+
+    private static YamlFields of(MappingNode mapping, int lineOffset) {
+        Map<String, Field> fields = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            Node keyNode = tuple.getKeyNode();
+            int line = lineOf(keyNode, lineOffset);
+            if (!(keyNode instanceof ScalarNode key)) {
+                throw new SourceFileException(line, "a key must be a plain name, found " + describe(keyNode));
+            }
+            Field earlier = fields.putIfAbsent(key.getValue(), new Field(line, tuple.getValueNode()));
+            if (earlier != null) {
+                throw new SourceFileException(line,
+                        "'" + key.getValue() + "' is given twice, first on line " + earlier.line());
+            }
+        }
+        return new YamlFields(lineOf(mapping, lineOffset), lineOffset, fields);
+    }
+
+    public boolean has(String key) {
+        return fields.containsKey(key);
+    }
+
+    /** The line of the key, or the first line of this mapping when the key is absent. */
+    public int line(String key) {
+        Field field = fields.get(key);
+        return field == null ? startLine : field.line();
+    }
+
+    public Set<String> keys() {
+        return new LinkedHashSet<>(fields.keySet());
+    }
+
+    public int startLine() {
+        return startLine;
+    }
+
+    /** A scalar as written (numbers and booleans included), trimmed; blank or null is empty. */
+    public Optional<String> text(String key) {
+        return scalar(key, "text");
+    }
+
+    public String requiredText(String key) {
+        return text(key).orElseThrow(() -> new SourceFileException(line(key), "'" + key + "' is missing"));
+    }
+
+    /** A list of scalars; a single scalar counts as a list of one. Blank entries are dropped. */
+    public List<String> textList(String key) {
+        Field field = fields.get(key);
+        if (field == null) {
+            return List.of();
+        }
+        Node value = field.value();
+        if (value instanceof ScalarNode scalar) {
+            return scalarText(scalar).map(List::of).orElse(List.of());
+        }
+        if (!(value instanceof SequenceNode sequence)) {
+            throw mismatch(key, "a list of text", value);
+        }
+        List<String> items = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            if (!(item instanceof ScalarNode scalar)) {
+                throw new SourceFileException(lineOf(item, lineOffset),
+                        "'" + key + "' must be a list of text, found " + describe(item) + " in it");
+            }
+            scalarText(scalar).ifPresent(items::add);
+        }
+        return List.copyOf(items);
+    }
+
+    /** A nested mapping, whose keys keep their own lines. */
+    public Optional<YamlFields> mapping(String key) {
+        Field field = fields.get(key);
+        if (field == null || isNull(field.value())) {
+            return Optional.empty();
+        }
+        if (!(field.value() instanceof MappingNode nested)) {
+            throw mismatch(key, "key: value pairs", field.value());
+        }
+        return Optional.of(of(nested, lineOffset));
+    }
+
+    public Optional<Integer> integer(String key) {
+        return scalar(key, "a whole number").map(value -> {
+            try {
+                return Integer.valueOf(value);
+            } catch (NumberFormatException e) {
+                throw new SourceFileException(line(key),
+                        "'" + key + "' must be a whole number, found '" + value + "'");
+            }
+        });
+    }
+
+    public Optional<LocalDate> date(String key) {
+        return scalar(key, DATE_EXPECTED).map(value -> {
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new SourceFileException(line(key),
+                        "'" + key + "' must be " + DATE_EXPECTED + ", found '" + value + "'");
+            }
+        });
+    }
+
+    /** Case-insensitive; {@code dry-run} is accepted for {@code DRY_RUN}. */
+    public <E extends Enum<E>> Optional<E> enumValue(String key, Class<E> type) {
+        String expected = alternatives(type);
+        return scalar(key, expected).map(value -> {
+            String name = value.replace('-', '_').toUpperCase(Locale.ROOT);
+            return Arrays.stream(type.getEnumConstants())
+                    .filter(constant -> constant.name().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new SourceFileException(line(key),
+                            "'" + key + "' must be " + expected + ", found '" + value + "'"));
+        });
+    }
+
+    private Optional<String> scalar(String key, String expected) {
+        Field field = fields.get(key);
+        if (field == null) {
+            return Optional.empty();
+        }
+        if (!(field.value() instanceof ScalarNode scalar)) {
+            throw mismatch(key, expected, field.value());
+        }
+        return scalarText(scalar);
+    }
+
+    private SourceFileException mismatch(String key, String expected, Node found) {
+        return new SourceFileException(line(key), "'" + key + "' must be " + expected + ", found " + describe(found));
+    }
+
+    private static Optional<String> scalarText(ScalarNode scalar) {
+        if (isNull(scalar)) {
+            return Optional.empty();
+        }
+        String value = scalar.getValue().trim();
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
+    }
+
+    private static String describe(Node node) {
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        if (node instanceof MappingNode) {
+            return "key: value pairs";
+        }
+        return "'" + ((ScalarNode) node).getValue() + "'";
+    }
+
+    private static String alternatives(Class<? extends Enum<?>> type) {
+        List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return names.subList(0, names.size() - 1).stream().collect(Collectors.joining(", "))
+                + " or " + names.get(names.size() - 1);
+    }
+
+    // The context names where the broken construct began, e.g. the opening quote of a string
+    // that runs to the end of the file, which is the line the author has to fix.
+    private static String describeProblem(MarkedYAMLException e, int lineOffset) {
+        if (e.getContext() == null) {
+            return e.getProblem();
+        }
+        Mark context = e.getContextMark();
+        Mark problem = e.getProblemMark();
+        boolean elsewhere = context != null && problem != null && context.getLine() != problem.getLine();
+        String where = elsewhere ? " started on line " + (context.getLine() + 1 + lineOffset) : "";
+        return e.getProblem() + " (" + e.getContext() + where + ")";
+    }
+
+    private static int lineOf(Node node, int lineOffset) {
+        return node.getStartMark().getLine() + 1 + lineOffset;
+    }
+}
