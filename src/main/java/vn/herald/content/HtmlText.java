@@ -1,5 +1,6 @@
 package vn.herald.content;
 
+import jakarta.inject.Singleton;
 import java.text.Normalizer;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -16,6 +17,7 @@ import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
 /** Article HTML: sanitising what authors write, and turning it into plain text for channels. */
+@Singleton
 public final class HtmlText {
 
     // Only used to check relative links; preserveRelativeLinks keeps them relative in the output.

@@ -1,5 +1,6 @@
 package vn.herald.content;
 
+import jakarta.inject.Singleton;
 import java.util.Arrays;
 import java.util.Optional;
 import org.apache.tika.Tika;
@@ -9,6 +10,7 @@ import org.apache.tika.mime.MediaType;
  * Identifies an upload by its first bytes, never by its file name: a script renamed to
  * {@code .png} must not become an image.
  */
+@Singleton
 public final class MediaCheck {
 
     private final Tika tika = new Tika();

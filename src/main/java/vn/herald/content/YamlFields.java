@@ -189,6 +189,48 @@ public final class YamlFields {
         });
     }
 
+    /** Whether the key holds nested key: value pairs. */
+    public boolean isMapping(String key) {
+        Field field = fields.get(key);
+        return field != null && field.value() instanceof MappingNode;
+    }
+
+    /** The whole mapping as plain values (text, whole numbers, true/false, lists, maps), e.g. to keep as settings. */
+    public Map<String, Object> plain() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        fields.forEach((key, field) -> values.put(key, plain(field.value())));
+        return values;
+    }
+
+    private static Object plain(Node node) {
+        if (node instanceof MappingNode mapping) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                Node key = tuple.getKeyNode();
+                values.put(key instanceof ScalarNode scalar ? scalar.getValue() : describe(key), plain(tuple.getValueNode()));
+            }
+            return values;
+        }
+        if (node instanceof SequenceNode sequence) {
+            return sequence.getValue().stream().map(YamlFields::plain).toList();
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        if (Tag.NULL.equals(scalar.getTag())) {
+            return null;
+        }
+        if (Tag.INT.equals(scalar.getTag())) {
+            try {
+                return Long.valueOf(scalar.getValue());
+            } catch (NumberFormatException e) {
+                return scalar.getValue();
+            }
+        }
+        if (Tag.BOOL.equals(scalar.getTag())) {
+            return List.of("true", "yes", "on").contains(scalar.getValue().toLowerCase(Locale.ROOT));
+        }
+        return scalar.getValue();
+    }
+
     private Optional<String> scalar(String key, String expected) {
         Field field = fields.get(key);
         if (field == null) {

@@ -257,4 +257,27 @@ class YamlFieldsTest {
         SourceFileException e = new SourceFileException(0, "the file is not UTF-8");
         assertEquals("the file is not UTF-8", e.getMessage());
     }
+
+    @Test
+    void aChannelFileBecomesPlainSettingsWithNumbersListsAndNestedMappings() {
+        YamlFields fields = YamlFields.parse("""
+                rateLimitPerMinute: 30
+                builtIn: true
+                stations: [{code: dong, name: Thôn Đông}]
+                graph: {version: v25.0}
+                note:
+                """, 0);
+        assertEquals(java.util.Map.of("rateLimitPerMinute", 30L, "builtIn", true,
+                "stations", java.util.List.of(java.util.Map.of("code", "dong", "name", "Thôn Đông")),
+                "graph", java.util.Map.of("version", "v25.0")), withoutNulls(fields.plain()));
+        assertTrue(fields.plain().containsKey("note"));
+        assertTrue(fields.isMapping("graph"));
+        assertFalse(fields.isMapping("stations"));
+    }
+
+    private static java.util.Map<String, Object> withoutNulls(java.util.Map<String, Object> map) {
+        java.util.Map<String, Object> copy = new java.util.LinkedHashMap<>(map);
+        copy.values().removeIf(java.util.Objects::isNull);
+        return copy;
+    }
 }
