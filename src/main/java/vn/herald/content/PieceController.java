@@ -76,6 +76,12 @@ class PieceController {
         return pieces.update(id, form, user.getName());
     }
 
+    /** The plain text Facebook, Zalo and the loudspeakers get: paragraphs and list items kept. */
+    @Get(value = "/{id}/text", produces = MediaType.TEXT_PLAIN + ";charset=utf-8")
+    String text(long id) {
+        return pieces.plainText(pieces.get(id));
+    }
+
     @Get("/{id}/revisions")
     ItemList<Pieces.Revision> revisions(long id) {
         return ItemList.of(pieces.revisions(id));

@@ -121,6 +121,14 @@ class ApiTest {
     }
 
     @Test
+    void thePlainTextKeepsParagraphsAndListItems() {
+        Object id = call(asEditor(HttpRequest.POST("/api/pieces", Map.of("kind", "ARTICLE", "title", "Ba bước",
+                "body", "<p>Bà con lưu ý:</p><ul><li>Tải ứng dụng</li><li>Đăng ký</li></ul><p>Xin cảm ơn.</p>")))).get("id");
+        String text = http.toBlocking().retrieve(asEditor(HttpRequest.GET("/api/pieces/" + id + "/text")));
+        assertEquals("Bà con lưu ý:\n\n- Tải ứng dụng\n- Đăng ký\n\nXin cảm ơn.", text);
+    }
+
+    @Test
     void anInvalidPieceNamesEachWrongField() {
         Map<String, Object> problem = refused(asEditor(HttpRequest.POST("/api/pieces", Map.of("kind", "ARTICLE",
                 "title", " ", "variants", Map.of("zalo", Map.of("title", "T".repeat(151)))))), HttpStatus.BAD_REQUEST);
