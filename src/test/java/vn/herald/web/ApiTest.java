@@ -76,9 +76,12 @@ class ApiTest {
     }
 
     @Test
-    void healthAnswersUpWithADatabaseCheckWithoutLogin() {
-        Map<String, Object> health = call(HttpRequest.GET("/health"));
-        assertEquals("UP", health.get("status"));
+    void healthAnswersUpWithoutLoginAndShowsTheDatabaseCheckToUsers() {
+        Map<String, Object> anonymous = call(HttpRequest.GET("/health"));
+        assertEquals("UP", anonymous.get("status"));
+        assertFalse(anonymous.containsKey("details"), "no internals for anonymous callers: " + anonymous);
+
+        Map<String, Object> health = call(asEditor(HttpRequest.GET("/health")));
         assertTrue(String.valueOf(health.get("details")).contains("jdbc"), health.toString());
     }
 
@@ -144,6 +147,16 @@ class ApiTest {
         refused(asEditor(HttpRequest.GET("/api/pieces?kind=VIDEO")), HttpStatus.BAD_REQUEST);
         refused(asEditor(HttpRequest.GET("/api/pieces?size=100000")), HttpStatus.BAD_REQUEST);
         refused(asEditor(HttpRequest.GET("/api/pieces/abc")), HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void aBodyOfTheWrongTypeIsUnsupportedAndAnOversizedOneTooLarge() {
+        refused(asEditor(HttpRequest.POST("/api/pieces", "title=x").contentType(MediaType.TEXT_PLAIN)),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        byte[] huge = new byte[61 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        refused(asEditor(HttpRequest.POST("/api/pieces", huge).contentType(MediaType.APPLICATION_JSON)),
+                HttpStatus.REQUEST_ENTITY_TOO_LARGE);
     }
 
     @Test
