@@ -11,9 +11,11 @@ import java.util.Optional;
 public class Channels {
 
     private final ChannelRepository repository;
+    private final java.time.Clock clock;
 
-    Channels(ChannelRepository repository) {
+    Channels(ChannelRepository repository, java.time.Clock clock) {
         this.repository = repository;
+        this.clock = clock;
     }
 
     public List<Channel> list() {
@@ -26,5 +28,27 @@ public class Channels {
 
     public Channel get(String id) {
         return find(id).orElseThrow(() -> Refusal.notFound("channel", id));
+    }
+
+    /** Stops sending on the channel until a person resumes it; keeps the first reason if already paused. */
+    public Channel pause(String id, String reason) {
+        Channel channel = get(id);
+        if (channel.paused()) {
+            return channel;
+        }
+        return repository.update(withPausedReason(channel, reason));
+    }
+
+    public Channel resume(String id) {
+        Channel channel = get(id);
+        if (ChannelFiles.REMOVED.formatted(id).equals(channel.pausedReason())) {
+            throw Refusal.conflict("channel " + id + " has no file in channels/ any more: restore the file and re-run the import");
+        }
+        return channel.paused() ? repository.update(withPausedReason(channel, null)) : channel;
+    }
+
+    private Channel withPausedReason(Channel c, String reason) {
+        return new Channel(c.id(), c.unitCode(), c.type(), c.mode(), c.name(), c.settings(), c.sourceHash(), reason,
+                c.createdAt(), clock.instant());
     }
 }

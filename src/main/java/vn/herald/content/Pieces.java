@@ -1,5 +1,6 @@
 package vn.herald.content;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -41,10 +42,12 @@ public class Pieces {
     private final Units units;
     private final ContentConfig config;
     private final JsonMapper json;
+    private final ApplicationEventPublisher<PieceChanged> changes;
     private final Clock clock;
 
     Pieces(PieceRepository pieces, PieceRevisionRepository revisions, PieceEventRepository events, Assets assets,
-           HtmlText html, Units units, ContentConfig config, JsonMapper json, Clock clock) {
+           HtmlText html, Units units, ContentConfig config, JsonMapper json, ApplicationEventPublisher<PieceChanged> changes,
+           Clock clock) {
         this.pieces = pieces;
         this.revisions = revisions;
         this.events = events;
@@ -53,6 +56,7 @@ public class Pieces {
         this.units = units;
         this.config = config;
         this.json = json;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -272,6 +276,7 @@ public class Pieces {
         if (status != piece.status()) {
             events.save(new PieceEvent(null, piece.id(), piece.status(), status, actor, why, now));
         }
+        changes.publishEvent(new PieceChanged(changed.id(), changed.status(), changed.revision()));
         return changed;
     }
 
@@ -285,6 +290,7 @@ public class Pieces {
         Instant now = clock.instant();
         Piece moved = pieces.update(piece.withStatus(next, reason, now));
         events.save(new PieceEvent(null, piece.id(), piece.status(), next, actor, reason, now));
+        changes.publishEvent(new PieceChanged(moved.id(), moved.status(), moved.revision()));
         return moved;
     }
 

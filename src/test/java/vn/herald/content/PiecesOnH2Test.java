@@ -2,5 +2,5 @@ package vn.herald.content;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 
-@MicronautTest
+@MicronautTest(transactional = false)
 class PiecesOnH2Test extends PiecesContract {}

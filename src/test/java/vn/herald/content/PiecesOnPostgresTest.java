@@ -9,7 +9,7 @@ import vn.herald.Postgres;
 import java.util.Map;
 
 @ExtendWith(Postgres.class)
-@MicronautTest
+@MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PiecesOnPostgresTest extends PiecesContract implements TestPropertyProvider {
     @Override

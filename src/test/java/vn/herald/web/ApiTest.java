@@ -33,7 +33,7 @@ import static vn.herald.TestUsers.asApprover;
 import static vn.herald.TestUsers.asEditor;
 
 /** The REST API as a client sees it: authentication, roles, JSON shapes and every error as problem+json. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class ApiTest {
 
     @Inject @Client("/") HttpClient http;

@@ -1,0 +1,34 @@
+package vn.herald.channel;
+
+import vn.herald.content.Piece;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Speaks one platform. Knows its requests, answers and error codes; classifies every failure into a
+ * {@link SendResult}. Never reads the calendar.
+ */
+public interface ChannelAdapter {
+
+    ChannelType type();
+
+    /** Freezes what will be sent for this piece on this channel. */
+    Payload render(Piece piece, Channel channel);
+
+    /** The exact requests a send would make, for dry-run; secrets masked. */
+    List<OutgoingRequest> preview(Delivery delivery);
+
+    /** Sends for real. Must not throw for platform trouble: every failure is a classified result. */
+    SendResult send(Delivery delivery);
+
+    /** Looks on the platform for a post an interrupted attempt may have made, before anything is sent again. */
+    Optional<SendResult.Sent> findExisting(Delivery delivery);
+
+    /** After this instant sending is pointless; empty means the end of the planned day in the unit's zone. */
+    default Optional<Instant> deadline(Instant plannedAt, Channel channel, ZoneId zone) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,170 @@
+package vn.herald.publishing;
+
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.herald.channel.Channel;
+import vn.herald.channel.ChannelAdapter;
+import vn.herald.channel.ChannelAdapters;
+import vn.herald.channel.ChannelMode;
+import vn.herald.channel.Channels;
+import vn.herald.channel.Delivery;
+import vn.herald.channel.OutgoingRequest;
+import vn.herald.channel.Payload;
+import vn.herald.channel.SendResult;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Sends one due publication: checks, records the attempt, calls the adapter, records the result. Answers when to
+ * look at the publication again, or nothing when it is settled (or waits for a person).
+ */
+@Singleton
+public class Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final PublicationStore store;
+    private final Channels channels;
+    private final ChannelAdapters adapters;
+    private final RateLimits rateLimits;
+    private final Backoff backoff;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final String node = ManagementFactory.getRuntimeMXBean().getName();
+
+    Dispatcher(PublicationStore store, Channels channels, ChannelAdapters adapters, RateLimits rateLimits,
+               PublishingConfig config, JsonMapper json, Clock clock) {
+        this.store = store;
+        this.channels = channels;
+        this.adapters = adapters;
+        this.rateLimits = rateLimits;
+        this.backoff = new Backoff(config.retryBase(), config.retryCap(), () -> ThreadLocalRandom.current().nextDouble());
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Optional<Instant> dispatch(long publicationId) {
+        Optional<Publication> found = store.find(publicationId);
+        if (found.isEmpty() || !found.get().status().pending()) {
+            return Optional.empty();
+        }
+        Publication publication = found.get();
+        Instant now = clock.instant();
+        if (now.isAfter(publication.deadline())) {
+            store.move(publication, PublicationStatus.EXPIRED, "dispatcher", "its deadline " + publication.deadline() + " passed before it could be sent");
+            return Optional.empty();
+        }
+        if (publication.status() == PublicationStatus.SENDING) {
+            // the attempt before this one never recorded its result: the platform may have the post
+            publication = store.move(publication, PublicationStatus.UNKNOWN, "dispatcher",
+                    "attempt " + publication.attempts() + " was interrupted before its result was recorded");
+        }
+        Instant due = publication.nextAttemptAt() != null ? publication.nextAttemptAt() : publication.plannedAt();
+        if (due.isAfter(now)) {
+            return Optional.of(due);
+        }
+        Channel channel = channels.get(publication.channelId());
+        if (channel.paused()) {
+            // waits without burning an attempt; resuming the channel puts it back in the queue
+            store.update(publication.withResult(publication.externalId(), publication.externalUrl(), null,
+                    "channel paused: " + channel.pausedReason(), publication.dryRunRequest()), "dispatcher",
+                    "waiting: channel " + channel.id() + " is paused");
+            return Optional.empty();
+        }
+        ChannelAdapter adapter = adapters.forType(channel.type()).orElseThrow(() ->
+                new IllegalStateException("no adapter for channel type " + channel.type()));
+        Optional<Duration> wait = rateLimits.acquire(channel);
+        if (wait.isPresent()) {
+            return Optional.of(now.plus(wait.get()));
+        }
+        if (publication.status() == PublicationStatus.UNKNOWN && channel.mode() == ChannelMode.LIVE) {
+            Instant attemptStarted = store.lastAttempt(publication).map(Attempt::startedAt).orElse(publication.plannedAt());
+            Delivery delivery = new Delivery(publication.id(), payloadOf(publication), channel, publication.attempts(), attemptStarted);
+            Optional<SendResult.Sent> existing;
+            try {
+                existing = adapter.findExisting(delivery);
+            } catch (RuntimeException e) {
+                LOG.warn("Publication {}: could not look on {} for an earlier post: {}", publication.id(), channel.id(), e.toString());
+                return Optional.of(now.plus(backoff.after(Math.max(1, publication.attempts()), Optional.empty())));
+            }
+            if (existing.isPresent()) {
+                store.move(publication.withResult(existing.get().externalId(), existing.get().url(), null, null, null),
+                        PublicationStatus.PUBLISHED, "dispatcher", "found on the platform after an interrupted attempt");
+                return Optional.empty();
+            }
+        }
+        return send(publication, channel, adapter);
+    }
+
+    private Optional<Instant> send(Publication publication, Channel channel, ChannelAdapter adapter) {
+        Attempt attempt = store.beginAttempt(publication, node);
+        publication = store.get(publication.id());
+        Delivery delivery = new Delivery(publication.id(), payloadOf(publication), channel, attempt.number(), attempt.startedAt());
+        if (channel.mode() == ChannelMode.DRY_RUN) {
+            List<OutgoingRequest> requests = adapter.preview(delivery).stream().map(OutgoingRequest::withoutSecrets).toList();
+            store.finish(attempt, "DRY_RUN", null, publication.withResult(null, null, null, null, write(requests)),
+                    PublicationStatus.PUBLISHED, "dry-run: not sent; the request that would have gone out is kept");
+            return Optional.empty();
+        }
+        SendResult result;
+        try {
+            result = adapter.send(delivery);
+        } catch (RuntimeException e) {
+            // an adapter that throws may have sent: reconcile before trying again
+            LOG.warn("Publication {}: adapter for {} failed: {}", publication.id(), channel.id(), e.toString());
+            Instant next = clock.instant().plus(backoff.after(attempt.number(), Optional.empty()));
+            store.finish(attempt, "UNKNOWN", e.toString(), publication.withResult(null, null, next, e.toString(), null),
+                    PublicationStatus.UNKNOWN, "the adapter failed without an answer: " + e.getMessage());
+            return Optional.of(next);
+        }
+        if (result instanceof SendResult.Sent sent) {
+            store.finish(attempt, "SENT", sent.externalId(), publication.withResult(sent.externalId(), sent.url(), null, null, null),
+                    PublicationStatus.PUBLISHED, "published as " + sent.externalId());
+            return Optional.empty();
+        }
+        if (result instanceof SendResult.RetryLater later) {
+            Instant next = clock.instant().plus(backoff.after(attempt.number(), later.hint()));
+            if (next.isAfter(publication.deadline())) {
+                store.finish(attempt, "RETRY_LATER", later.reason(), publication.withResult(null, null, null, later.reason(), null),
+                        PublicationStatus.EXPIRED, "the next try would come after the deadline: " + later.reason());
+                return Optional.empty();
+            }
+            store.finish(attempt, "RETRY_LATER", later.reason(), publication.withResult(null, null, next, later.reason(), null),
+                    PublicationStatus.RETRY_WAIT, "retry at " + next + ": " + later.reason());
+            return Optional.of(next);
+        }
+        if (result instanceof SendResult.NeedsAttention attention) {
+            store.finish(attempt, "NEEDS_ATTENTION", attention.reason(),
+                    publication.withResult(null, null, null, attention.reason(), null),
+                    PublicationStatus.NEEDS_ATTENTION, attention.reason());
+            channels.pause(channel.id(), attention.reason());
+            return Optional.empty();
+        }
+        SendResult.Permanent permanent = (SendResult.Permanent) result;
+        store.finish(attempt, "PERMANENT", permanent.reason(), publication.withResult(null, null, null, permanent.reason(), null),
+                PublicationStatus.NEEDS_ATTENTION, "the platform refused the content: " + permanent.reason());
+        return Optional.empty();
+    }
+
+    private static Payload payloadOf(Publication publication) {
+        return new Payload(publication.payload(), publication.payloadSummary());
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

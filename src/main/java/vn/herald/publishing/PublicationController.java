@@ -1,0 +1,115 @@
+package vn.herald.publishing;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import vn.herald.ItemList;
+import vn.herald.Refusal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+@Controller("/api/publications")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class PublicationController {
+
+    /** {@code channelId} for one channel or {@code channelIds} for several; {@code plannedAt} with its offset. */
+    @Serdeable
+    record ScheduleForm(@Nullable Long pieceId, @Nullable String channelId, @Nullable List<String> channelIds,
+                        @Nullable OffsetDateTime plannedAt) {}
+
+    @Serdeable
+    record PlanForm(@Nullable OffsetDateTime plannedAt) {}
+
+    @Serdeable
+    record ReasonForm(@Nullable String reason) {}
+
+    /** A publication with its attempts and its audit trail. */
+    @Serdeable
+    record PublicationDetail(Publication publication, List<Attempt> attempts, List<PublicationEvent> events) {}
+
+    private final Publishing publishing;
+
+    PublicationController(Publishing publishing) {
+        this.publishing = publishing;
+    }
+
+    @Post
+    @Secured("EDITOR")
+    HttpResponse<ItemList<Publication>> schedule(@Body ScheduleForm form, Authentication user) {
+        if (form.pieceId() == null) {
+            throw Refusal.invalid("pieceId", "is required");
+        }
+        if (form.plannedAt() == null) {
+            throw Refusal.invalid("plannedAt", "is required, e.g. 2027-05-18T07:00:00+07:00");
+        }
+        List<String> channelIds = new ArrayList<>();
+        if (form.channelId() != null) {
+            channelIds.add(form.channelId());
+        }
+        if (form.channelIds() != null) {
+            channelIds.addAll(form.channelIds());
+        }
+        return HttpResponse.created(ItemList.of(publishing.schedule(form.pieceId(), channelIds,
+                form.plannedAt().toInstant(), user.getName())));
+    }
+
+    @Get
+    ItemList<Publication> list(@Nullable @QueryValue PublicationStatus status, @Nullable @QueryValue String channel,
+                               @Nullable @QueryValue Long piece, @Nullable @QueryValue OffsetDateTime from,
+                               @Nullable @QueryValue OffsetDateTime to, @Nullable @QueryValue Integer page,
+                               @Nullable @QueryValue Integer size) {
+        int pageSize = size == null ? 100 : size;
+        if (pageSize < 1 || pageSize > 500) {
+            throw Refusal.invalid("size", "must be between 1 and 500");
+        }
+        if (page != null && page < 0) {
+            throw Refusal.invalid("page", "must be 0 or more");
+        }
+        Page<Publication> found = publishing.list(new Publishing.Filter(status, channel, piece, instant(from), instant(to)),
+                Pageable.from(page == null ? 0 : page, pageSize));
+        return new ItemList<>(found.getContent(), found.getTotalSize());
+    }
+
+    @Get("/{id}")
+    PublicationDetail get(long id) {
+        return new PublicationDetail(publishing.get(id), publishing.attempts(id), publishing.events(id));
+    }
+
+    @Post("/{id}/reschedule")
+    @Secured("EDITOR")
+    Publication reschedule(long id, @Body PlanForm form, Authentication user) {
+        if (form.plannedAt() == null) {
+            throw Refusal.invalid("plannedAt", "is required, e.g. 2027-05-18T07:00:00+07:00");
+        }
+        return publishing.reschedule(id, form.plannedAt().toInstant(), user.getName());
+    }
+
+    @Post("/{id}/cancel")
+    @Secured("EDITOR")
+    Publication cancel(long id, @Nullable @Body ReasonForm form, Authentication user) {
+        return publishing.cancel(id, form == null ? null : form.reason(), user.getName());
+    }
+
+    @Post("/{id}/retry")
+    @Secured("EDITOR")
+    Publication retry(long id, Authentication user) {
+        return publishing.retry(id, user.getName());
+    }
+
+    private static Instant instant(@Nullable OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,97 @@
+package vn.herald.publishing;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import vn.herald.Refusal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Every change of a publication's state, each in its own transaction and each with its audit event. */
+@Singleton
+class PublicationStore {
+
+    private final PublicationRepository publications;
+    private final AttemptRepository attempts;
+    private final PublicationEventRepository events;
+    private final Clock clock;
+
+    PublicationStore(PublicationRepository publications, AttemptRepository attempts, PublicationEventRepository events,
+                     Clock clock) {
+        this.publications = publications;
+        this.attempts = attempts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    Optional<Publication> find(long id) {
+        return publications.findById(id);
+    }
+
+    Publication get(long id) {
+        return find(id).orElseThrow(() -> Refusal.notFound("publication", id));
+    }
+
+    List<Attempt> attempts(long id) {
+        return attempts.findByPublicationIdOrderByNumber(id);
+    }
+
+    List<PublicationEvent> events(long id) {
+        return events.findByPublicationIdOrderById(id);
+    }
+
+    @Transactional
+    Publication insert(Publication publication, String actor, String reason) {
+        Publication saved = publications.save(publication);
+        events.save(new PublicationEvent(null, saved.id(), null, saved.status(), actor, reason, clock.instant()));
+        return saved;
+    }
+
+    /** Moves the publication, checking the transition table; {@code changed} carries any other new values. */
+    @Transactional
+    Publication move(Publication changed, PublicationStatus next, String actor, @Nullable String reason) {
+        Publication current = get(changed.id());
+        if (current.status() != next && !current.status().canMoveTo(next)) {
+            throw Refusal.conflict("publication " + current.id() + " is " + current.status() + " and cannot become " + next);
+        }
+        Instant now = clock.instant();
+        Publication moved = publications.update(changed.with(next, now));
+        if (current.status() != next) {
+            events.save(new PublicationEvent(null, current.id(), current.status(), next, actor, reason, now));
+        }
+        return moved;
+    }
+
+    @Transactional
+    Publication update(Publication publication, String actor, String reason) {
+        Publication updated = publications.update(publication.with(publication.status(), clock.instant()));
+        events.save(new PublicationEvent(null, publication.id(), publication.status(), publication.status(), actor,
+                reason, clock.instant()));
+        return updated;
+    }
+
+    /** Records the attempt before the platform is called: a crash after this leaves a trace to reconcile from. */
+    @Transactional
+    Attempt beginAttempt(Publication publication, String node) {
+        int number = publication.attempts() + 1;
+        Attempt attempt = attempts.save(new Attempt(null, publication.id(), number, node, clock.instant(), null, null, null));
+        move(publication.withAttempt(number), PublicationStatus.SENDING, "dispatcher", "attempt " + number);
+        return attempt;
+    }
+
+    /** Records what the platform answered and where that leaves the publication, together. */
+    @Transactional
+    Publication finish(Attempt attempt, String outcome, @Nullable String detail, Publication changed,
+                       PublicationStatus next, String reason) {
+        attempts.update(new Attempt(attempt.id(), attempt.publicationId(), attempt.number(), attempt.node(),
+                attempt.startedAt(), clock.instant(), outcome, detail));
+        return move(changed, next, "dispatcher", reason);
+    }
+
+    Optional<Attempt> lastAttempt(Publication publication) {
+        return attempts.findByPublicationIdAndNumber(publication.id(), publication.attempts());
+    }
+}

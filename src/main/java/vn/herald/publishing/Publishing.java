@@ -1,0 +1,221 @@
+package vn.herald.publishing;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import vn.herald.Refusal;
+import vn.herald.channel.Channel;
+import vn.herald.channel.ChannelAdapter;
+import vn.herald.channel.ChannelAdapters;
+import vn.herald.channel.Channels;
+import vn.herald.channel.Payload;
+import vn.herald.content.Piece;
+import vn.herald.content.PieceChanged;
+import vn.herald.content.PieceStatus;
+import vn.herald.content.Pieces;
+import vn.herald.unit.Units;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Publications: scheduling, moving, cancelling and retrying them; the dispatcher sends them. */
+@Singleton
+public class Publishing {
+
+    /** Filters of the publication list; every one is optional. */
+    public record Filter(@Nullable PublicationStatus status, @Nullable String channelId, @Nullable Long pieceId,
+                         @Nullable Instant from, @Nullable Instant to) {}
+
+    private static final Set<PublicationStatus> WAITING = EnumSet.of(PublicationStatus.SCHEDULED, PublicationStatus.RETRY_WAIT);
+
+    private final PublicationStore store;
+    private final PublicationRepository publications;
+    private final PublicationQueue queue;
+    private final Pieces pieces;
+    private final Channels channels;
+    private final ChannelAdapters adapters;
+    private final Units units;
+    private final Clock clock;
+
+    Publishing(PublicationStore store, PublicationRepository publications, PublicationQueue queue, Pieces pieces,
+               Channels channels, ChannelAdapters adapters, Units units, Clock clock) {
+        this.store = store;
+        this.publications = publications;
+        this.queue = queue;
+        this.pieces = pieces;
+        this.channels = channels;
+        this.adapters = adapters;
+        this.units = units;
+        this.clock = clock;
+    }
+
+    /** Starts this instance's dispatcher; called once the start-up import is done. */
+    public void startDispatcher() {
+        queue.start();
+    }
+
+    /** Schedules an approved piece on each channel; the publications and their queue entries commit together. */
+    @Transactional
+    public List<Publication> schedule(long pieceId, List<String> channelIds, Instant plannedAt, String actor) {
+        if (channelIds.isEmpty()) {
+            throw Refusal.invalid("channelId", "name at least one channel");
+        }
+        Piece piece = pieces.get(pieceId);
+        if (piece.status() != PieceStatus.APPROVED) {
+            throw Refusal.conflict("piece " + pieceId + " is " + piece.status() + ": only an approved piece can be scheduled");
+        }
+        List<Publication> scheduled = new ArrayList<>();
+        for (String channelId : new LinkedHashSet<>(channelIds)) {
+            Channel channel = channels.find(channelId).orElseThrow(() ->
+                    Refusal.invalid("channelId", "channel '" + channelId + "' does not exist"));
+            ChannelAdapter adapter = adapterOf(channel);
+            Instant deadline = deadline(adapter, channel, plannedAt);
+            if (!deadline.isAfter(clock.instant())) {
+                throw Refusal.invalid("plannedAt", plannedAt + " is past its deadline " + deadline + " on " + channelId);
+            }
+            Payload payload = adapter.render(piece, channel);
+            Instant now = clock.instant();
+            Publication publication = store.insert(new Publication(null, piece.id(), piece.revision(), channel.id(),
+                    piece.unitCode(), plannedAt, deadline, PublicationStatus.SCHEDULED, payload.body(),
+                    summary(payload), null, null, 0, null, null, null, actor, now, now), actor, "scheduled");
+            queue.enqueue(publication.id(), plannedAt);
+            scheduled.add(publication);
+        }
+        return scheduled;
+    }
+
+    @Transactional
+    public Publication reschedule(long id, Instant plannedAt, String actor) {
+        Publication publication = store.get(id);
+        if (!WAITING.contains(publication.status()) && publication.status() != PublicationStatus.NEEDS_ATTENTION
+                && publication.status() != PublicationStatus.EXPIRED) {
+            throw Refusal.conflict("publication " + id + " is " + publication.status() + " and cannot be moved");
+        }
+        Channel channel = channels.get(publication.channelId());
+        Instant deadline = deadline(adapterOf(channel), channel, plannedAt);
+        if (!deadline.isAfter(clock.instant())) {
+            throw Refusal.invalid("plannedAt", plannedAt + " is past its deadline " + deadline);
+        }
+        Publication moved = store.move(publication.withPlan(plannedAt, deadline), PublicationStatus.SCHEDULED, actor,
+                "moved from " + publication.plannedAt() + " to " + plannedAt);
+        queue.enqueue(id, plannedAt);
+        return moved;
+    }
+
+    @Transactional
+    public Publication cancel(long id, @Nullable String reason, String actor) {
+        Publication publication = store.get(id);
+        return store.move(publication, PublicationStatus.CANCELLED, actor, reason == null ? "cancelled" : reason);
+    }
+
+    /** A person sends a publication that needed attention or expired again, now. */
+    @Transactional
+    public Publication retry(long id, String actor) {
+        Publication publication = store.get(id);
+        if (publication.status() != PublicationStatus.NEEDS_ATTENTION && publication.status() != PublicationStatus.EXPIRED) {
+            throw Refusal.conflict("publication " + id + " is " + publication.status()
+                    + ": only one that needs attention or has expired can be retried");
+        }
+        return reschedule(id, clock.instant(), actor);
+    }
+
+    public Publication get(long id) {
+        return store.get(id);
+    }
+
+    public List<Attempt> attempts(long id) {
+        return store.attempts(id);
+    }
+
+    public List<PublicationEvent> events(long id) {
+        return store.events(id);
+    }
+
+    public Page<Publication> list(Filter filter, Pageable pageable) {
+        List<PredicateSpecification<Publication>> conditions = new ArrayList<>();
+        if (filter.status() != null) {
+            conditions.add((root, cb) -> cb.equal(root.get("status"), filter.status()));
+        }
+        if (filter.channelId() != null) {
+            conditions.add((root, cb) -> cb.equal(root.get("channelId"), filter.channelId()));
+        }
+        if (filter.pieceId() != null) {
+            conditions.add((root, cb) -> cb.equal(root.get("pieceId"), filter.pieceId()));
+        }
+        if (filter.from() != null) {
+            conditions.add((root, cb) -> cb.greaterThanOrEqualTo(root.get("plannedAt"), filter.from()));
+        }
+        if (filter.to() != null) {
+            conditions.add((root, cb) -> cb.lessThan(root.get("plannedAt"), filter.to()));
+        }
+        PredicateSpecification<Publication> where = conditions.stream().reduce(PredicateSpecification::and).orElse(null);
+        return publications.findAll(where, Pageable.from(pageable.getNumber(), pageable.getSize(),
+                Sort.of(Sort.Order.asc("plannedAt"), Sort.Order.asc("id"))));
+    }
+
+    /** Resumes a paused channel and puts its waiting publications back in the queue. */
+    @Transactional
+    public Channel resume(String channelId, String actor) {
+        Channel channel = channels.resume(channelId);
+        Instant now = clock.instant();
+        for (Publication waiting : publications.findByChannelIdAndStatusInList(channelId,
+                EnumSet.of(PublicationStatus.SCHEDULED, PublicationStatus.RETRY_WAIT, PublicationStatus.UNKNOWN))) {
+            queue.enqueue(waiting.id(), waiting.plannedAt().isAfter(now) ? waiting.plannedAt() : now);
+        }
+        return channel;
+    }
+
+    /** A new approved revision re-makes what waits to be sent; an archived piece leaves every channel. */
+    @EventListener
+    void onPieceChanged(PieceChanged change) {
+        if (change.status() == PieceStatus.APPROVED) {
+            List<Publication> waiting = publications.findByPieceIdAndStatusInList(change.pieceId(), WAITING);
+            if (waiting.isEmpty()) {
+                return;
+            }
+            Piece piece = pieces.get(change.pieceId());
+            for (Publication publication : waiting) {
+                if (publication.pieceRevision() == change.revision()) {
+                    continue;
+                }
+                Channel channel = channels.get(publication.channelId());
+                Payload payload = adapterOf(channel).render(piece, channel);
+                store.update(publication.withPayload(change.revision(), payload.body(), summary(payload)), "approval",
+                        "payload re-made from approved revision " + change.revision()
+                                + " (was revision " + publication.pieceRevision() + ")");
+            }
+        } else if (change.status() == PieceStatus.ARCHIVED) {
+            for (Publication publication : publications.findByPieceIdAndStatusInList(change.pieceId(),
+                    EnumSet.of(PublicationStatus.SCHEDULED, PublicationStatus.RETRY_WAIT, PublicationStatus.NEEDS_ATTENTION))) {
+                store.move(publication, PublicationStatus.CANCELLED, "archive", "the piece was archived");
+            }
+        }
+    }
+
+    private ChannelAdapter adapterOf(Channel channel) {
+        return adapters.forType(channel.type()).orElseThrow(() -> Refusal.conflict("channel " + channel.id()
+                + " is of type " + channel.type() + ", which has no adapter in this version of Herald"));
+    }
+
+    private Instant deadline(ChannelAdapter adapter, Channel channel, Instant plannedAt) {
+        ZoneId zone = units.zoneOf(channel.unitCode());
+        return adapter.deadline(plannedAt, channel, zone).orElseGet(() ->
+                plannedAt.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    private static String summary(Payload payload) {
+        String summary = payload.summary() == null ? "" : payload.summary().strip();
+        return summary.length() > 1000 ? summary.substring(0, 999) + "…" : summary;
+    }
+}

@@ -1,0 +1,24 @@
+package vn.herald.publishing;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import java.time.Duration;
+
+/** How the dispatcher works. */
+@ConfigurationProperties("herald.publishing")
+public record PublishingConfig(
+        // first wait after a retryable failure; doubles each time, with jitter
+        @Bindable(defaultValue = "30s") @NotNull Duration retryBase,
+        // never wait longer than this between tries
+        @Bindable(defaultValue = "30m") @NotNull Duration retryCap,
+        // how often each instance looks for due publications
+        @Bindable(defaultValue = "500ms") @NotNull Duration pollingInterval,
+        // dispatch threads per instance
+        @Bindable(defaultValue = "8") @Min(1) int threads,
+        // how often a running dispatch says it is alive; a silent one is taken over after four of these
+        @Bindable(defaultValue = "30s") @NotNull Duration heartbeatInterval,
+        // false leaves the scheduler stopped (tests that drive the dispatcher themselves)
+        @Bindable(defaultValue = "true") boolean schedulerEnabled) {}
