@@ -21,7 +21,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -32,6 +35,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Duration BUSY_CHANNEL_WAIT = Duration.ofSeconds(1);
 
     private final PublicationStore store;
     private final Channels channels;
@@ -41,6 +45,8 @@ public class Dispatcher {
     private final JsonMapper json;
     private final Clock clock;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
+    private final int maxInFlightPerChannel;
+    private final Map<String, Semaphore> inFlight = new ConcurrentHashMap<>();
 
     Dispatcher(PublicationStore store, Channels channels, ChannelAdapters adapters, RateLimits rateLimits,
                PublishingConfig config, JsonMapper json, Clock clock) {
@@ -51,6 +57,7 @@ public class Dispatcher {
         this.backoff = new Backoff(config.retryBase(), config.retryCap(), () -> ThreadLocalRandom.current().nextDouble());
         this.json = json;
         this.clock = clock;
+        this.maxInFlightPerChannel = config.maxInFlightPerChannel();
     }
 
     public Optional<Instant> dispatch(long publicationId) {
@@ -60,14 +67,14 @@ public class Dispatcher {
         }
         Publication publication = found.get();
         Instant now = clock.instant();
-        if (now.isAfter(publication.deadline())) {
-            store.move(publication, PublicationStatus.EXPIRED, "dispatcher", "its deadline " + publication.deadline() + " passed before it could be sent");
-            return Optional.empty();
-        }
         if (publication.status() == PublicationStatus.SENDING) {
             // the attempt before this one never recorded its result: the platform may have the post
             publication = store.move(publication, PublicationStatus.UNKNOWN, "dispatcher",
                     "attempt " + publication.attempts() + " was interrupted before its result was recorded");
+        }
+        if (now.isAfter(publication.deadline())) {
+            expireUnlessFound(publication);
+            return Optional.empty();
         }
         Instant due = publication.nextAttemptAt() != null ? publication.nextAttemptAt() : publication.plannedAt();
         if (due.isAfter(now)) {
@@ -83,16 +90,52 @@ public class Dispatcher {
         }
         ChannelAdapter adapter = adapters.forType(channel.type()).orElseThrow(() ->
                 new IllegalStateException("no adapter for channel type " + channel.type()));
+        Semaphore slots = inFlight.computeIfAbsent(channel.id(), id -> new Semaphore(maxInFlightPerChannel));
+        if (!slots.tryAcquire()) {
+            // this channel already holds its share of dispatch threads (a slow platform): leave them to the others
+            return Optional.of(now.plus(BUSY_CHANNEL_WAIT));
+        }
+        try {
+            return dispatchOn(publication, channel, adapter, now);
+        } finally {
+            slots.release();
+        }
+    }
+
+    /** Past the deadline nothing is sent; an interrupted attempt that did reach the platform still counts. */
+    private void expireUnlessFound(Publication publication) {
+        Channel channel = channels.get(publication.channelId());
+        Optional<SendResult.Sent> existing = Optional.empty();
+        if (publication.status() == PublicationStatus.UNKNOWN && channel.mode() == ChannelMode.LIVE) {
+            try {
+                existing = adapters.forType(channel.type()).flatMap(adapter -> adapter.findExisting(deliveryOf(publication, channel)));
+            } catch (RuntimeException e) {
+                LOG.warn("Publication {}: could not look on {} for an earlier post: {}", publication.id(), channel.id(), e.toString());
+            }
+        }
+        if (existing.isPresent()) {
+            store.move(publication.withResult(existing.get().externalId(), existing.get().url(), null, null, null),
+                    PublicationStatus.PUBLISHED, "dispatcher", "found on the platform after an interrupted attempt");
+        } else {
+            store.move(publication, PublicationStatus.EXPIRED, "dispatcher",
+                    "its deadline " + publication.deadline() + " passed before it could be sent");
+        }
+    }
+
+    private Delivery deliveryOf(Publication publication, Channel channel) {
+        Instant attemptStarted = store.lastAttempt(publication).map(Attempt::startedAt).orElse(publication.plannedAt());
+        return new Delivery(publication.id(), payloadOf(publication), channel, publication.attempts(), attemptStarted);
+    }
+
+    private Optional<Instant> dispatchOn(Publication publication, Channel channel, ChannelAdapter adapter, Instant now) {
         Optional<Duration> wait = rateLimits.acquire(channel);
         if (wait.isPresent()) {
             return Optional.of(now.plus(wait.get()));
         }
         if (publication.status() == PublicationStatus.UNKNOWN && channel.mode() == ChannelMode.LIVE) {
-            Instant attemptStarted = store.lastAttempt(publication).map(Attempt::startedAt).orElse(publication.plannedAt());
-            Delivery delivery = new Delivery(publication.id(), payloadOf(publication), channel, publication.attempts(), attemptStarted);
             Optional<SendResult.Sent> existing;
             try {
-                existing = adapter.findExisting(delivery);
+                existing = adapter.findExisting(deliveryOf(publication, channel));
             } catch (RuntimeException e) {
                 LOG.warn("Publication {}: could not look on {} for an earlier post: {}", publication.id(), channel.id(), e.toString());
                 return Optional.of(now.plus(backoff.after(Math.max(1, publication.attempts()), Optional.empty())));

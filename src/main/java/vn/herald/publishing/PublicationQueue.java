@@ -71,11 +71,16 @@ class PublicationQueue {
                 SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
     }
 
-    void start() {
+    /** Starts dispatching on this instance unless the settings keep it off. */
+    void startIfEnabled() {
         if (config.schedulerEnabled()) {
-            scheduler.start();
-            LOG.info("Dispatcher started: {} threads, polling every {}", config.threads(), config.pollingInterval());
+            start();
         }
+    }
+
+    void start() {
+        scheduler.start();
+        LOG.info("Dispatcher started: {} threads, polling every {}", config.threads(), config.pollingInterval());
     }
 
     @PreDestroy

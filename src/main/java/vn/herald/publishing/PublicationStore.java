@@ -59,9 +59,8 @@ class PublicationStore {
         }
         Instant now = clock.instant();
         Publication moved = publications.update(changed.with(next, now));
-        if (current.status() != next) {
-            events.save(new PublicationEvent(null, current.id(), current.status(), next, actor, reason, now));
-        }
+        // a move to the same status (a reschedule) is a change people must see in the trail too
+        events.save(new PublicationEvent(null, current.id(), current.status(), next, actor, reason, now));
         return moved;
     }
 

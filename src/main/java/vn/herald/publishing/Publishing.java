@@ -62,7 +62,7 @@ public class Publishing {
 
     /** Starts this instance's dispatcher; called once the start-up import is done. */
     public void startDispatcher() {
-        queue.start();
+        queue.startIfEnabled();
     }
 
     /** Schedules an approved piece on each channel; the publications and their queue entries commit together. */

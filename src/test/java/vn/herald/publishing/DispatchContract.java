@@ -276,6 +276,19 @@ abstract class DispatchContract implements TestPropertyProvider {
     }
 
     @Test
+    void anInterruptedAttemptFoundOnThePlatformAfterTheDeadlineCountsAsPublished() {
+        platform.then(FakePlatform.Answer.ACCEPT_THEN_HANG);
+        Publication publication = scheduled("fake", MORNING);
+        dispatcher.dispatch(publication.id());
+
+        clock.set(publication.deadline().plusSeconds(60));
+        dispatcher.dispatch(publication.id());
+
+        assertEquals(PublicationStatus.PUBLISHED, publishing.get(publication.id()).status());
+        assertEquals(1, platform.timesPosted(ref(publication)));
+    }
+
+    @Test
     void anAttemptThatNeverReachedThePlatformIsSentAfterLookingForIt() {
         platform.then(FakePlatform.Answer.DROP);
         Publication publication = scheduled("fake", MORNING);

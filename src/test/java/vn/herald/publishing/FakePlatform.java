@@ -36,6 +36,7 @@ public class FakePlatform implements AutoCloseable {
     private volatile long delayMillis;
 
     public FakePlatform() {
+        server.setServerSocketFactory(new NoDelayServerSockets());
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -116,6 +117,41 @@ public class FakePlatform implements AutoCloseable {
 
     private static MockResponse json(int status, String body) {
         return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(body);
+    }
+
+    /**
+     * MockWebServer writes headers and body separately; with Nagle's algorithm on its sockets every answer waits
+     * for a delayed ACK (about 40 ms), which would make the fake, not the dispatcher, the bottleneck.
+     */
+    private static final class NoDelayServerSockets extends javax.net.ServerSocketFactory {
+        @Override
+        public java.net.ServerSocket createServerSocket() throws IOException {
+            return new java.net.ServerSocket() {
+                @Override
+                public java.net.Socket accept() throws IOException {
+                    java.net.Socket socket = super.accept();
+                    socket.setTcpNoDelay(true);
+                    return socket;
+                }
+            };
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port) throws IOException {
+            return createServerSocket(port, 50, null);
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
+            return createServerSocket(port, backlog, null);
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port, int backlog, java.net.InetAddress address) throws IOException {
+            java.net.ServerSocket socket = createServerSocket();
+            socket.bind(new java.net.InetSocketAddress(address, port), backlog);
+            return socket;
+        }
     }
 
     @Override

@@ -1,0 +1,193 @@
+package vn.herald.publishing;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.model.Pageable;
+import vn.herald.content.PieceKind;
+import vn.herald.content.PieceStatus;
+import vn.herald.content.Pieces;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Several Herald dispatchers on one database and one fake platform, started in this JVM: for the cluster test
+ * and the dispatch benchmark. Publications are scheduled before any dispatcher starts, so they fall due at once.
+ */
+final class DispatchCluster implements AutoCloseable {
+
+    /** Throughput and due-to-sent lag of one run. */
+    record Figures(int publications, Duration elapsed, Duration lagP50, Duration lagP99) {
+        double perSecond() {
+            return publications / (elapsed.toMillis() / 1000.0);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%d publications in %d ms: %.0f per second, due-to-sent lag p50 %d ms, p99 %d ms",
+                    publications, elapsed.toMillis(), perSecond(), lagP50.toMillis(), lagP99.toMillis());
+        }
+    }
+
+    final FakePlatform platform = new FakePlatform();
+    private final Path channels;
+    private final List<ApplicationContext> nodes = new ArrayList<>();
+    private final Map<String, Object> settings = new HashMap<>();
+
+    DispatchCluster(Map<String, String> database, int threadsPerNode) {
+        try {
+            channels = Files.createTempDirectory("herald-cluster-channels");
+            Files.writeString(channels.resolve("fake.yml"), "type: FACEBOOK_PAGE\nmode: live\nbaseUrl: "
+                    + platform.baseUrl() + "\nrateLimitPerMinute: 10000000\n");
+            settings.putAll(database);
+            settings.put("herald.data-dir", Files.createTempDirectory("herald-cluster-data").toString());
+            settings.put("herald.channels-dir", channels.toString());
+            settings.put("herald.test.fake-platform", "true");
+            settings.put("herald.publishing.scheduler-enabled", "false");
+            settings.put("herald.publishing.polling-interval", "100ms");
+            settings.put("herald.publishing.heartbeat-interval", "1s");
+            settings.put("herald.publishing.threads", String.valueOf(threadsPerNode));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds a live channel on another platform; call before {@link #start}. */
+    DispatchCluster withChannel(String id, String baseUrl) {
+        try {
+            Files.writeString(channels.resolve(id + ".yml"), "type: FACEBOOK_PAGE\nmode: live\nbaseUrl: " + baseUrl
+                    + "\nrateLimitPerMinute: 10000000\n");
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the nodes one after the other (the first one imports the library, the others find it unchanged). */
+    DispatchCluster start(int count) {
+        for (int i = 0; i < count; i++) {
+            nodes.add(ApplicationContext.run(settings, "test"));
+        }
+        return this;
+    }
+
+    ApplicationContext node(int index) {
+        return nodes.get(index);
+    }
+
+    /** Schedules {@code count} publications due at {@code at} through the first node; answers their ids. */
+    List<Long> schedule(int count, Instant at) {
+        return schedule(count, at, "fake");
+    }
+
+    List<Long> schedule(int count, Instant at, String channel) {
+        Publishing publishing = nodes.get(0).getBean(Publishing.class);
+        List<Long> pieceIds = nodes.get(0).getBean(Pieces.class)
+                .list(new Pieces.Filter(null, PieceKind.ARTICLE, PieceStatus.APPROVED, null, null, null), Pageable.from(0, 10))
+                .getContent().stream().map(p -> p.id()).toList();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(publishing.schedule(pieceIds.get(i % pieceIds.size()), List.of(channel), at, "bench").get(0).id());
+        }
+        return ids;
+    }
+
+    /** Starts every node's dispatcher; answers when, to measure from. */
+    Instant startDispatchers() {
+        Instant started = Instant.now();
+        nodes.forEach(node -> node.getBean(PublicationQueue.class).start());
+        return started;
+    }
+
+    /** Closes a node while it dispatches: in-flight executions are abandoned, as in a crash of that instance. */
+    void stopAbruptly(int index) {
+        nodes.get(index).close();
+    }
+
+    long published() {
+        return count("select count(*) from publication where status = 'PUBLISHED'");
+    }
+
+    long published(String channel) {
+        return count("select count(*) from publication where status = 'PUBLISHED' and channel_id = '" + channel + "'");
+    }
+
+    /** Waits, within {@code limit}, until {@code expected} publications are published; answers whether they were. */
+    boolean awaitPublished(long expected, Duration limit) {
+        Instant give = Instant.now().plus(limit);
+        while (Instant.now().isBefore(give)) {
+            if (published() >= expected) {
+                return true;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+        return published() >= expected;
+    }
+
+    /**
+     * Lags from when each publication fell due (its planned instant, or {@code started} when the dispatchers
+     * started later) to when it was recorded as published.
+     */
+    Figures figures(Instant started) {
+        List<Long> lags = new ArrayList<>();
+        Instant last = started;
+        try (Connection connection = liveDataSource().getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select planned_at, updated_at from publication where status = 'PUBLISHED'")) {
+            while (rows.next()) {
+                Instant planned = rows.getTimestamp(1).toInstant();
+                Instant sent = rows.getTimestamp(2).toInstant();
+                lags.add(Duration.between(planned.isAfter(started) ? planned : started, sent).toMillis());
+                if (sent.isAfter(last)) {
+                    last = sent;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        lags.sort(null);
+        return new Figures(lags.size(), Duration.between(started, last), Duration.ofMillis(percentile(lags, 50)),
+                Duration.ofMillis(percentile(lags, 99)));
+    }
+
+    private long count(String sql) {
+        try (Connection connection = liveDataSource().getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private DataSource liveDataSource() {
+        return nodes.stream().filter(ApplicationContext::isRunning).findFirst().orElseThrow()
+                .getBean(Database.class).plainDataSource();
+    }
+
+    private static long percentile(List<Long> sorted, int percent) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    @Override
+    public void close() {
+        nodes.stream().filter(ApplicationContext::isRunning).forEach(ApplicationContext::close);
+        platform.close();
+    }
+}
