@@ -15,6 +15,14 @@ public interface ChannelAdapter {
 
     ChannelType type();
 
+    /**
+     * Whether this adapter speaks for the channel. One type may have several platforms (the built-in
+     * portal and a WordPress portal are both EPORTAL); the channel file tells them apart.
+     */
+    default boolean serves(Channel channel) {
+        return channel.type() == type();
+    }
+
     /** Freezes what will be sent for this piece on this channel. */
     Payload render(Piece piece, Channel channel);
 

@@ -2,28 +2,26 @@ package vn.herald.channel;
 
 import jakarta.inject.Singleton;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** The adapter of each channel type. */
+/** Finds the adapter that speaks for a channel. */
 @Singleton
 public class ChannelAdapters {
 
-    private final Map<ChannelType, ChannelAdapter> byType = new EnumMap<>(ChannelType.class);
+    private final List<ChannelAdapter> adapters;
 
     ChannelAdapters(List<ChannelAdapter> adapters) {
-        for (ChannelAdapter adapter : adapters) {
-            ChannelAdapter twice = byType.put(adapter.type(), adapter);
-            if (twice != null) {
-                throw new IllegalStateException("two adapters for " + adapter.type() + ": " + twice.getClass().getName()
-                        + " and " + adapter.getClass().getName());
-            }
-        }
+        this.adapters = List.copyOf(adapters);
     }
 
-    public Optional<ChannelAdapter> forType(ChannelType type) {
-        return Optional.ofNullable(byType.get(type));
+    /** The one adapter serving the channel; two would be a build mistake, so that fails loudly. */
+    public Optional<ChannelAdapter> forChannel(Channel channel) {
+        List<ChannelAdapter> serving = adapters.stream().filter(adapter -> adapter.serves(channel)).toList();
+        if (serving.size() > 1) {
+            throw new IllegalStateException("two adapters serve channel " + channel.id() + ": "
+                    + serving.stream().map(adapter -> adapter.getClass().getName()).toList());
+        }
+        return serving.stream().findFirst();
     }
 }

@@ -88,7 +88,7 @@ public class Dispatcher {
                     "waiting: channel " + channel.id() + " is paused");
             return Optional.empty();
         }
-        ChannelAdapter adapter = adapters.forType(channel.type()).orElseThrow(() ->
+        ChannelAdapter adapter = adapters.forChannel(channel).orElseThrow(() ->
                 new IllegalStateException("no adapter for channel type " + channel.type()));
         Semaphore slots = inFlight.computeIfAbsent(channel.id(), id -> new Semaphore(maxInFlightPerChannel));
         if (!slots.tryAcquire()) {
@@ -108,7 +108,7 @@ public class Dispatcher {
         Optional<SendResult.Sent> existing = Optional.empty();
         if (publication.status() == PublicationStatus.UNKNOWN && channel.mode() == ChannelMode.LIVE) {
             try {
-                existing = adapters.forType(channel.type()).flatMap(adapter -> adapter.findExisting(deliveryOf(publication, channel)));
+                existing = adapters.forChannel(channel).flatMap(adapter -> adapter.findExisting(deliveryOf(publication, channel)));
             } catch (RuntimeException e) {
                 LOG.warn("Publication {}: could not look on {} for an earlier post: {}", publication.id(), channel.id(), e.toString());
             }

@@ -204,7 +204,7 @@ public class Publishing {
     }
 
     private ChannelAdapter adapterOf(Channel channel) {
-        return adapters.forType(channel.type()).orElseThrow(() -> Refusal.conflict("channel " + channel.id()
+        return adapters.forChannel(channel).orElseThrow(() -> Refusal.conflict("channel " + channel.id()
                 + " is of type " + channel.type() + ", which has no adapter in this version of Herald"));
     }
 
