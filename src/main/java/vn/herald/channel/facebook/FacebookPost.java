@@ -11,10 +11,11 @@ import java.util.List;
  * a photo post; several: unpublished uploads attached to one feed post.
  */
 @Serdeable
-record FacebookPost(String message, @Nullable String link, List<PostImage> images) {
+record FacebookPost(String message, @Nullable String link, @Nullable List<PostImage> images) {
 
     FacebookPost {
-        images = List.copyOf(images);
+        // the JSON leaves out an empty list
+        images = images == null ? List.of() : List.copyOf(images);
     }
 
     /** One picture of the post, with the text for readers who cannot see it. */
