@@ -256,7 +256,14 @@ public class FacebookPageAdapter implements ChannelAdapter {
             return new SendResult.RetryLater(rest, "Trang Facebook của kênh " + settings.channelId()
                     + " đã dùng gần hết hạn mức gọi API: tạm nghỉ để Facebook không chặn kênh.");
         }
-        FacebookPost post = read(delivery.payload());
+        FacebookPost post;
+        try {
+            post = read(delivery.payload());
+        } catch (IllegalStateException e) {
+            // nothing was sent, and this payload never will be
+            return new SendResult.Permanent("Nội dung đã chuẩn bị cho Facebook không đọc được (" + e.getMessage()
+                    + "): hãy lên lịch lại bài.");
+        }
         OkHttpClient client = clientFor(settings);
         if (post.images().size() <= 1) {
             Call call = post.images().isEmpty() ? feed(settings, post, List.of())

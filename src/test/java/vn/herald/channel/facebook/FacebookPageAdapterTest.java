@@ -374,6 +374,13 @@ class FacebookPageAdapterTest {
     }
 
     @Test
+    void anUnreadablePayloadIsRefusedWithoutCallingFacebook() {
+        Channel channel = channel();
+        assertInstanceOf(SendResult.Permanent.class, adapter.send(delivery(new Payload("not a post", "x"), channel)));
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
     void aMissingTokenInLiveModeNeedsAPersonAndNamesTheVariable() {
         token = Optional.empty();
         SendResult.NeedsAttention attention = assertInstanceOf(SendResult.NeedsAttention.class, send(anArticle()));
