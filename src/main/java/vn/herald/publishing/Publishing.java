@@ -12,6 +12,7 @@ import vn.herald.Refusal;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapter;
 import vn.herald.channel.ChannelAdapters;
+import vn.herald.channel.ChannelType;
 import vn.herald.channel.Channels;
 import vn.herald.channel.Payload;
 import vn.herald.content.Piece;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,7 +78,7 @@ public class Publishing {
             throw Refusal.conflict("piece " + pieceId + " is " + piece.status() + ": only an approved piece can be scheduled");
         }
         List<Publication> scheduled = new ArrayList<>();
-        for (String channelId : new LinkedHashSet<>(channelIds)) {
+        for (String channelId : portalFirst(channelIds)) {
             Channel channel = channels.find(channelId).orElseThrow(() ->
                     Refusal.invalid("channelId", "channel '" + channelId + "' does not exist"));
             ChannelAdapter adapter = adapterOf(channel);
@@ -201,6 +203,16 @@ public class Publishing {
                 store.move(publication, PublicationStatus.CANCELLED, "archive", "the piece was archived");
             }
         }
+    }
+
+    /**
+     * Portal channels are scheduled before the others of the same call, so a post elsewhere (Facebook) already sees
+     * the portal publication and links to the piece's portal page.
+     */
+    private List<String> portalFirst(List<String> channelIds) {
+        List<String> ordered = new ArrayList<>(new LinkedHashSet<>(channelIds));
+        ordered.sort(Comparator.comparing(id -> channels.find(id).map(c -> c.type() != ChannelType.EPORTAL).orElse(true)));
+        return ordered;
     }
 
     private ChannelAdapter adapterOf(Channel channel) {
