@@ -330,13 +330,21 @@ class ZaloAdapter implements ChannelAdapter {
         Map<String, Object> attachment = new LinkedHashMap<>();
         attachment.put("type", "template");
         attachment.put("payload", template);
-        return Map.of("recipient", Map.of("target", payload.broadcastTarget()), "message", Map.of("attachment", attachment));
+        return ordered("recipient", Map.of("target", payload.broadcastTarget()), "message", Map.of("attachment", attachment));
     }
 
     private static Map<String, Object> groupRequest(ZaloPayload payload, String groupId, @Nullable String link) {
         String text = payload.groupText() == null ? payload.title() : payload.groupText();
-        return Map.of("recipient", Map.of("group_id", groupId),
+        return ordered("recipient", Map.of("group_id", groupId),
                 "message", Map.of("text", link == null ? text : text + "\n\n" + link));
+    }
+
+    /** Keys in the documented order, so that previews read like the reference. */
+    private static Map<String, Object> ordered(String firstKey, Object first, String secondKey, Object second) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(firstKey, first);
+        map.put(secondKey, second);
+        return map;
     }
 
     private static String urlOf(ZaloPayload.Image image, Map<String, String> urls) {

@@ -25,6 +25,14 @@ record ZaloPayload(
         @Nullable String groupText,
         List<String> warnings) {
 
+    /** Empty lists and maps are left out of the stored JSON, so they come back as null: read them as empty. */
+    ZaloPayload {
+        body = body == null ? List.of() : body;
+        broadcastTarget = broadcastTarget == null ? Map.of() : broadcastTarget;
+        groupIds = groupIds == null ? List.of() : groupIds;
+        warnings = warnings == null ? List.of() : warnings;
+    }
+
     /** A picture: a stored asset of Herald ({@code assetSha256}) or a picture already on the web ({@code url}). */
     @Serdeable
     record Image(@Nullable String assetSha256, @Nullable String url) {}
