@@ -116,6 +116,9 @@ class ZaloAdapter implements ChannelAdapter {
         } catch (IllegalStateException e) {
             return new SendResult.Permanent("Nội dung đã chốt của bài không đọc được: lên lịch lại bài. (" + e.getMessage() + ")");
         }
+        if (payload.cover() == null) {
+            return new SendResult.Permanent(ZaloArticles.NO_COVER + " rồi duyệt lại bài.");
+        }
         try {
             Map<String, String> urls = upload(channel, settings, payload);
             String token = create(channel, settings, payload, urls);
@@ -292,7 +295,7 @@ class ZaloAdapter implements ChannelAdapter {
     private static Map<String, Object> articleRequest(ZaloPayload payload, Map<String, String> urls) {
         Map<String, Object> cover = new LinkedHashMap<>();
         cover.put("cover_type", "photo");
-        cover.put("photo_url", urlOf(payload.cover(), urls));
+        cover.put("photo_url", payload.cover() == null ? "<no cover: Zalo will refuse the article>" : urlOf(payload.cover(), urls));
         cover.put("status", "show");
         List<Map<String, Object>> body = new ArrayList<>();
         for (ZaloPayload.Block block : payload.body()) {
@@ -353,7 +356,7 @@ class ZaloAdapter implements ChannelAdapter {
 
     private static Set<String> storedImages(ZaloPayload payload) {
         Set<String> shas = new LinkedHashSet<>();
-        if (payload.cover().assetSha256() != null) {
+        if (payload.cover() != null && payload.cover().assetSha256() != null) {
             shas.add(payload.cover().assetSha256());
         }
         payload.body().stream().map(ZaloPayload.Block::image)

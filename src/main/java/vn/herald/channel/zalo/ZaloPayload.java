@@ -16,7 +16,7 @@ record ZaloPayload(
         String title,
         String author,
         String description,
-        Image cover,
+        @Nullable Image cover,
         List<Block> body,
         @Nullable String portalUrl,
         boolean broadcast,

@@ -243,6 +243,24 @@ class ZaloAdapterTest extends ZaloTestBase {
     }
 
     @Test
+    void aPieceWithoutACoverIsScheduledWithAWarningAndRefusedBeforeAnythingIsSent() throws Exception {
+        Piece piece = pieces.create(new vn.herald.content.PieceForm(vn.herald.content.PieceKind.ARTICLE, null, "Bài không có ảnh bìa",
+                null, "<p>Nội dung.</p>", null, null, null, null, null, null, null, null, null), "bien-tap");
+        Channel channel = zaloChannel();
+        Payload payload = adapter.render(piece, channel);
+        List<?> warnings = (List<?>) json.readValue(payload.body(), Map.class).get("warnings");
+        assertTrue(warnings.get(0).toString().startsWith("Bài chưa có ảnh bìa"), warnings.toString());
+
+        SendResult.Permanent refused = assertInstanceOf(SendResult.Permanent.class, adapter.send(delivery(payload, channel)));
+        assertTrue(refused.reason().contains("ảnh bìa"), refused.reason());
+        assertTrue(zalo.requests().isEmpty());
+
+        Payload withDefault = adapter.render(piece, zaloChannel(Map.of("defaultCoverUrl", "https://xahoaan.example.vn/logo.png")));
+        assertInstanceOf(SendResult.Sent.class, adapter.send(delivery(withDefault, channel)));
+        assertTrue(body(zalo.requestsTo("/v2.0/article/create").get(0)).contains("\"photo_url\":\"https://xahoaan.example.vn/logo.png\""));
+    }
+
+    @Test
     void aChannelFileWithAWrongValueNeedsAPerson() {
         Channel channel = zaloChannel();
         Payload payload = rendered(channel);
