@@ -226,8 +226,14 @@ class ZaloAdapter implements ChannelAdapter {
                 return answer.text("id");
             }
             if (!answer.ok() && answer.error() != STILL_PROCESSING && answer.error() != RATE_LIMITED) {
-                // a definite no: Zalo did not publish the article (e.g. a picture it could not fetch)
-                throw new ZaloFailure(ZaloErrors.classify(answer, "article/verify"));
+                SendResult refused = ZaloErrors.classify(answer, "article/verify");
+                if (refused instanceof SendResult.Permanent) {
+                    // a definite no: Zalo did not publish the article (e.g. a picture it could not fetch)
+                    throw new ZaloFailure(refused);
+                }
+                // a token or permission trouble says nothing about the article, which may still appear
+                throw new IllegalStateException("article/verify on Zalo OA channel " + channel.id()
+                        + " failed after the article was accepted: " + reasonOf(refused));
             }
             pause(settings, poll);
         }

@@ -169,6 +169,12 @@ class ZaloAdapterTest extends ZaloTestBase {
     }
 
     @Test
+    void aPermissionLostWhileWaitingForTheIdIsThrownBecauseTheArticleMayStillAppear() {
+        zalo.then("/v2.0/article/verify", error(-223, "API not granted"));
+        assertThrows(IllegalStateException.class, () -> send(zaloChannel()));
+    }
+
+    @Test
     void anAnswerThatIsNotJsonBeforeTheArticleIsRetriedLater() {
         zalo.then("/v2.0/oa/upload/image", new MockResponse().setResponseCode(502).setBody("<html>Bad Gateway</html>"));
         SendResult.RetryLater later = assertInstanceOf(SendResult.RetryLater.class, send(zaloChannel()));
