@@ -77,6 +77,24 @@ class ZaloEndToEndTest extends ZaloTestBase {
     }
 
     @Test
+    void anArticleWithoutAnIdInTimeIsFoundOnZaloInsteadOfBeingCreatedAgain() {
+        for (int i = 0; i < 5; i++) { // the channel file allows 5 checks
+            zalo.then("/v2.0/article/verify", error(-214, "Article is processing"));
+        }
+        Publication publication = scheduledOnZalo("Lịch trực y tế dịp lễ");
+
+        java.time.Instant next = dispatcher.dispatch(publication.id()).orElseThrow();
+        assertEquals(PublicationStatus.UNKNOWN, publishing.get(publication.id()).status());
+
+        clock.set(next);
+        assertEquals(Optional.empty(), dispatcher.dispatch(publication.id()));
+        Publication found = publishing.get(publication.id());
+        assertEquals(PublicationStatus.PUBLISHED, found.status());
+        assertEquals(zalo.articles().get(0).id(), found.externalId());
+        assertEquals(1, zalo.requestsTo("/v2.0/article/create").size(), "never created twice");
+    }
+
+    @Test
     void aRefreshZaloRefusesPausesTheChannelWithAReasonInVietnamese() {
         secrets.set("HERALD_ZALO_REFRESH_TOKEN", "spent-long-ago");
         Publication publication = scheduledOnZalo("Lịch tiếp công dân tháng 6");

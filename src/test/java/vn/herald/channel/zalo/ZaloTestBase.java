@@ -82,6 +82,7 @@ abstract class ZaloTestBase implements TestPropertyProvider {
                     """.formatted(zalo.baseUrl(), zalo.baseUrl()));
             Map<String, String> properties = new HashMap<>(databaseProperties());
             properties.putAll(Map.of(
+                    "micronaut.server.port", "-1",
                     "herald.channels-dir", channelsDir.toString(),
                     "herald.content-dir", Files.createTempDirectory("herald-zalo-content").toString(),
                     "herald.portal.public-url", "https://xahoaan.example.vn",
