@@ -27,6 +27,7 @@ import vn.herald.unit.Units;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
@@ -58,6 +59,8 @@ class PortalFeeds {
     static final int ENTRIES = 50;
 
     private static final Namespace ATOM = Namespace.getNamespace("http://www.w3.org/2005/Atom");
+    /** Rome repeats each date as Dublin Core {@code dc:date}, also in UTC. */
+    private static final Namespace DC = Namespace.getNamespace("http://purl.org/dc/elements/1.1/");
 
     private final PortalAddress address;
     private final Units units;
@@ -159,27 +162,40 @@ class PortalFeeds {
             Element channel = xml.getRootElement().getChild("channel");
             if (newest != null) {
                 setText(channel.getChild("pubDate"), rfc822.format(local(newest, zone)));
+                dublinCore(channel, local(newest, zone));
             }
             List<Element> items = channel.getChildren("item");
             for (int i = 0; i < items.size(); i++) {
-                setText(items.get(i).getChild("pubDate"), rfc822.format(local(articles.get(i).row().firstPublishedAt(), zone)));
+                ZonedDateTime published = local(articles.get(i).row().firstPublishedAt(), zone);
+                setText(items.get(i).getChild("pubDate"), rfc822.format(published));
+                dublinCore(items.get(i), published);
             }
         } else {
             DateTimeFormatter rfc3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
             Element feed = xml.getRootElement();
             if (newest != null) {
                 setText(feed.getChild("updated", ATOM), rfc3339.format(local(newest, zone)));
+                dublinCore(feed, local(newest, zone));
             }
             List<Element> entries = feed.getChildren("entry", ATOM);
             for (int i = 0; i < entries.size(); i++) {
                 PortalArticles.LiveArticle article = articles.get(i);
-                setText(entries.get(i).getChild("published", ATOM), rfc3339.format(local(article.row().firstPublishedAt(), zone)));
+                ZonedDateTime published = local(article.row().firstPublishedAt(), zone);
+                setText(entries.get(i).getChild("published", ATOM), rfc3339.format(published));
                 setText(entries.get(i).getChild("updated", ATOM), rfc3339.format(local(article.row().updatedAt(), zone)));
+                dublinCore(entries.get(i), published);
             }
         }
     }
 
-    private static java.time.ZonedDateTime local(Instant instant, ZoneId zone) {
+    private static void dublinCore(Element parent, ZonedDateTime date) {
+        Element dcDate = parent.getChild("date", DC);
+        if (dcDate != null) {
+            dcDate.setText(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(date));
+        }
+    }
+
+    private static ZonedDateTime local(Instant instant, ZoneId zone) {
         return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(zone);
     }
 

@@ -190,7 +190,8 @@ class PortalHtml {
     private void dateLine(Element parent, PortalPage page, Instant published) {
         ZoneId zone = units.zoneOf(page.unitCode());
         Element line = parent.appendElement("p").addClass("ngay");
-        line.appendElement("time").attr("datetime", published.atZone(zone).toOffsetDateTime().toString())
+        line.appendElement("time").attr("datetime", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                        published.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(zone)))
                 .text(SHOWN.format(published.atZone(zone)));
         line.appendText(" · " + switch (page.kind()) {
             case ARTICLE -> "Tin bài";

@@ -239,7 +239,7 @@ abstract class PortalContract implements TestPropertyProvider {
         Document next = html("/portal?trang=2&moi-trang=2");
         assertEquals(List.of(first.title()), titles(next));
         assertEquals("/portal/bai/" + first.slug(), next.selectFirst("article.tin h2 a").attr("href"));
-        assertTrue(next.selectFirst("article.tin time").attr("datetime").endsWith("+07:00"));
+        assertEquals("2027-05-17T08:00:00+07:00", next.selectFirst("article.tin time").attr("datetime"));
     }
 
     @Test
@@ -375,6 +375,7 @@ abstract class PortalContract implements TestPropertyProvider {
 
         String rssText = page("/portal/rss.xml");
         assertTrue(rssText.contains("<pubDate>Mon, 17 May 2027 08:00:00 +0700</pubDate>"), rssText);
+        assertFalse(rssText.contains("Z</dc:date>"), "no date is left in UTC: " + rssText);
         SyndFeed rss = feed("/portal/rss.xml");
         SyndEntry entry = rss.getEntries().get(0);
         String guid = entry.getUri();
