@@ -110,7 +110,9 @@ abstract class PortalContract implements TestPropertyProvider {
                     "herald.test.clock", "true",
                     "herald.test.fake-platform", "true",
                     "herald.publishing.scheduler-enabled", "false",
-                    "herald.portal.public-url", PUBLIC_URL + "/"));
+                    "herald.portal.public-url", PUBLIC_URL + "/",
+                    // application.yml fixes 8080; several test runs on one machine must not collide
+                    "micronaut.server.port", "-1"));
             return properties;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
