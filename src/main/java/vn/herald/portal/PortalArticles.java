@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Collator;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,7 +94,7 @@ class PortalArticles {
                 byName.putIfAbsent(topic, Slugs.slugOf(topic));
             }
         }
-        Map<String, String> byKey = new java.util.LinkedHashMap<>();
+        Map<String, String> byKey = new LinkedHashMap<>();
         byName.forEach((name, key) -> byKey.putIfAbsent(key, name));
         return byKey;
     }

@@ -25,7 +25,9 @@ import vn.herald.channel.eportal.BuiltInPortalAdapter;
 import vn.herald.channel.eportal.PortalPage;
 import vn.herald.unit.Units;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -73,7 +75,7 @@ class PortalFeeds {
     /** The GUID of a piece on the portal: the same for as long as the piece lives. */
     static String guid(PortalPage page) {
         return "urn:uuid:" + UUID.nameUUIDFromBytes(("herald-portal:" + page.unitCode() + ":" + page.pieceId())
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -196,7 +198,7 @@ class PortalFeeds {
     }
 
     private static ZonedDateTime local(Instant instant, ZoneId zone) {
-        return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(zone);
+        return instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone);
     }
 
     private static void setText(Element element, String text) {

@@ -2,6 +2,7 @@ package vn.herald.portal;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
@@ -172,7 +174,7 @@ class PortalHtml {
                 .attr("title", "RSS").attr("href", feedBase + "/rss.xml");
         head.appendElement("link").attr("rel", "alternate").attr("type", "application/atom+xml")
                 .attr("title", "Atom").attr("href", feedBase + "/atom.xml");
-        head.appendElement("style").appendChild(new org.jsoup.nodes.DataNode(STYLE));
+        head.appendElement("style").appendChild(new DataNode(STYLE));
         Element header = document.body().appendElement("header");
         header.appendElement("p").appendElement("a").attr("href", "/portal").appendElement("strong").text(site);
         Element nav = header.appendElement("nav").attr("aria-label", "Chuyên mục");
@@ -191,7 +193,7 @@ class PortalHtml {
         ZoneId zone = units.zoneOf(page.unitCode());
         Element line = parent.appendElement("p").addClass("ngay");
         line.appendElement("time").attr("datetime", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                        published.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(zone)))
+                        published.truncatedTo(ChronoUnit.SECONDS).atZone(zone)))
                 .text(SHOWN.format(published.atZone(zone)));
         line.appendText(" · " + switch (page.kind()) {
             case ARTICLE -> "Tin bài";

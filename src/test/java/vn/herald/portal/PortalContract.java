@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,6 +29,7 @@ import vn.herald.channel.Delivery;
 import vn.herald.channel.Payload;
 import vn.herald.channel.SendResult;
 import vn.herald.channel.eportal.BuiltInPortalAdapter;
+import vn.herald.channel.eportal.PortalPage;
 import vn.herald.content.Asset;
 import vn.herald.content.AssetRole;
 import vn.herald.content.Piece;
@@ -59,6 +61,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -328,6 +331,9 @@ abstract class PortalContract implements TestPropertyProvider {
         assertEquals(List.of("Kính thưa bà con!", "Tuần qua, tổ công nghệ số đã hướng dẫn 120 người dân."),
                 page.select(".kich-ban p").eachText());
         assertArrayEquals(recording, http.toBlocking().retrieve(HttpRequest.GET(source.attr("src")), byte[].class));
+        HttpResponse<byte[]> part = http.toBlocking().exchange(HttpRequest.GET(source.attr("src")).header("Range", "bytes=0-9"), byte[].class);
+        assertEquals(HttpStatus.PARTIAL_CONTENT, part.getStatus(), "the player can seek");
+        assertArrayEquals(Arrays.copyOf(recording, 10), part.body());
 
         SyndEnclosure enclosure = feed("/portal/rss.xml").getEntries().get(0).getEnclosures().get(0);
         assertEquals("audio/wav", enclosure.getType());
@@ -417,9 +423,9 @@ abstract class PortalContract implements TestPropertyProvider {
         return adapterPage(piece).cover().sha256();
     }
 
-    private vn.herald.channel.eportal.PortalPage adapterPage(Piece piece) {
+    private PortalPage adapterPage(Piece piece) {
         try {
-            return json.readValue(adapter.render(piece, channels.get("portal")).body(), vn.herald.channel.eportal.PortalPage.class);
+            return json.readValue(adapter.render(piece, channels.get("portal")).body(), PortalPage.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -465,7 +471,7 @@ abstract class PortalContract implements TestPropertyProvider {
         Publication trial = publishing.schedule(dryRun.id(), List.of("portal-thu"), clock.instant(), "bien-tap").get(0);
         dispatcher.dispatch(trial.id());
 
-        Document sitemap = Jsoup.parse(page("/sitemap.xml"), "", org.jsoup.parser.Parser.xmlParser());
+        Document sitemap = Jsoup.parse(page("/sitemap.xml"), "", Parser.xmlParser());
         assertEquals(List.of(PUBLIC_URL + "/portal/bai/" + two.slug(), PUBLIC_URL + "/portal/bai/" + one.slug()),
                 sitemap.select("url > loc").eachText());
         assertEquals("2027-05-17T08:00:00+07:00", sitemap.select("url > lastmod").last().text());

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import vn.herald.content.PieceKind;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ public record PortalPage(
 
     /** Every stored file the page shows: only these are served from the portal's public address. */
     public List<String> fileKeys() {
-        List<String> keys = new java.util.ArrayList<>(figures);
+        List<String> keys = new ArrayList<>(figures);
         for (File file : new File[] {cover, image, audio}) {
             if (file != null) {
                 keys.add(file.sha256());
