@@ -118,6 +118,15 @@ public class Publishing {
     @Transactional
     public Publication cancel(long id, @Nullable String reason, String actor) {
         Publication publication = store.get(id);
+        if (publication.status() == PublicationStatus.PUBLISHED) {
+            Channel channel = channels.get(publication.channelId());
+            if (!adapterOf(channel).withdrawsOnCancel()) {
+                throw Refusal.conflict("publication " + id + " is already published on " + channel.id()
+                        + ", which keeps the post: remove it on the platform itself");
+            }
+            return store.move(publication, PublicationStatus.CANCELLED, actor,
+                    "withdrawn" + (reason == null ? "" : ": " + reason));
+        }
         return store.move(publication, PublicationStatus.CANCELLED, actor, reason == null ? "cancelled" : reason);
     }
 
