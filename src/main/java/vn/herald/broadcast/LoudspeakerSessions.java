@@ -3,6 +3,7 @@ package vn.herald.broadcast;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import vn.herald.channel.Payload;
 import vn.herald.channel.loudspeaker.SessionBook;
@@ -42,12 +43,13 @@ class LoudspeakerSessions implements SessionBook {
             PublicationStatus.NEEDS_ATTENTION);
     private static final Set<PublicationStatus> DELIVERED = EnumSet.of(PublicationStatus.PUBLISHED, PublicationStatus.UNKNOWN);
 
-    private final Publishing publishing;
+    // a provider: publishing reaches this through the loudspeaker adapter, so a direct reference would be a cycle
+    private final Provider<Publishing> publishing;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
 
-    LoudspeakerSessions(Publishing publishing, TransactionOperations<Connection> transactions, Clock clock) {
+    LoudspeakerSessions(Provider<Publishing> publishing, TransactionOperations<Connection> transactions, Clock clock) {
         this.publishing = publishing;
         this.transactions = transactions;
         this.clock = clock;
@@ -58,7 +60,7 @@ class LoudspeakerSessions implements SessionBook {
 
     @Override
     public Entry entry(long publicationId) {
-        return entryOf(publishing.get(publicationId));
+        return entryOf(publishing.get().get(publicationId));
     }
 
     @Override
@@ -66,7 +68,7 @@ class LoudspeakerSessions implements SessionBook {
         List<Entry> entries = new ArrayList<>();
         // the filter's end is exclusive; a microsecond more includes a publication planned right at the session start
         Publishing.Filter filter = new Publishing.Filter(null, channelId, null, after, upTo.plusNanos(1000));
-        Page<Publication> page = publishing.list(filter, Pageable.from(0, 500));
+        Page<Publication> page = publishing.get().list(filter, Pageable.from(0, 500));
         while (true) {
             for (Publication publication : page.getContent()) {
                 if (publication.plannedAt().isAfter(after) && !OUT.contains(publication.status())) {
@@ -76,7 +78,7 @@ class LoudspeakerSessions implements SessionBook {
             if (page.getContent().size() < page.getSize()) {
                 return entries;
             }
-            page = publishing.list(filter, page.getPageable().next());
+            page = publishing.get().list(filter, page.getPageable().next());
         }
     }
 
@@ -120,12 +122,12 @@ class LoudspeakerSessions implements SessionBook {
 
     @Override
     public void moveTo(long publicationId, Instant plannedAt, String warning) {
-        publishing.defer(publicationId, plannedAt, warning, ACTOR);
+        publishing.get().defer(publicationId, plannedAt, warning, ACTOR);
     }
 
     @Override
     public void warn(long publicationId, String warning) {
-        publishing.warn(publicationId, warning, ACTOR);
+        publishing.get().warn(publicationId, warning, ACTOR);
     }
 
     private static Entry entryOf(Publication publication) {
