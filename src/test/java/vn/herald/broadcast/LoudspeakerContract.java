@@ -134,6 +134,19 @@ abstract class LoudspeakerContract implements TestPropertyProvider {
                       engine: http
                       url: %s
                     """.formatted(broadcastServer.url("/api/v1"), speechService.url("/speak")));
+            Files.writeString(dir.resolve("loa-thu.yml"), """
+                    type: LOUDSPEAKER
+                    mode: dry-run
+                    name: Truyền thanh chạy thử
+                    stations:
+                      - code: thon-nam
+                    sessions:
+                      - days: [MON, TUE, WED, THU, FRI, SAT, SUN]
+                        start: "17:00"
+                        minutes: 30
+                    tts:
+                      engine: none
+                    """);
             Map<String, String> properties = new HashMap<>(databaseProperties());
             properties.putAll(Map.of(
                     "herald.channels-dir", dir.toString(),
@@ -440,10 +453,30 @@ abstract class LoudspeakerContract implements TestPropertyProvider {
     }
 
     @Test
+    void aDryRunChannelKeepsThePlaylistItWouldHaveWrittenAndWritesNothing() {
+        Instant morning = day(10, MORNING);
+        Publication publication = scheduled(anApprovedScript("Tin chạy thử", Sounds.syllables(30)), "loa-thu", morning, Priority.NORMAL);
+        sendAt(morning, publication);
+        String request = publishing.get(publication.id()).dryRunRequest();
+        assertTrue(request.contains("\"WRITE\"") && request.contains("thon-nam/2027-05-27_1700"), request);
+        assertTrue(request.contains("ĐỌC TRỰC TIẾP (khoảng 10 giây): Tin chạy thử"), request);
+        assertFalse(Files.exists(folders.dataDir().resolve("loudspeaker/thon-nam")), "nothing written");
+    }
+
+    @Test
+    void anUnknownPriorityIsRefused() {
+        HttpClientResponseException bad = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                TestUsers.asEditor(HttpRequest.POST("/api/publications", Map.of("pieceId", anApprovedScript("Tin sai mức",
+                        Sounds.syllables(3)).id(), "channelId", "loa", "plannedAt", "2027-05-28T08:00:00+07:00",
+                        "priority", "KHAN"))), String.class));
+        assertEquals(HttpStatus.BAD_REQUEST, bad.getStatus());
+    }
+
+    @Test
     void aBrokenChannelFileIsReportedWithItsFileLineAndKey() throws IOException {
         Path dir = Files.createTempDirectory("herald-broken-channels");
         // the other channels' files stay, or the import would pause their channels as removed
-        for (String id : List.of("loa", "loa-push")) {
+        for (String id : List.of("loa", "loa-push", "loa-thu")) {
             Files.copy(folders.channelsDir().resolve(id + ".yml"), dir.resolve(id + ".yml"));
         }
         Files.writeString(dir.resolve("loa-hong.yml"), """
