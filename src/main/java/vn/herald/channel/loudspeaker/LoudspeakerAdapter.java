@@ -21,6 +21,7 @@ import vn.herald.unit.Units;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -124,7 +125,7 @@ public class LoudspeakerAdapter implements ChannelAdapter {
         for (LoudspeakerSettings.Station station : settings.stations()) {
             ProgrammeFiles files = ProgrammeFiles.of(programme, station, clock.instant(), json);
             String playlist = files.files().stream().filter(f -> f.name().equals(ProgrammeFiles.PLAYLIST)).findFirst()
-                    .map(f -> new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8)).orElse("");
+                    .map(f -> new String(f.bytes(), StandardCharsets.UTF_8)).orElse("");
             writes.add(new OutgoingRequest("WRITE", fileDrop.stationFolder(settings, station).resolve(programme.id())
                     .toUri().toString(), Map.of(), playlist));
         }

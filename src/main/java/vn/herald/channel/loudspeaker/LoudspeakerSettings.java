@@ -3,11 +3,13 @@ package vn.herald.channel.loudspeaker;
 import vn.herald.content.SourceFileException;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -97,7 +99,7 @@ public record LoudspeakerSettings(DeliveryMode delivery, Path dropFolder, Option
                     return constant;
                 }
             }
-            List<String> allowed = java.util.Arrays.stream(type.getEnumConstants())
+            List<String> allowed = Arrays.stream(type.getEnumConstants())
                     .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
             throw error(path.split("[.\\[]")[0], "'" + path + "' phải là " + String.join(" hoặc ", allowed)
                     + ", đang là '" + value + "'");
@@ -123,7 +125,7 @@ public record LoudspeakerSettings(DeliveryMode delivery, Path dropFolder, Option
                 if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
                     return Optional.of(uri);
                 }
-            } catch (java.net.URISyntaxException ignored) {
+            } catch (URISyntaxException ignored) {
                 // reported below with the expected shape
             }
             throw error(topKey, "'" + path + "' phải là địa chỉ http:// hoặc https://, đang là '" + text + "'");

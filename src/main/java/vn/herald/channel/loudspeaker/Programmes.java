@@ -7,6 +7,7 @@ import vn.herald.channel.Channel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -64,7 +65,7 @@ public class Programmes {
     }
 
     /** An emergency broadcast: one item, at once, whatever its length. */
-    public Programme emergency(Channel channel, LoudspeakerSettings settings, SessionBook.Entry entry, java.time.Instant now) {
+    public Programme emergency(Channel channel, LoudspeakerSettings settings, SessionBook.Entry entry, Instant now) {
         return new Programme(channel.id(), channel.name(), "emergency-" + entry.publicationId(), now, null, null,
                 List.of(item(entry, settings)), List.of());
     }
