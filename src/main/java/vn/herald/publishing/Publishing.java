@@ -15,6 +15,7 @@ import vn.herald.channel.ChannelAdapters;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Channels;
 import vn.herald.channel.Payload;
+import vn.herald.channel.loudspeaker.Priority;
 import vn.herald.content.Piece;
 import vn.herald.content.PieceChanged;
 import vn.herald.content.PieceStatus;
@@ -68,8 +69,14 @@ public class Publishing {
     }
 
     /** Schedules an approved piece on each channel; the publications and their queue entries commit together. */
-    @Transactional
     public List<Publication> schedule(long pieceId, List<String> channelIds, Instant plannedAt, String actor) {
+        return schedule(pieceId, channelIds, plannedAt, Priority.NORMAL, actor);
+    }
+
+    /** Schedules with a Circular 39 priority (the loudspeaker channel plays by it; others ignore it). */
+    @Transactional
+    public List<Publication> schedule(long pieceId, List<String> channelIds, Instant plannedAt, Priority priority,
+                                      String actor) {
         if (channelIds.isEmpty()) {
             throw Refusal.invalid("channelId", "name at least one channel");
         }
@@ -90,7 +97,7 @@ public class Publishing {
             Instant now = clock.instant();
             Publication publication = store.insert(new Publication(null, piece.id(), piece.revision(), channel.id(),
                     piece.unitCode(), plannedAt, deadline, PublicationStatus.SCHEDULED, payload.body(),
-                    summary(payload), null, null, 0, null, null, null, actor, now, now), actor, "scheduled");
+                    summary(payload), null, null, 0, null, null, null, actor, now, now, priority, null), actor, "scheduled");
             queue.enqueue(publication.id(), plannedAt);
             scheduled.add(publication);
         }
@@ -113,6 +120,33 @@ public class Publishing {
                 "moved from " + publication.plannedAt() + " to " + plannedAt);
         queue.enqueue(id, plannedAt);
         return moved;
+    }
+
+    /**
+     * A channel's own planner moves a publication it could not fit (a full loudspeaker session) to a later time, with
+     * a warning. One being sent keeps its state: its dispatcher finishes the attempt on the moved row.
+     */
+    @Transactional
+    public Publication defer(long id, Instant plannedAt, String warning, String actor) {
+        Publication publication = store.get(id);
+        Channel channel = channels.get(publication.channelId());
+        Publication moved = publication.withPlan(plannedAt, deadline(adapterOf(channel), channel, plannedAt)).withWarning(warning);
+        if (publication.status() == PublicationStatus.SENDING) {
+            return store.update(moved, actor, warning);
+        }
+        if (!WAITING.contains(publication.status())) {
+            throw Refusal.conflict("publication " + id + " is " + publication.status() + " and cannot be moved");
+        }
+        Publication result = store.move(moved, PublicationStatus.SCHEDULED, actor, warning);
+        queue.enqueue(id, plannedAt);
+        return result;
+    }
+
+    /** Leaves a warning on the publication for people to see; the same warning twice is kept once. */
+    @Transactional
+    public Publication warn(long id, String warning, String actor) {
+        Publication publication = store.get(id);
+        return warning.equals(publication.warning()) ? publication : store.update(publication.withWarning(warning), actor, warning);
     }
 
     @Transactional
