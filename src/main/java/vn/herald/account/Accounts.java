@@ -54,6 +54,10 @@ public class Accounts {
         boolean generated = password == null || password.isBlank();
         if (generated) {
             password = passwords.generate();
+        } else if (password.length() < MIN_PASSWORD) {
+            // refused before anything is created, with the variable to fix, rather than a bare "user not valid"
+            throw new IllegalStateException("HERALD_ADMIN_PASSWORD is too short: the first admin's password must have at least "
+                    + MIN_PASSWORD + " characters (or leave it unset to get a generated one in the log)");
         }
         create(new AccountForm("admin", "Quản trị viên", password, EnumSet.allOf(Role.class), unitCode, true));
         if (generated) {
