@@ -8,7 +8,7 @@ import vn.herald.channel.ChannelType;
 import vn.herald.channel.Channels;
 import vn.herald.channel.loudspeaker.LoudspeakerAdapter;
 import vn.herald.channel.loudspeaker.LoudspeakerSettings;
-import vn.herald.channel.loudspeaker.Priority;
+import vn.herald.channel.Priority;
 import vn.herald.channel.loudspeaker.Programme;
 import vn.herald.channel.loudspeaker.Programmes;
 import vn.herald.channel.loudspeaker.Session;

@@ -5,7 +5,7 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.serde.annotation.Serdeable;
-import vn.herald.channel.loudspeaker.Priority;
+import vn.herald.channel.Priority;
 
 import java.time.Instant;
 

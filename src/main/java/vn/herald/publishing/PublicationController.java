@@ -15,7 +15,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import vn.herald.ItemList;
 import vn.herald.Refusal;
-import vn.herald.channel.loudspeaker.Priority;
+import vn.herald.channel.Priority;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

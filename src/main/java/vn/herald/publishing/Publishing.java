@@ -15,7 +15,7 @@ import vn.herald.channel.ChannelAdapters;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Channels;
 import vn.herald.channel.Payload;
-import vn.herald.channel.loudspeaker.Priority;
+import vn.herald.channel.Priority;
 import vn.herald.content.Piece;
 import vn.herald.content.PieceChanged;
 import vn.herald.content.PieceStatus;

@@ -22,7 +22,7 @@ import vn.herald.TestClock;
 import vn.herald.TestUsers;
 import vn.herald.account.Accounts;
 import vn.herald.channel.ChannelFiles;
-import vn.herald.channel.loudspeaker.Priority;
+import vn.herald.channel.Priority;
 import vn.herald.channel.loudspeaker.ProgrammeFiles;
 import vn.herald.content.AssetRole;
 import vn.herald.content.FileOutcome;

@@ -1,5 +1,6 @@
 package vn.herald.channel.loudspeaker;
 
+import vn.herald.channel.Priority;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;

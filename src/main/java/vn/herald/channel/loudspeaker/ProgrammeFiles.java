@@ -1,5 +1,6 @@
 package vn.herald.channel.loudspeaker;
 
+import vn.herald.channel.Priority;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;

@@ -1,5 +1,6 @@
 package vn.herald.channel.loudspeaker;
 
+import vn.herald.channel.Priority;
 import vn.herald.channel.Payload;
 
 import java.time.Instant;

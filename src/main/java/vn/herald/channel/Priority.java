@@ -1,4 +1,4 @@
-package vn.herald.channel.loudspeaker;
+package vn.herald.channel;
 
 /**
  * The broadcast priority of Circular 39/2020/TT-BTTTT: emergency items go out at once, outside the sessions;
