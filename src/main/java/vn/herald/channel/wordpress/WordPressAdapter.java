@@ -1,6 +1,7 @@
 package vn.herald.channel.wordpress;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import okhttp3.Credentials;
@@ -208,8 +209,8 @@ public class WordPressAdapter implements ChannelAdapter {
         }
         Site site = new Site(settings, authorization.get());
         try {
-            Long category = post.categoryName() != null ? site.category(post.categoryName()) : post.categoryId();
-            Long media = post.featuredImage() != null ? site.upload(post.featuredImage()) : null;
+            Long category = post.categoryName() != null ? Long.valueOf(site.category(post.categoryName())) : post.categoryId();
+            Long media = post.featuredImage() != null ? Long.valueOf(site.upload(post.featuredImage())) : null;
             return site.createPost(post, category, media);
         } catch (Failed failed) {
             return failed.result;
@@ -480,7 +481,7 @@ public class WordPressAdapter implements ChannelAdapter {
 
         Optional<List<?>> list() {
             try {
-                return Optional.ofNullable(json.readValue(body, List.class));
+                return Optional.ofNullable(json.readValue(body, Argument.listOf(Object.class)));
             } catch (IOException | RuntimeException e) {
                 return Optional.empty();
             }
