@@ -61,7 +61,7 @@ class FeedReader {
             contentType = response.header("Content-Type");
             bytes = limited(body);
         } catch (UnknownHostException e) {
-            throw new FeedProblem("không tìm thấy máy chủ " + e.getMessage() + ": kiểm tra địa chỉ nguồn tin");
+            throw new FeedProblem("không tìm thấy máy chủ " + request.url().host() + ": kiểm tra địa chỉ nguồn tin");
         } catch (InterruptedIOException e) {
             throw new FeedProblem("máy chủ nguồn không trả lời kịp (quá " + config.callTimeout().toSeconds() + " giây hoặc ngắt giữa chừng)");
         } catch (IOException e) {

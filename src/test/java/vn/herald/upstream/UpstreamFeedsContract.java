@@ -105,7 +105,8 @@ abstract class UpstreamFeedsContract implements TestPropertyProvider {
                     "herald.test.clock", "true",
                     "herald.publishing.scheduler-enabled", "false",
                     "herald.upstream.read-timeout", "2s",
-                    "herald.upstream.call-timeout", "5s"));
+                    "herald.upstream.call-timeout", "5s",
+                    "herald.upstream.max-bytes", "65536"));
             return properties;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -246,6 +247,23 @@ abstract class UpstreamFeedsContract implements TestPropertyProvider {
         assertEquals(1, imported().size());
         assertEquals(statuses.stream().map(UpstreamFeeds.FeedStatus::message).toList(),
                 feeds.statuses().stream().map(UpstreamFeeds.FeedStatus::message).toList(), "the last results are kept");
+    }
+
+    @Test
+    void aFeedTooLargeTooSlowOrWithADoctypeIsRefusedWithItsReason() {
+        answers.put("/hong.rss", xml(rss(rssItem("g-" + word, "https://tinh.example/" + word, "Dài", "x".repeat(70_000)))));
+        answers.put("/bao.rss", xml(EMPTY_RSS).setHeadersDelay(3, TimeUnit.SECONDS));
+        answers.put("/bo.atom", xml(rss(rssItem("g2-" + word, "https://tinh.example/2/" + word, "&xxe;", "<p>x</p>"))
+                .replace("?>", "?><!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>")));
+
+        List<UpstreamFeeds.FeedStatus> statuses = feeds.fetchAll();
+
+        assertTrue(statusOf(statuses, "Nguồn hỏng").message().contains("giới hạn 65536 byte"),
+                statusOf(statuses, "Nguồn hỏng").message());
+        assertTrue(statusOf(statuses, "Báo tỉnh").message().contains("không trả lời kịp"), statusOf(statuses, "Báo tỉnh").message());
+        UpstreamFeeds.FeedStatus doctype = statusOf(statuses, "Bộ Thông tin và Truyền thông");
+        assertFalse(doctype.ok(), doctype.message());
+        assertEquals(0, imported().size());
     }
 
     @Test
