@@ -35,6 +35,9 @@ public class UpstreamFeeds {
                              @Nullable Instant ranAt, @Nullable Instant lastSuccessAt) {}
 
     static final String KEY = "upstreamFeeds";
+    /** The lengths the result table keeps. */
+    private static final int MAX_URL = 1000;
+    private static final int MAX_NAME = 200;
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamFeeds.class);
 
     private final Channels channels;
@@ -65,7 +68,14 @@ public class UpstreamFeeds {
     public List<FeedStatus> fetchAll() {
         List<FeedStatus> results = new ArrayList<>();
         for (UpstreamFeed feed : configured()) {
-            results.add(status(feed, fetch(feed)));
+            try {
+                results.add(status(feed, fetch(feed)));
+            } catch (RuntimeException e) {
+                // the database, not the feed, failed: the other feeds are still read
+                LOG.error("Upstream feed {} ({}) could not be recorded", feed.name(), feed.url(), e);
+                results.add(new FeedStatus(feed.id(), feed.channelId(), feed.unitCode(), feed.name(), feed.url(), feed.topics(),
+                        false, "Lỗi khi ghi kết quả: " + e.getMessage(), 0, 0, clock.instant(), null));
+            }
         }
         return results;
     }
@@ -175,6 +185,8 @@ public class UpstreamFeeds {
         String problem = null;
         if (url.isEmpty()) {
             problem = "thiếu 'url': địa chỉ RSS hoặc Atom của nguồn tin";
+        } else if (url.length() > MAX_URL) {
+            problem = "'url' dài " + url.length() + " ký tự, tối đa " + MAX_URL;
         } else if (!httpAddress(url)) {
             problem = "'url' phải là một địa chỉ http(s), đang là '" + url + "'";
         } else if (name.isEmpty()) {
@@ -182,8 +194,9 @@ public class UpstreamFeeds {
         } else if (map.get("topics") != null && !(map.get("topics") instanceof List<?>)) {
             problem = "'topics' phải là một danh sách, ví dụ [Chuyển đổi số]";
         }
-        return new UpstreamFeed(channel.id(), channel.unitCode(), index, url, name.isEmpty() ? "nguồn " + (index + 1) : name,
-                topics, problem);
+        String shownName = name.isEmpty() ? "nguồn " + (index + 1) : name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
+        return new UpstreamFeed(channel.id(), channel.unitCode(), index, url.length() > MAX_URL ? url.substring(0, MAX_URL) : url,
+                shownName, topics, problem);
     }
 
     private static boolean httpAddress(String url) {
