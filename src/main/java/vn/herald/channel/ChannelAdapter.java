@@ -35,6 +35,14 @@ public interface ChannelAdapter {
     /** Looks on the platform for a post an interrupted attempt may have made, before anything is sent again. */
     Optional<SendResult.Sent> findExisting(Delivery delivery);
 
+    /**
+     * Whether cancelling a PUBLISHED publication takes the piece off the channel (the built-in portal stops showing
+     * it). Platforms that keep the post answer false, and such a cancellation is refused rather than pretended.
+     */
+    default boolean withdrawsOnCancel() {
+        return false;
+    }
+
     /** After this instant sending is pointless; empty means the end of the planned day in the unit's zone. */
     default Optional<Instant> deadline(Instant plannedAt, Channel channel, ZoneId zone) {
         return Optional.empty();

@@ -40,12 +40,14 @@ public class ChannelFiles {
     private final Units units;
     private final JsonMapper json;
     private final Clock clock;
+    private final List<ChannelFileCheck> checks;
 
-    ChannelFiles(ChannelRepository repository, Units units, JsonMapper json, Clock clock) {
+    ChannelFiles(ChannelRepository repository, Units units, JsonMapper json, Clock clock, List<ChannelFileCheck> checks) {
         this.repository = repository;
         this.units = units;
         this.json = json;
         this.clock = clock;
+        this.checks = List.copyOf(checks);
     }
 
     public List<FileOutcome> importAll(Path channelsDir) {
@@ -101,6 +103,7 @@ public class ChannelFiles {
                 throw new SourceFileException(fields.line("rateLimitPerMinute"), "'rateLimitPerMinute' must be 1 or more");
             }
             checkNoInlineSecret(fields, "");
+            checks.forEach(check -> check.check(type, fields));
             Map<String, Object> settings = new LinkedHashMap<>(fields.plain());
             settings.keySet().removeAll(List.of("type", "mode", "unit", "name"));
             settings.putIfAbsent("rateLimitPerMinute", 60);

@@ -170,6 +170,8 @@ public class Dispatcher {
                     PublicationStatus.UNKNOWN, "the adapter failed without an answer: " + e.getMessage());
             return Optional.of(next);
         }
+        // the adapter may have moved the publication or left a warning on it (a full loudspeaker session)
+        publication = store.get(publication.id());
         if (result instanceof SendResult.Sent sent) {
             store.finish(attempt, "SENT", sent.externalId(), publication.withResult(sent.externalId(), sent.url(), null, null, null),
                     PublicationStatus.PUBLISHED, "published as " + sent.externalId());

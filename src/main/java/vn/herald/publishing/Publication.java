@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.serde.annotation.Serdeable;
+import vn.herald.channel.loudspeaker.Priority;
 
 import java.time.Instant;
 
@@ -30,35 +31,46 @@ public record Publication(
         @Nullable String dryRunRequest,
         String createdBy,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        // Circular 39 priority; only the loudspeaker channel acts on it
+        Priority priority,
+        // what a person should know that is not a failure, e.g. an item to be read live
+        @Nullable String warning) {
 
     Publication with(PublicationStatus next, Instant at) {
         return new Publication(id, pieceId, pieceRevision, channelId, unitCode, plannedAt, deadline, next, payload,
                 payloadSummary, externalId, externalUrl, attempts, nextAttemptAt, lastError, dryRunRequest, createdBy,
-                createdAt, at);
+                createdAt, at, priority, warning);
     }
 
     Publication withPlan(Instant planned, Instant newDeadline) {
         return new Publication(id, pieceId, pieceRevision, channelId, unitCode, planned, newDeadline, status, payload,
                 payloadSummary, externalId, externalUrl, attempts, planned, lastError, dryRunRequest, createdBy,
-                createdAt, updatedAt);
+                createdAt, updatedAt, priority, warning);
     }
 
     Publication withPayload(int revision, String newPayload, String summary) {
         return new Publication(id, pieceId, revision, channelId, unitCode, plannedAt, deadline, status, newPayload,
                 summary, externalId, externalUrl, attempts, nextAttemptAt, lastError, dryRunRequest, createdBy,
-                createdAt, updatedAt);
+                createdAt, updatedAt, priority, warning);
     }
 
     Publication withAttempt(int number) {
         return new Publication(id, pieceId, pieceRevision, channelId, unitCode, plannedAt, deadline, status, payload,
                 payloadSummary, externalId, externalUrl, number, null, lastError, dryRunRequest, createdBy,
-                createdAt, updatedAt);
+                createdAt, updatedAt, priority, warning);
+    }
+
+    Publication withWarning(@Nullable String newWarning) {
+        return new Publication(id, pieceId, pieceRevision, channelId, unitCode, plannedAt, deadline, status, payload,
+                payloadSummary, externalId, externalUrl, attempts, nextAttemptAt, lastError, dryRunRequest, createdBy,
+                createdAt, updatedAt, priority, newWarning);
     }
 
     Publication withResult(@Nullable String newExternalId, @Nullable String newUrl, @Nullable Instant next,
                            @Nullable String error, @Nullable String dryRun) {
         return new Publication(id, pieceId, pieceRevision, channelId, unitCode, plannedAt, deadline, status, payload,
-                payloadSummary, newExternalId, newUrl, attempts, next, error, dryRun, createdBy, createdAt, updatedAt);
+                payloadSummary, newExternalId, newUrl, attempts, next, error, dryRun, createdBy, createdAt, updatedAt,
+                priority, warning);
     }
 }

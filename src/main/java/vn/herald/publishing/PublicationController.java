@@ -15,6 +15,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import vn.herald.ItemList;
 import vn.herald.Refusal;
+import vn.herald.channel.loudspeaker.Priority;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,10 +26,13 @@ import java.util.List;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class PublicationController {
 
-    /** {@code channelId} for one channel or {@code channelIds} for several; {@code plannedAt} with its offset. */
+    /**
+     * {@code channelId} for one channel or {@code channelIds} for several; {@code plannedAt} with its offset;
+     * {@code priority} EMERGENCY, PRIORITY or NORMAL (the default).
+     */
     @Serdeable
     record ScheduleForm(@Nullable Long pieceId, @Nullable String channelId, @Nullable List<String> channelIds,
-                        @Nullable OffsetDateTime plannedAt) {}
+                        @Nullable OffsetDateTime plannedAt, @Nullable Priority priority) {}
 
     @Serdeable
     record PlanForm(@Nullable OffsetDateTime plannedAt) {}
@@ -63,7 +67,7 @@ class PublicationController {
             channelIds.addAll(form.channelIds());
         }
         return HttpResponse.created(ItemList.of(publishing.schedule(form.pieceId(), channelIds,
-                form.plannedAt().toInstant(), user.getName())));
+                form.plannedAt().toInstant(), form.priority() == null ? Priority.NORMAL : form.priority(), user.getName())));
     }
 
     @Get

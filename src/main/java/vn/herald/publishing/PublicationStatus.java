@@ -17,7 +17,8 @@ public enum PublicationStatus {
             // reconciliation: found on the platform, or not found and sent again
             UNKNOWN, EnumSet.of(PUBLISHED, SENDING, EXPIRED, CANCELLED, NEEDS_ATTENTION),
             EXPIRED, EnumSet.of(SCHEDULED, CANCELLED),
-            PUBLISHED, EnumSet.noneOf(PublicationStatus.class),
+            // withdrawn, only on a channel whose adapter takes the piece down (the built-in portal)
+            PUBLISHED, EnumSet.of(CANCELLED),
             CANCELLED, EnumSet.noneOf(PublicationStatus.class));
 
     public boolean canMoveTo(PublicationStatus next) {

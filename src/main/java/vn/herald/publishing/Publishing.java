@@ -12,8 +12,10 @@ import vn.herald.Refusal;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapter;
 import vn.herald.channel.ChannelAdapters;
+import vn.herald.channel.ChannelType;
 import vn.herald.channel.Channels;
 import vn.herald.channel.Payload;
+import vn.herald.channel.loudspeaker.Priority;
 import vn.herald.content.Piece;
 import vn.herald.content.PieceChanged;
 import vn.herald.content.PieceStatus;
@@ -24,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,8 +69,14 @@ public class Publishing {
     }
 
     /** Schedules an approved piece on each channel; the publications and their queue entries commit together. */
-    @Transactional
     public List<Publication> schedule(long pieceId, List<String> channelIds, Instant plannedAt, String actor) {
+        return schedule(pieceId, channelIds, plannedAt, Priority.NORMAL, actor);
+    }
+
+    /** Schedules with a Circular 39 priority (the loudspeaker channel plays by it; others ignore it). */
+    @Transactional
+    public List<Publication> schedule(long pieceId, List<String> channelIds, Instant plannedAt, Priority priority,
+                                      String actor) {
         if (channelIds.isEmpty()) {
             throw Refusal.invalid("channelId", "name at least one channel");
         }
@@ -76,7 +85,7 @@ public class Publishing {
             throw Refusal.conflict("piece " + pieceId + " is " + piece.status() + ": only an approved piece can be scheduled");
         }
         List<Publication> scheduled = new ArrayList<>();
-        for (String channelId : new LinkedHashSet<>(channelIds)) {
+        for (String channelId : portalFirst(channelIds)) {
             Channel channel = channels.find(channelId).orElseThrow(() ->
                     Refusal.invalid("channelId", "channel '" + channelId + "' does not exist"));
             ChannelAdapter adapter = adapterOf(channel);
@@ -88,7 +97,7 @@ public class Publishing {
             Instant now = clock.instant();
             Publication publication = store.insert(new Publication(null, piece.id(), piece.revision(), channel.id(),
                     piece.unitCode(), plannedAt, deadline, PublicationStatus.SCHEDULED, payload.body(),
-                    summary(payload), null, null, 0, null, null, null, actor, now, now), actor, "scheduled");
+                    summary(payload), null, null, 0, null, null, null, actor, now, now, priority, null), actor, "scheduled");
             queue.enqueue(publication.id(), plannedAt);
             scheduled.add(publication);
         }
@@ -113,9 +122,45 @@ public class Publishing {
         return moved;
     }
 
+    /**
+     * A channel's own planner moves a publication it could not fit (a full loudspeaker session) to a later time, with
+     * a warning. One being sent keeps its state: its dispatcher finishes the attempt on the moved row.
+     */
+    @Transactional
+    public Publication defer(long id, Instant plannedAt, String warning, String actor) {
+        Publication publication = store.get(id);
+        Channel channel = channels.get(publication.channelId());
+        Publication moved = publication.withPlan(plannedAt, deadline(adapterOf(channel), channel, plannedAt)).withWarning(warning);
+        if (publication.status() == PublicationStatus.SENDING) {
+            return store.update(moved, actor, warning);
+        }
+        if (!WAITING.contains(publication.status())) {
+            throw Refusal.conflict("publication " + id + " is " + publication.status() + " and cannot be moved");
+        }
+        Publication result = store.move(moved, PublicationStatus.SCHEDULED, actor, warning);
+        queue.enqueue(id, plannedAt);
+        return result;
+    }
+
+    /** Leaves a warning on the publication for people to see; the same warning twice is kept once. */
+    @Transactional
+    public Publication warn(long id, String warning, String actor) {
+        Publication publication = store.get(id);
+        return warning.equals(publication.warning()) ? publication : store.update(publication.withWarning(warning), actor, warning);
+    }
+
     @Transactional
     public Publication cancel(long id, @Nullable String reason, String actor) {
         Publication publication = store.get(id);
+        if (publication.status() == PublicationStatus.PUBLISHED) {
+            Channel channel = channels.get(publication.channelId());
+            if (!adapterOf(channel).withdrawsOnCancel()) {
+                throw Refusal.conflict("publication " + id + " is already published on " + channel.id()
+                        + ", which keeps the post: remove it on the platform itself");
+            }
+            return store.move(publication, PublicationStatus.CANCELLED, actor,
+                    "withdrawn" + (reason == null ? "" : ": " + reason));
+        }
         return store.move(publication, PublicationStatus.CANCELLED, actor, reason == null ? "cancelled" : reason);
     }
 
@@ -201,6 +246,16 @@ public class Publishing {
                 store.move(publication, PublicationStatus.CANCELLED, "archive", "the piece was archived");
             }
         }
+    }
+
+    /**
+     * Portal channels are scheduled before the others of the same call, so a post elsewhere (Facebook) already sees
+     * the portal publication and links to the piece's portal page.
+     */
+    private List<String> portalFirst(List<String> channelIds) {
+        List<String> ordered = new ArrayList<>(new LinkedHashSet<>(channelIds));
+        ordered.sort(Comparator.comparing(id -> channels.find(id).map(c -> c.type() != ChannelType.EPORTAL).orElse(true)));
+        return ordered;
     }
 
     private ChannelAdapter adapterOf(Channel channel) {

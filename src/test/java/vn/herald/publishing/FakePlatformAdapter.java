@@ -1,5 +1,6 @@
 package vn.herald.publishing;
 
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -15,6 +16,7 @@ import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Payload;
 import vn.herald.channel.SendResult;
+import vn.herald.channel.facebook.FacebookPageAdapter;
 import vn.herald.content.Piece;
 
 import java.io.IOException;
@@ -27,6 +29,7 @@ import java.util.Optional;
 /** The engine's test adapter: speaks {@link FakePlatform} for channels of type FACEBOOK_PAGE in the tests. */
 @Singleton
 @Requires(property = "herald.test.fake-platform", value = "true")
+@Replaces(FacebookPageAdapter.class)
 public class FakePlatformAdapter implements ChannelAdapter {
 
     private static final MediaType JSON = MediaType.get("application/json");

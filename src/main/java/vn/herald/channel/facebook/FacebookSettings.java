@@ -1,0 +1,113 @@
+package vn.herald.channel.facebook;
+
+import io.micronaut.json.JsonMapper;
+import vn.herald.channel.Channel;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What a Facebook Page channel file says, with the documented defaults. Everything that the platform may change
+ * (version, limits, base URL) lives here rather than in code.
+ */
+record FacebookSettings(
+        String channelId,
+        String pageId,
+        String graphVersion,
+        String baseUrl,
+        String accessTokenEnv,
+        int maxMessageChars,
+        int maxImages,
+        int usageSlowDownPercent,
+        Duration usageCooldown,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration callTimeout) {
+
+    static final String DEFAULT_GRAPH_VERSION = "v25.0";
+    static final String DEFAULT_BASE_URL = "https://graph.facebook.com";
+    static final String DEFAULT_TOKEN_ENV = "HERALD_FACEBOOK_PAGE_TOKEN";
+    /** Reported by several publishing tools, not in Meta's reference: hence a setting. */
+    static final int DEFAULT_MAX_MESSAGE_CHARS = 63_206;
+
+    private static final Pattern PAGE_ID = Pattern.compile("[0-9]{1,30}");
+    private static final Pattern VERSION = Pattern.compile("v[0-9]{1,3}\\.[0-9]{1,3}");
+
+    /** Reads the channel's settings; a wrong value is refused with the file, the key and what is expected. */
+    static FacebookSettings of(Channel channel, JsonMapper json) {
+        Map<?, ?> raw;
+        try {
+            raw = json.readValue(channel.settings(), Map.class);
+        } catch (IOException e) {
+            throw new BadSettings(channel.id(), "không đọc được cấu hình của kênh");
+        }
+        Reader settings = new Reader(channel.id(), raw);
+        String pageId = settings.text("pageId", null);
+        if (pageId == null || !PAGE_ID.matcher(pageId).matches()) {
+            throw new BadSettings(channel.id(), "'pageId' phải là mã số của Trang Facebook (chỉ gồm chữ số, ví dụ \"104857392012345\")");
+        }
+        String version = settings.text("graphVersion", DEFAULT_GRAPH_VERSION);
+        if (!VERSION.matcher(version).matches()) {
+            throw new BadSettings(channel.id(), "'graphVersion' phải có dạng v25.0, đang là '" + version + "'");
+        }
+        String baseUrl = settings.text("baseUrl", DEFAULT_BASE_URL);
+        try {
+            URI uri = new URI(baseUrl);
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new URISyntaxException(baseUrl, "not http(s)");
+            }
+        } catch (URISyntaxException e) {
+            throw new BadSettings(channel.id(), "'baseUrl' phải là một địa chỉ http(s), ví dụ " + DEFAULT_BASE_URL);
+        }
+        return new FacebookSettings(channel.id(), pageId, version,
+                baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl,
+                settings.text("accessTokenEnv", DEFAULT_TOKEN_ENV),
+                settings.number("maxMessageChars", DEFAULT_MAX_MESSAGE_CHARS, 100, Integer.MAX_VALUE),
+                settings.number("maxImages", 10, 1, 50),
+                settings.number("usageSlowDownPercent", 80, 1, 100),
+                Duration.ofMinutes(settings.number("usageCooldownMinutes", 10, 1, 24 * 60)),
+                Duration.ofSeconds(settings.number("connectTimeoutSeconds", 10, 1, 600)),
+                Duration.ofSeconds(settings.number("readTimeoutSeconds", 30, 1, 600)),
+                Duration.ofSeconds(settings.number("callTimeoutSeconds", 120, 1, 3600)));
+    }
+
+    /** {@code https://graph.facebook.com/v25.0/} followed by the path. */
+    String url(String path) {
+        return baseUrl + "/" + graphVersion + "/" + path;
+    }
+
+    /** A setting that cannot be used: the message names the channel file and the key, in the users' language. */
+    static final class BadSettings extends IllegalArgumentException {
+        BadSettings(String channelId, String problem) {
+            super("channels/" + channelId + ".yml: " + problem);
+        }
+    }
+
+    private record Reader(String channelId, Map<?, ?> raw) {
+
+        String text(String key, String fallback) {
+            Object value = raw.get(key);
+            if (value == null) {
+                return fallback;
+            }
+            String text = value.toString().strip();
+            return text.isEmpty() ? fallback : text;
+        }
+
+        int number(String key, int fallback, int min, int max) {
+            Object value = raw.get(key);
+            if (value == null) {
+                return fallback;
+            }
+            if (value instanceof Number n && n.doubleValue() == n.intValue() && n.intValue() >= min && n.intValue() <= max) {
+                return n.intValue();
+            }
+            throw new BadSettings(channelId, "'" + key + "' phải là số nguyên từ " + min + " đến " + max
+                    + ", đang là '" + value + "'");
+        }
+    }
+}

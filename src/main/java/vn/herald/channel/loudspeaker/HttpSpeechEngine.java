@@ -1,0 +1,58 @@
+package vn.herald.channel.loudspeaker;
+
+import jakarta.inject.Singleton;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * A text-to-speech service over HTTP, named in the channel file ({@code tts.url}): Herald POSTs the script as UTF-8
+ * text and takes the answer's body as the audio (WAV, MP3 or OGG, recognised by its bytes).
+ */
+@Singleton
+public class HttpSpeechEngine implements SpeechEngine {
+
+    private static final MediaType TEXT = MediaType.get("text/plain; charset=utf-8");
+
+    private final OkHttpClient http = new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .readTimeout(Duration.ofSeconds(60))
+            .build();
+
+    @Override
+    public LoudspeakerSettings.SpeechEngineKind kind() {
+        return LoudspeakerSettings.SpeechEngineKind.HTTP;
+    }
+
+    @Override
+    public byte[] speak(String text, LoudspeakerSettings.Speech speech) throws SpeechException {
+        String url = speech.url().orElseThrow(() -> new SpeechException("thiếu 'tts.url'")).toString();
+        Request.Builder request = new Request.Builder().url(url).post(RequestBody.create(text, TEXT))
+                .header("Accept", "audio/wav, audio/mpeg, audio/ogg");
+        if (speech.tokenEnv().isPresent()) {
+            String token = System.getenv(speech.tokenEnv().get());
+            if (token == null || token.isBlank()) {
+                throw new SpeechException("biến môi trường " + speech.tokenEnv().get() + " chưa được đặt");
+            }
+            request.header("Authorization", "Bearer " + token);
+        }
+        OkHttpClient client = http.newBuilder().callTimeout(Duration.ofSeconds(speech.timeoutSeconds())).build();
+        try (Response response = client.newCall(request.build()).execute()) {
+            if (!response.isSuccessful()) {
+                throw new SpeechException("dịch vụ giọng đọc trả lời HTTP " + response.code());
+            }
+            byte[] audio = response.body() == null ? new byte[0] : response.body().bytes();
+            if (audio.length == 0) {
+                throw new SpeechException("dịch vụ giọng đọc trả về nội dung rỗng");
+            }
+            return audio;
+        } catch (IOException e) {
+            throw new SpeechException("không gọi được dịch vụ giọng đọc: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package vn.herald.channel.loudspeaker;
+
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.herald.channel.Channel;
+import vn.herald.channel.ChannelAdapter;
+import vn.herald.channel.ChannelType;
+import vn.herald.channel.Delivery;
+import vn.herald.channel.OutgoingRequest;
+import vn.herald.channel.Payload;
+import vn.herald.channel.SendResult;
+import vn.herald.content.Asset;
+import vn.herald.content.Assets;
+import vn.herald.content.ContentConfig;
+import vn.herald.content.Piece;
+import vn.herald.content.Pieces;
+import vn.herald.content.ReadTime;
+import vn.herald.unit.Units;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The commune's loudspeaker system. A publication lands in the next session starting at or after its planned time
+ * and expires at that session's end. Sending it rebuilds the whole session's programme from the session's
+ * publications that are due, under the session's lock, and delivers it to every station (a folder or a broadcast
+ * server); an emergency item goes out at once, on its own, outside the sessions.
+ */
+@Singleton
+public class LoudspeakerAdapter implements ChannelAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoudspeakerAdapter.class);
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+    private static final int MOVED_AWAY_RETRIES = 3;
+
+    private final SessionBook book;
+    private final Programmes programmes;
+    private final FileDrop fileDrop;
+    private final HttpPush httpPush;
+    private final Pieces pieces;
+    private final Assets assets;
+    private final ContentConfig content;
+    private final Units units;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    LoudspeakerAdapter(SessionBook book, Programmes programmes, FileDrop fileDrop, HttpPush httpPush, Pieces pieces,
+                       Assets assets, ContentConfig content, Units units, JsonMapper json, Clock clock) {
+        this.book = book;
+        this.programmes = programmes;
+        this.fileDrop = fileDrop;
+        this.httpPush = httpPush;
+        this.pieces = pieces;
+        this.assets = assets;
+        this.content = content;
+        this.units = units;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public ChannelType type() {
+        return ChannelType.LOUDSPEAKER;
+    }
+
+    @Override
+    public Payload render(Piece piece, Channel channel) {
+        String text = pieces.plainText(piece).strip();
+        int readSeconds = piece.readSeconds() != null ? piece.readSeconds()
+                : (int) ReadTime.estimate(text, content.syllablesPerMinute()).toSeconds();
+        String audio = piece.audioAssetId() == null ? null : assets.find(piece.audioAssetId()).map(Asset::sha256).orElse(null);
+        try {
+            return new Payload(json.writeValueAsString(new ScriptPayload(piece.id(), piece.title(), text, audio, readSeconds)),
+                    piece.title());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Optional<Instant> deadline(Instant plannedAt, Channel channel, ZoneId zone) {
+        return Optional.of(calendar(channel, settings(channel), zone).landing(plannedAt).end());
+    }
+
+    /** The settings of a loudspeaker channel, checked when its file was imported. */
+    public LoudspeakerSettings settings(Channel channel) {
+        try {
+            Map<String, Object> plain = json.readValue(channel.settings(), Map.class);
+            return LoudspeakerSettings.parse(plain, key -> 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("channel " + channel.id() + " has unreadable settings", e);
+        }
+    }
+
+    public SessionCalendar calendar(Channel channel, LoudspeakerSettings settings) {
+        return calendar(channel, settings, units.zoneOf(channel.unitCode()));
+    }
+
+    private static SessionCalendar calendar(Channel channel, LoudspeakerSettings settings, ZoneId zone) {
+        return new SessionCalendar(settings.sessions(), zone);
+    }
+
+    @Override
+    public List<OutgoingRequest> preview(Delivery delivery) {
+        Channel channel = delivery.channel();
+        LoudspeakerSettings settings = settings(channel);
+        Programme programme = plan(channel, settings, book.entry(delivery.publicationId()));
+        if (settings.delivery() == LoudspeakerSettings.DeliveryMode.HTTP_PUSH) {
+            return httpPush.preview(settings, programme);
+        }
+        List<OutgoingRequest> writes = new ArrayList<>();
+        for (LoudspeakerSettings.Station station : settings.stations()) {
+            ProgrammeFiles files = ProgrammeFiles.of(programme, station, clock.instant(), json);
+            String playlist = files.files().stream().filter(f -> f.name().equals(ProgrammeFiles.PLAYLIST)).findFirst()
+                    .map(f -> new String(f.bytes(), StandardCharsets.UTF_8)).orElse("");
+            writes.add(new OutgoingRequest("WRITE", fileDrop.stationFolder(settings, station).resolve(programme.id())
+                    .toUri().toString(), Map.of(), playlist));
+        }
+        return writes;
+    }
+
+    /** The programme a send would deliver now, with nothing moved or recorded. */
+    private Programme plan(Channel channel, LoudspeakerSettings settings, SessionBook.Entry entry) {
+        if (entry.priority() == Priority.EMERGENCY) {
+            return programmes.emergency(channel, settings, entry, clock.instant());
+        }
+        Session session = calendar(channel, settings).landing(entry.plannedAt());
+        return programmes.session(channel, settings, session, members(channel, settings, session, entry));
+    }
+
+    @Override
+    public SendResult send(Delivery delivery) {
+        Channel channel = delivery.channel();
+        LoudspeakerSettings settings = settings(channel);
+        SessionCalendar calendar = calendar(channel, settings);
+        for (int tries = 0; tries < MOVED_AWAY_RETRIES; tries++) {
+            SessionBook.Entry entry = book.entry(delivery.publicationId());
+            if (entry.priority() == Priority.EMERGENCY) {
+                Programme programme = programmes.emergency(channel, settings, entry, clock.instant());
+                warnReadLive(programme);
+                return deliver(settings, programme);
+            }
+            Session session = calendar.landing(entry.plannedAt());
+            Optional<SendResult> result = book.underLock(channel.id(), session.start(),
+                    () -> sendUnderLock(channel, settings, session, delivery.publicationId()));
+            if (result.isPresent()) {
+                return result.get();
+            }
+            // a build of the same session moved this item to a later session while it waited for the lock
+        }
+        return new SendResult.RetryLater(Optional.empty(), "phiên của mục này vừa thay đổi; sẽ dựng lại chương trình");
+    }
+
+    private Optional<SendResult> sendUnderLock(Channel channel, LoudspeakerSettings settings, Session session, long id) {
+        SessionBook.Entry self = book.entry(id);
+        SessionCalendar calendar = calendar(channel, settings);
+        if (!calendar.landing(self.plannedAt()).equals(session)) {
+            return Optional.empty();
+        }
+        Programme programme = programmes.session(channel, settings, session, members(channel, settings, session, self));
+        boolean selfOverflows = false;
+        for (Programme.Item item : programme.overflow()) {
+            String full = "Phiên " + SHOWN.format(session.localStart()) + " (" + session.length().toMinutes()
+                    + " phút) không còn đủ thời lượng cho mục này (" + describe(item.sound().duration()) + ")";
+            if (settings.overflow() == LoudspeakerSettings.Overflow.NEXT_SESSION) {
+                Session next = calendar.next(session);
+                book.moveTo(item.publicationId(), session.end(), full + ": đã chuyển sang phiên "
+                        + SHOWN.format(next.localStart()) + ".");
+            } else {
+                book.warn(item.publicationId(), full + ": mục này sẽ hết hạn khi phiên kết thúc.");
+            }
+            selfOverflows |= item.publicationId() == id;
+        }
+        warnReadLive(programme);
+        SendResult delivered = deliver(settings, programme);
+        if (!(delivered instanceof SendResult.Sent) || !selfOverflows) {
+            return Optional.of(delivered);
+        }
+        // the others' programme went out; this item waits for the session it was moved to, or for its deadline
+        Instant now = clock.instant();
+        Duration wait = Duration.between(now, session.end()).plusSeconds(1);
+        return Optional.of(new SendResult.RetryLater(Optional.of(wait.isNegative() ? Duration.ofSeconds(1) : wait),
+                settings.overflow() == LoudspeakerSettings.Overflow.NEXT_SESSION
+                        ? "phiên " + session.id() + " đã đủ: chuyển sang phiên sau"
+                        : "phiên " + session.id() + " đã đủ: mục này hết hạn khi phiên kết thúc"));
+    }
+
+    /**
+     * The items of a session's programme: its publications that are due (an item joins at its planned time, so one
+     * planned later can still be cancelled before any station sees it), and the one being sent; never emergencies.
+     */
+    private List<SessionBook.Entry> members(Channel channel, LoudspeakerSettings settings, Session session,
+                                            SessionBook.Entry self) {
+        Session previous = calendar(channel, settings).previous(session);
+        Instant now = clock.instant();
+        List<SessionBook.Entry> members = new ArrayList<>();
+        for (SessionBook.Entry entry : book.planned(channel.id(), previous.start(), session.start())) {
+            if (entry.priority() != Priority.EMERGENCY && entry.publicationId() != self.publicationId()
+                    && !entry.plannedAt().isAfter(now)) {
+                members.add(entry);
+            }
+        }
+        members.add(self);
+        return members;
+    }
+
+    private void warnReadLive(Programme programme) {
+        for (Programme.Item item : programme.items()) {
+            if (item.sound() instanceof Sound.ReadLive live) {
+                book.warn(item.publicationId(), "Không tạo được âm thanh (" + live.reason()
+                        + "): mục này được đánh dấu đọc trực tiếp, khoảng " + describe(live.duration()) + ".");
+            }
+        }
+    }
+
+    private SendResult deliver(LoudspeakerSettings settings, Programme programme) {
+        if (settings.delivery() == LoudspeakerSettings.DeliveryMode.HTTP_PUSH) {
+            return httpPush.deliver(settings, programme);
+        }
+        try {
+            Path folder = fileDrop.deliver(settings, programme);
+            return new SendResult.Sent(programme.id(), folder.toUri().toString());
+        } catch (IOException e) {
+            LOG.warn("Programme {} of {} could not be written: {}", programme.id(), programme.channelId(), e.toString());
+            // a half-written build is never switched to, so writing it again is safe
+            return new SendResult.RetryLater(Optional.empty(), "không ghi được chương trình vào thư mục: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Optional<SendResult.Sent> findExisting(Delivery delivery) {
+        Channel channel = delivery.channel();
+        LoudspeakerSettings settings = settings(channel);
+        if (settings.delivery() == LoudspeakerSettings.DeliveryMode.HTTP_PUSH) {
+            // the server's address names the session, so sending again replaces whatever may have arrived
+            return Optional.empty();
+        }
+        SessionBook.Entry entry = book.entry(delivery.publicationId());
+        String session = entry.priority() == Priority.EMERGENCY ? "emergency-" + entry.publicationId()
+                : calendar(channel, settings).landing(entry.plannedAt()).id();
+        return fileDrop.carries(settings, session, entry.publicationId())
+                ? Optional.of(new SendResult.Sent(session, null)) : Optional.empty();
+    }
+
+    static String describe(Duration duration) {
+        long seconds = Math.round(duration.toMillis() / 1000.0);
+        return seconds < 60 ? seconds + " giây" : seconds / 60 + " phút " + seconds % 60 + " giây";
+    }
+}

@@ -1,0 +1,146 @@
+package vn.herald.channel.zalo;
+
+import io.micronaut.json.JsonMapper;
+import vn.herald.channel.Channel;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The keys of a ZALO_OA channel file, with the real platform as default for every address. Secrets are never
+ * here: only the names of the environment variables that hold them.
+ */
+record ZaloSettings(
+        String baseUrl,
+        String oauthUrl,
+        String appIdEnv,
+        String appSecretEnv,
+        String refreshTokenEnv,
+        String tokenKeyEnv,
+        Optional<String> author,
+        Optional<String> defaultCoverUrl,
+        int titleMax,
+        int descriptionMax,
+        int authorMax,
+        int verifyAttempts,
+        Duration verifyInterval,
+        Duration timeout,
+        Duration refreshAhead,
+        int reconcilePages,
+        boolean broadcast,
+        Map<String, Object> broadcastTarget,
+        List<String> groupIds) {
+
+    static final String DEFAULT_BASE_URL = "https://openapi.zalo.me";
+    static final String DEFAULT_OAUTH_URL = "https://oauth.zaloapp.com";
+
+    /** Reads the channel's settings; a wrong value is an error naming the key and the channel file. */
+    static ZaloSettings of(Channel channel, JsonMapper json) {
+        Map<?, ?> raw;
+        try {
+            raw = json.readValue(channel.settings(), Map.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("channels/" + channel.id() + ".yml: the stored settings are not JSON", e);
+        }
+        Reader read = new Reader(channel.id(), raw == null ? Map.of() : raw);
+        return new ZaloSettings(
+                trimSlash(read.text("baseUrl").orElse(DEFAULT_BASE_URL)),
+                trimSlash(read.text("oauthUrl").orElse(DEFAULT_OAUTH_URL)),
+                read.text("appIdEnv").orElse("HERALD_ZALO_APP_ID"),
+                read.text("appSecretEnv").orElse("HERALD_ZALO_APP_SECRET"),
+                read.text("refreshTokenEnv").orElse("HERALD_ZALO_REFRESH_TOKEN"),
+                read.text("tokenKeyEnv").orElse("HERALD_ZALO_TOKEN_KEY"),
+                read.text("author"),
+                read.text("defaultCoverUrl"),
+                read.number("titleMax", 150, 1),
+                read.number("descriptionMax", 300, 1),
+                read.number("authorMax", 50, 1),
+                read.number("verifyAttempts", 20, 1),
+                Duration.ofMillis(read.number("verifyIntervalMillis", 3000, 0)),
+                Duration.ofMillis(read.number("timeoutMillis", 30_000, 100)),
+                Duration.ofMinutes(read.number("refreshAheadMinutes", 60, 0)),
+                read.number("reconcilePages", 3, 1),
+                read.bool("broadcast"),
+                read.mapping("broadcastTarget"),
+                read.list("groupIds"));
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Typed access to the plain values of a channel file, with errors that name the file and the key. */
+    private record Reader(String channelId, Map<?, ?> raw) {
+
+        Optional<String> text(String key) {
+            Object value = raw.get(key);
+            if (value == null) {
+                return Optional.empty();
+            }
+            String text = String.valueOf(value).strip();
+            return text.isEmpty() ? Optional.empty() : Optional.of(text);
+        }
+
+        int number(String key, int fallback, int min) {
+            Object value = raw.get(key);
+            if (value == null) {
+                return fallback;
+            }
+            if (!(value instanceof Number n) || n.longValue() < min || n.longValue() > Integer.MAX_VALUE) {
+                throw wrong(key, "a whole number of " + min + " or more, found '" + value + "'");
+            }
+            return n.intValue();
+        }
+
+        boolean bool(String key) {
+            Object value = raw.get(key);
+            if (value == null) {
+                return false;
+            }
+            if (!(value instanceof Boolean b)) {
+                throw wrong(key, "true or false, found '" + value + "'");
+            }
+            return b;
+        }
+
+        Map<String, Object> mapping(String key) {
+            Object value = raw.get(key);
+            if (value == null) {
+                return Map.of();
+            }
+            if (!(value instanceof Map<?, ?> map)) {
+                throw wrong(key, "a mapping such as {gender: 0, cities: \"4\"}");
+            }
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+            return copy;
+        }
+
+        List<String> list(String key) {
+            Object value = raw.get(key);
+            if (value == null) {
+                return List.of();
+            }
+            if (!(value instanceof List<?> items)) {
+                throw wrong(key, "a list such as [\"1234567890\"]");
+            }
+            List<String> texts = new ArrayList<>();
+            for (Object item : items) {
+                if (item == null || String.valueOf(item).isBlank()) {
+                    throw wrong(key, "a list without empty entries");
+                }
+                texts.add(String.valueOf(item).strip());
+            }
+            return List.copyOf(texts);
+        }
+
+        private IllegalArgumentException wrong(String key, String expected) {
+            return new IllegalArgumentException("channels/" + channelId + ".yml: '" + key + "' must be " + expected);
+        }
+    }
+}

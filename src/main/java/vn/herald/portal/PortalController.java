@@ -1,0 +1,266 @@
+package vn.herald.portal;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.types.files.SystemFile;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import vn.herald.channel.Channel;
+import vn.herald.channel.Channels;
+import vn.herald.channel.PortalAddress;
+import vn.herald.channel.eportal.BuiltInPortalAdapter;
+import vn.herald.content.Asset;
+import vn.herald.content.Assets;
+import vn.herald.unit.Units;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The public e-portal: pages, feeds, files and the sitemap, for everyone without a login. Only pieces live on the
+ * built-in portal appear. The sitemap is at {@code /sitemap.xml}, the site root, where crawlers look first.
+ */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+class PortalController {
+
+    static final int DEFAULT_PAGE_SIZE = 10;
+    static final int MAX_PAGE_SIZE = 50;
+
+    private static final String HTML = "text/html; charset=utf-8";
+    private static final String XML = "application/xml; charset=utf-8";
+    private static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    private final PortalArticles articles;
+    private final PortalHtml html;
+    private final PortalFeeds feeds;
+    private final Assets assets;
+    private final Channels channels;
+    private final Units units;
+    private final PortalAddress address;
+    private final JsonMapper json;
+
+    PortalController(PortalArticles articles, PortalHtml html, PortalFeeds feeds, Assets assets, Channels channels,
+                     Units units, PortalAddress address, JsonMapper json) {
+        this.articles = articles;
+        this.html = html;
+        this.feeds = feeds;
+        this.assets = assets;
+        this.channels = channels;
+        this.units = units;
+        this.address = address;
+        this.json = json;
+    }
+
+    @Get("/portal")
+    HttpResponse<String> home(@Nullable @QueryValue("trang") String page, @Nullable @QueryValue("moi-trang") String size) {
+        PortalArticles.Slice slice = articles.latest(number("trang", page, 1, Integer.MAX_VALUE),
+                number("moi-trang", size, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE));
+        checkPage(slice);
+        String site = siteName();
+        return page(html.listing(site, site, null, slice, sections(), "/portal", "/portal"));
+    }
+
+    @Get("/portal/bai/{slug}")
+    HttpResponse<String> article(String slug) {
+        PortalArticles.LiveArticle article = articles.bySlug(slug).orElseThrow(() -> PortalProblem.notFound(
+                "Không có bài viết nào ở địa chỉ này. Bài có thể đã được gỡ xuống hoặc địa chỉ bị gõ sai."));
+        return page(html.article(siteName(), article, sections()));
+    }
+
+    @Get("/portal/chuyen-muc/{topic}")
+    HttpResponse<String> section(String topic, @Nullable @QueryValue("trang") String page,
+                                 @Nullable @QueryValue("moi-trang") String size) {
+        String name = sectionName(topic);
+        PortalArticles.Slice slice = articles.inTopic(topic, number("trang", page, 1, Integer.MAX_VALUE),
+                number("moi-trang", size, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE));
+        checkPage(slice);
+        String path = "/portal/chuyen-muc/" + topic;
+        return page(html.listing(siteName(), "Chuyên mục " + name, topic, slice, sections(), path, path));
+    }
+
+    @Get("/portal/rss.xml")
+    HttpResponse<String> rss(HttpRequest<?> request) {
+        return feed(request, PortalFeeds.Kind.RSS, siteName(), "/portal", articles.latest(1, PortalFeeds.ENTRIES));
+    }
+
+    @Get("/portal/atom.xml")
+    HttpResponse<String> atom(HttpRequest<?> request) {
+        return feed(request, PortalFeeds.Kind.ATOM, siteName(), "/portal", articles.latest(1, PortalFeeds.ENTRIES));
+    }
+
+    @Get("/portal/chuyen-muc/{topic}/rss.xml")
+    HttpResponse<String> sectionRss(HttpRequest<?> request, String topic) {
+        return feed(request, PortalFeeds.Kind.RSS, siteName() + " - " + sectionName(topic), "/portal/chuyen-muc/" + topic,
+                articles.inTopic(topic, 1, PortalFeeds.ENTRIES));
+    }
+
+    @Get("/portal/chuyen-muc/{topic}/atom.xml")
+    HttpResponse<String> sectionAtom(HttpRequest<?> request, String topic) {
+        return feed(request, PortalFeeds.Kind.ATOM, siteName() + " - " + sectionName(topic), "/portal/chuyen-muc/" + topic,
+                articles.inTopic(topic, 1, PortalFeeds.ENTRIES));
+    }
+
+    /** A picture or recording, only while a live page shows it; a withdrawn piece's files stop being served. */
+    @Get("/portal/tep/{sha256}")
+    HttpResponse<SystemFile> file(String sha256) {
+        Asset asset = Optional.of(sha256).filter(articles::showsFile).flatMap(assets::findBySha256)
+                .orElseThrow(() -> PortalProblem.notFound("Không có tệp nào ở địa chỉ này trên cổng thông tin."));
+        return HttpResponse.ok(new SystemFile(assets.fileOf(asset).toFile(), MediaType.of(asset.mediaType())))
+                .header("Cache-Control", "public, max-age=3600");
+    }
+
+    @Get("/sitemap.xml")
+    HttpResponse<String> sitemap(HttpRequest<?> request) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeStartElement("urlset");
+            xml.writeDefaultNamespace(SITEMAP_NS);
+            for (PortalArticles.LiveArticle article : articles.all()) {
+                ZoneId zone = units.zoneOf(article.page().unitCode());
+                xml.writeStartElement("url");
+                xml.writeStartElement("loc");
+                xml.writeCharacters(address.articleUrl(article.slug()));
+                xml.writeEndElement();
+                xml.writeStartElement("lastmod");
+                xml.writeCharacters(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                        article.row().updatedAt().truncatedTo(ChronoUnit.SECONDS).atZone(zone)));
+                xml.writeEndElement();
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("could not write the sitemap", e);
+        }
+        return conditional(request, out.toString(), XML);
+    }
+
+    @Error(exception = PortalProblem.class)
+    HttpResponse<String> problem(PortalProblem problem) {
+        return HttpResponse.<String>status(problem.status()).contentType(HTML)
+                .body(html.problem(siteName(), problem.heading(), problem.getMessage(), sections()));
+    }
+
+    private HttpResponse<String> feed(HttpRequest<?> request, PortalFeeds.Kind kind, String title, String path,
+                                      PortalArticles.Slice slice) {
+        return conditional(request, feeds.write(kind, title, path, slice.items()), kind.contentType);
+    }
+
+    /**
+     * Answers 304 when the reader already has this body: by its ETag (a hash of the bytes) when the request names one,
+     * else by the time of the portal's last change, which includes withdrawals.
+     */
+    private HttpResponse<String> conditional(HttpRequest<?> request, String body, String contentType) {
+        String etag = "\"" + sha256(body).substring(0, 32) + "\"";
+        Optional<Instant> lastChange = articles.lastChange().map(at -> at.truncatedTo(ChronoUnit.SECONDS));
+        String ifNoneMatch = request.getHeaders().get("If-None-Match");
+        String ifModifiedSince = request.getHeaders().get("If-Modified-Since");
+        boolean unchanged;
+        if (ifNoneMatch != null) {
+            unchanged = Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
+                    .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                    .anyMatch(tag -> tag.equals(etag) || tag.equals("*"));
+        } else {
+            unchanged = ifModifiedSince != null && lastChange.isPresent()
+                    && httpDate(ifModifiedSince).map(since -> !lastChange.get().isAfter(since)).orElse(false);
+        }
+        MutableHttpResponse<String> response = unchanged ? HttpResponse.status(HttpStatus.NOT_MODIFIED)
+                : HttpResponse.ok(body).contentType(contentType);
+        response.header("ETag", etag).header("Cache-Control", "public, no-cache");
+        lastChange.ifPresent(at -> response.header("Last-Modified",
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atZone(ZoneOffset.UTC))));
+        return response;
+    }
+
+    private static Optional<Instant> httpDate(String value) {
+        try {
+            return Optional.of(ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (DateTimeParseException e) {
+            // RFC 9110: a date that cannot be parsed is ignored, and the full answer goes out
+            return Optional.empty();
+        }
+    }
+
+    private static HttpResponse<String> page(String body) {
+        return HttpResponse.ok(body).contentType(HTML);
+    }
+
+    private static int number(String name, @Nullable String value, int fallback, int max) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= 1 && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below with the same message as a number out of range
+        }
+        throw PortalProblem.badRequest("Tham số '" + name + "' phải là số nguyên từ 1"
+                + (max == Integer.MAX_VALUE ? " trở lên" : " đến " + max) + ", nhưng đã nhận '" + value + "'.");
+    }
+
+    private static void checkPage(PortalArticles.Slice slice) {
+        if (slice.page() > slice.pages()) {
+            throw PortalProblem.notFound("Không có trang " + slice.page() + ": danh sách này chỉ có "
+                    + slice.pages() + " trang.");
+        }
+    }
+
+    private String sectionName(String topic) {
+        String name = sections().get(topic);
+        if (name == null) {
+            throw PortalProblem.notFound("Không có chuyên mục nào ở địa chỉ này.");
+        }
+        return name;
+    }
+
+    private Map<String, String> sections() {
+        return articles.sections(articles.all());
+    }
+
+    /** The name of the built-in portal's channel, e.g. "Cổng thông tin điện tử xã Hòa An". */
+    private String siteName() {
+        List<Channel> builtIn = channels.list().stream().filter(c -> BuiltInPortalAdapter.isBuiltIn(c, json)).toList();
+        return builtIn.isEmpty() ? "Cổng thông tin điện tử " + units.get(units.ownUnitCode()).name() : builtIn.get(0).name();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
