@@ -35,6 +35,7 @@ public class UpstreamFeeds {
                              @Nullable Instant ranAt, @Nullable Instant lastSuccessAt) {}
 
     static final String KEY = "upstreamFeeds";
+    static final String NOT_A_LIST = "'" + KEY + "' phải là một danh sách, mỗi mục có url, name và topics";
     /** The lengths the result table keeps. */
     private static final int MAX_URL = 1000;
     private static final int MAX_NAME = 200;
@@ -161,8 +162,7 @@ public class UpstreamFeeds {
                 continue;
             }
             if (!(value instanceof List<?> list)) {
-                feeds.add(new UpstreamFeed(channel.id(), channel.unitCode(), 0, "", KEY, List.of(),
-                        "'" + KEY + "' phải là một danh sách, mỗi mục có url, name và topics"));
+                feeds.add(new UpstreamFeed(channel.id(), channel.unitCode(), 0, "", KEY, List.of(), NOT_A_LIST));
                 continue;
             }
             for (int i = 0; i < list.size(); i++) {
@@ -173,30 +173,43 @@ public class UpstreamFeeds {
     }
 
     private static UpstreamFeed feedOf(Channel channel, int index, Object entry) {
+        String problem = problemOf(entry);
         if (!(entry instanceof Map<?, ?> map)) {
-            return new UpstreamFeed(channel.id(), channel.unitCode(), index, "", "nguồn " + (index + 1), List.of(),
-                    "mỗi nguồn tin phải có dạng {url: ..., name: ..., topics: [...]}");
+            return new UpstreamFeed(channel.id(), channel.unitCode(), index, "", "nguồn " + (index + 1), List.of(), problem);
         }
         String url = text(map.get("url"));
         String name = text(map.get("name"));
         List<String> topics = map.get("topics") instanceof List<?> list
                 ? list.stream().filter(Objects::nonNull).map(Object::toString).map(String::strip).filter(s -> !s.isEmpty()).toList()
                 : List.of();
-        String problem = null;
-        if (url.isEmpty()) {
-            problem = "thiếu 'url': địa chỉ RSS hoặc Atom của nguồn tin";
-        } else if (url.length() > MAX_URL) {
-            problem = "'url' dài " + url.length() + " ký tự, tối đa " + MAX_URL;
-        } else if (!httpAddress(url)) {
-            problem = "'url' phải là một địa chỉ http(s), đang là '" + url + "'";
-        } else if (name.isEmpty()) {
-            problem = "thiếu 'name': tên nguồn tin, ghi vào mục tác giả của bản nháp (ví dụ Cổng thông tin điện tử tỉnh)";
-        } else if (map.get("topics") != null && !(map.get("topics") instanceof List<?>)) {
-            problem = "'topics' phải là một danh sách, ví dụ [Chuyển đổi số]";
-        }
         String shownName = name.isEmpty() ? "nguồn " + (index + 1) : name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
         return new UpstreamFeed(channel.id(), channel.unitCode(), index, url.length() > MAX_URL ? url.substring(0, MAX_URL) : url,
                 shownName, topics, problem);
+    }
+
+    /** What is wrong with one entry of {@code upstreamFeeds}, or null; also checked when the channel file is imported. */
+    @Nullable
+    static String problemOf(@Nullable Object entry) {
+        if (!(entry instanceof Map<?, ?> map)) {
+            return "mỗi nguồn tin phải có dạng {url: ..., name: ..., topics: [...]}";
+        }
+        String url = text(map.get("url"));
+        if (url.isEmpty()) {
+            return "thiếu 'url': địa chỉ RSS hoặc Atom của nguồn tin";
+        }
+        if (url.length() > MAX_URL) {
+            return "'url' dài " + url.length() + " ký tự, tối đa " + MAX_URL;
+        }
+        if (!httpAddress(url)) {
+            return "'url' phải là một địa chỉ http(s), đang là '" + url + "'";
+        }
+        if (text(map.get("name")).isEmpty()) {
+            return "thiếu 'name': tên nguồn tin, ghi vào mục tác giả của bản nháp (ví dụ Cổng thông tin điện tử tỉnh)";
+        }
+        if (map.get("topics") != null && !(map.get("topics") instanceof List<?>)) {
+            return "'topics' phải là một danh sách, ví dụ [Chuyển đổi số]";
+        }
+        return null;
     }
 
     private static boolean httpAddress(String url) {

@@ -54,12 +54,17 @@ record WordPressSettings(
         try {
             raw = json.readValue(channel.settings(), Map.class);
         } catch (IOException e) {
-            throw new BadSettings(channel.id(), "không đọc được cấu hình của kênh");
+            throw new BadSettings(channel.id(), "type", "không đọc được cấu hình của kênh");
         }
-        Reader settings = new Reader(channel.id(), raw);
+        return of(channel.id(), raw);
+    }
+
+    /** The settings as the channel file writes them (also checked when the file is imported). */
+    static WordPressSettings of(String channelId, Map<?, ?> raw) {
+        Reader settings = new Reader(channelId, raw);
         String site = settings.text("site", null);
         if (site == null) {
-            throw new BadSettings(channel.id(), "thiếu 'site': địa chỉ trang WordPress, ví dụ https://congthongtin.xahoaan.gov.vn");
+            throw new BadSettings(channelId, "site", "thiếu 'site': địa chỉ trang WordPress, ví dụ https://congthongtin.xahoaan.gov.vn");
         }
         try {
             URI uri = new URI(site);
@@ -68,22 +73,22 @@ record WordPressSettings(
                 throw new URISyntaxException(site, "not a plain http(s) address");
             }
         } catch (URISyntaxException e) {
-            throw new BadSettings(channel.id(), "'site' phải là một địa chỉ http(s) không có ? hay #, ví dụ https://congthongtin.xahoaan.gov.vn");
+            throw new BadSettings(channelId, "site", "'site' phải là một địa chỉ http(s) không có ? hay #, ví dụ https://congthongtin.xahoaan.gov.vn");
         }
         String apiPath = settings.text("apiPath", DEFAULT_API_PATH);
         if (!API_PATH.matcher(apiPath).matches()) {
-            throw new BadSettings(channel.id(), "'apiPath' phải là một đường dẫn như " + DEFAULT_API_PATH + ", đang là '" + apiPath + "'");
+            throw new BadSettings(channelId, "apiPath", "'apiPath' phải là một đường dẫn như " + DEFAULT_API_PATH + ", đang là '" + apiPath + "'");
         }
         String username = settings.text("username", null);
         if (username == null) {
-            throw new BadSettings(channel.id(), "thiếu 'username': tên đăng nhập WordPress của tài khoản có mật khẩu ứng dụng");
+            throw new BadSettings(channelId, "username", "thiếu 'username': tên đăng nhập WordPress của tài khoản có mật khẩu ứng dụng");
         }
         Long categoryId = settings.has("categoryId") ? (long) settings.number("categoryId", 0, 1, Integer.MAX_VALUE) : null;
         String categoryName = settings.text("category", null);
         if (categoryId != null && categoryName != null) {
-            throw new BadSettings(channel.id(), "chỉ ghi một trong hai: 'categoryId' (mã số) hoặc 'category' (tên chuyên mục)");
+            throw new BadSettings(channelId, "category", "chỉ ghi một trong hai: 'categoryId' (mã số) hoặc 'category' (tên chuyên mục)");
         }
-        return new WordPressSettings(channel.id(), stripSlash(site), stripSlash(apiPath), username,
+        return new WordPressSettings(channelId, stripSlash(site), stripSlash(apiPath), username,
                 settings.text("applicationPasswordEnv", DEFAULT_PASSWORD_ENV), categoryId, categoryName,
                 Duration.ofSeconds(settings.number("connectTimeoutSeconds", 10, 1, 600)),
                 Duration.ofSeconds(settings.number("readTimeoutSeconds", 30, 1, 600)),
@@ -101,8 +106,23 @@ record WordPressSettings(
 
     /** A setting that cannot be used: the message names the channel file and the key, in the users' language. */
     static final class BadSettings extends IllegalArgumentException {
-        BadSettings(String channelId, String problem) {
+        private final String key;
+        private final String problem;
+
+        BadSettings(String channelId, String key, String problem) {
             super("channels/" + channelId + ".yml: " + problem);
+            this.key = key;
+            this.problem = problem;
+        }
+
+        /** The key to point at. */
+        String key() {
+            return key;
+        }
+
+        /** The message without the file, for the importer, which names the file and line itself. */
+        String problem() {
+            return problem;
         }
     }
 
@@ -129,7 +149,7 @@ record WordPressSettings(
             if (value instanceof Number n && n.doubleValue() == n.intValue() && n.intValue() >= min && n.intValue() <= max) {
                 return n.intValue();
             }
-            throw new BadSettings(channelId, "'" + key + "' phải là số nguyên từ " + min + " đến " + max
+            throw new BadSettings(channelId, key, "'" + key + "' phải là số nguyên từ " + min + " đến " + max
                     + ", đang là '" + value + "'");
         }
     }
