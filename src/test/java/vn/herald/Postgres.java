@@ -38,7 +38,9 @@ public final class Postgres implements ExecutionCondition {
 
     /** Creates an empty database and answers the datasource properties that point at it. */
     public static Map<String, String> freshDatabase() {
-        String name = "herald_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        // the creation time in the name lets a clean-up leave alone what another test run just made
+        String name = "herald_test_" + System.currentTimeMillis() / 1000 + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection connection = DriverManager.getConnection(SERVER + "postgres", USER, "");
              Statement statement = connection.createStatement()) {
             dropUnused(statement);
@@ -52,13 +54,22 @@ public final class Postgres implements ExecutionCondition {
                 "datasources.default.password", "");
     }
 
-    /** Databases of earlier test classes and runs that nobody is connected to any more. */
+    /**
+     * Databases of earlier test classes and runs that nobody is connected to any more and that are over an hour
+     * old: a younger one may belong to a test run in another process that has not connected yet.
+     */
     private static void dropUnused(Statement statement) throws SQLException {
         java.util.List<String> unused = new java.util.ArrayList<>();
-        try (var rows = statement.executeQuery("select datname from pg_database where datname like 'herald_test_%' "
+        long hourAgo = System.currentTimeMillis() / 1000 - 3600;
+        try (var rows = statement.executeQuery("select datname from pg_database where datname like 'herald\\_test\\_%' "
                 + "and datname not in (select datname from pg_stat_activity where datname is not null)")) {
             while (rows.next()) {
-                unused.add(rows.getString(1));
+                String name = rows.getString(1);
+                String[] parts = name.split("_");
+                // names without a creation time come from older versions of this class: always stale
+                if (parts.length < 4 || !parts[2].chars().allMatch(Character::isDigit) || Long.parseLong(parts[2]) < hourAgo) {
+                    unused.add(name);
+                }
             }
         }
         for (String database : unused) {
