@@ -39,6 +39,11 @@ public class Channels {
         return repository.update(withPausedReason(channel, reason));
     }
 
+    /** Whether the channel's file is gone from channels/ (it is kept paused for its history). */
+    public boolean fileRemoved(Channel channel) {
+        return ChannelFiles.REMOVED.formatted(channel.id()).equals(channel.pausedReason());
+    }
+
     public Channel resume(String id) {
         Channel channel = get(id);
         if (ChannelFiles.REMOVED.formatted(id).equals(channel.pausedReason())) {

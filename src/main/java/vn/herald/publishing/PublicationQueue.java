@@ -8,7 +8,9 @@ import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Provider;
@@ -24,7 +26,8 @@ import java.util.Optional;
 /**
  * The queue behind the publication table: one db-scheduler task per publication (instance id = publication id).
  * Tasks are written through the transaction-aware DataSource, so they commit or roll back with the publication;
- * the scheduler itself polls on the plain DataSource, and every instance runs one, with no leader.
+ * the scheduler itself polls on the plain DataSource, and every instance runs one, with no leader. Features'
+ * {@link RecurringJob}s run on the same scheduler as recurring tasks: one row each, so one instance at a time.
  */
 @Context
 class PublicationQueue {
@@ -37,7 +40,7 @@ class PublicationQueue {
     private final Scheduler scheduler;
     private final PublishingConfig config;
 
-    PublicationQueue(Database database, Provider<Dispatcher> dispatcher, PublishingConfig config) {
+    PublicationQueue(Database database, Provider<Dispatcher> dispatcher, PublishingConfig config, List<RecurringJob> jobs) {
         this.config = config;
         this.task = Tasks.custom(TASK, Long.class)
                 .onDeadExecutionRevive()
@@ -52,7 +55,10 @@ class PublicationQueue {
         JdbcCustomization jdbc = new AutodetectJdbcCustomization(database.plainDataSource());
         this.client = SchedulerClient.Builder.create(database.transactionalDataSource(), List.of(task))
                 .jdbcCustomization(jdbc).build();
+        List<RecurringTask<Void>> recurring = jobs.stream().map(job -> Tasks.recurring(job.name(), FixedDelay.of(job.interval()))
+                .execute((instance, context) -> job.run())).toList();
         var builder = Scheduler.create(database.plainDataSource(), List.of(task))
+                .startTasks(recurring)
                 .jdbcCustomization(jdbc)
                 .schedulerName(new SchedulerName.Fixed(ManagementFactory.getRuntimeMXBean().getName()))
                 .threads(config.threads())

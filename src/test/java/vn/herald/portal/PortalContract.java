@@ -105,7 +105,7 @@ abstract class PortalContract implements TestPropertyProvider {
             Path dir = Files.createTempDirectory("herald-channels");
             Files.writeString(dir.resolve("portal.yml"), "type: EPORTAL\nmode: live\nname: Cổng thông tin điện tử xã Hòa An\n");
             Files.writeString(dir.resolve("portal-thu.yml"), "type: EPORTAL\nmode: dry-run\n");
-            Files.writeString(dir.resolve("wordpress.yml"), "type: EPORTAL\nmode: live\nplatform: wordpress\n");
+            Files.writeString(dir.resolve("wordpress.yml"), "type: EPORTAL\nmode: live\nplatform: wordpress\nsite: https://cong.example\nusername: herald\n");
             Files.writeString(dir.resolve("fanpage.yml"), "type: FACEBOOK_PAGE\nmode: dry-run\n");
             Map<String, String> properties = new HashMap<>(databaseProperties());
             properties.putAll(Map.of(

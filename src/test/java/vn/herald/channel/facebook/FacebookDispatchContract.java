@@ -84,7 +84,7 @@ abstract class FacebookDispatchContract implements TestPropertyProvider {
                     rateLimitPerMinute: 100000
                     """.formatted(PAGE, graph.url("/")));
             Files.writeString(dir.resolve("eportal.yml"), "type: EPORTAL\nmode: live\nbuiltIn: true\n");
-            Files.writeString(dir.resolve("wordpress.yml"), "type: EPORTAL\nmode: live\nplatform: wordpress\n");
+            Files.writeString(dir.resolve("wordpress.yml"), "type: EPORTAL\nmode: live\nplatform: wordpress\nsite: https://cong.example\nusername: herald\n");
             Map<String, String> properties = new HashMap<>(databaseProperties());
             properties.putAll(Map.of(
                     "herald.channels-dir", dir.toString(),
