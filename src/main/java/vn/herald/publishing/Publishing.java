@@ -97,7 +97,8 @@ public class Publishing {
             Instant now = clock.instant();
             Publication publication = store.insert(new Publication(null, piece.id(), piece.revision(), channel.id(),
                     piece.unitCode(), plannedAt, deadline, PublicationStatus.SCHEDULED, payload.body(),
-                    summary(payload), null, null, 0, null, null, null, actor, now, now, priority, null), actor, "scheduled");
+                    summary(payload), null, null, 0, null, null, null, actor, now, now, priority, payload.warningText()), actor,
+                    "scheduled");
             queue.enqueue(publication.id(), plannedAt);
             scheduled.add(publication);
         }
@@ -236,7 +237,7 @@ public class Publishing {
                 }
                 Channel channel = channels.get(publication.channelId());
                 Payload payload = adapterOf(channel).render(piece, channel);
-                store.update(publication.withPayload(change.revision(), payload.body(), summary(payload)), "approval",
+                store.update(publication.withPayload(change.revision(), payload.body(), summary(payload)).withWarning(payload.warningText()), "approval",
                         "payload re-made from approved revision " + change.revision()
                                 + " (was revision " + publication.pieceRevision() + ")");
             }

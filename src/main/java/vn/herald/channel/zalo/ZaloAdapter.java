@@ -65,7 +65,7 @@ class ZaloAdapter implements ChannelAdapter {
     @Override
     public Payload render(Piece piece, Channel channel) {
         ZaloPayload payload = articles.render(piece, channel, ZaloSettings.of(channel, json));
-        return new Payload(write(payload), payload.title());
+        return new Payload(write(payload), payload.title(), payload.warnings());
     }
 
     @Override

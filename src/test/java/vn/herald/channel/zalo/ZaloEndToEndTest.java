@@ -72,6 +72,8 @@ class ZaloEndToEndTest extends ZaloTestBase {
         List<?> warnings = (List<?>) payload.get("warnings");
         assertEquals(1, warnings.size(), String.valueOf(warnings));
         assertTrue(warnings.get(0).toString().startsWith("Tiêu đề dài"), warnings.toString());
+        assertTrue(String.valueOf(shown.get("warning")).startsWith("Tiêu đề dài"),
+                "the trimming warning is on the publication itself: " + shown.get("warning"));
         assertFalse(detail.toString().contains("access-token"), "no token in what the API answers");
         assertFalse(detail.toString().contains("refresh-token"));
     }
