@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +41,8 @@ class PublicationQueue {
     private final Scheduler scheduler;
     private final PublishingConfig config;
 
-    PublicationQueue(Database database, Provider<Dispatcher> dispatcher, PublishingConfig config, List<RecurringJob> jobs) {
+    PublicationQueue(Database database, Provider<Dispatcher> dispatcher, PublishingConfig config, List<RecurringJob> jobs,
+                     Clock clock) {
         this.config = config;
         this.task = Tasks.custom(TASK, Long.class)
                 .onDeadExecutionRevive()
@@ -60,6 +62,8 @@ class PublicationQueue {
         var builder = Scheduler.create(database.plainDataSource(), List.of(task))
                 .startTasks(recurring)
                 .jdbcCustomization(jdbc)
+                // the service's clock, so a shifted demo clock (HERALD_CLOCK_START) also moves what is due
+                .clock(clock::instant)
                 .schedulerName(new SchedulerName.Fixed(ManagementFactory.getRuntimeMXBean().getName()))
                 .threads(config.threads())
                 .pollingInterval(config.pollingInterval())
