@@ -1,0 +1,55 @@
+package vn.herald.report;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import vn.herald.channel.ChannelType;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What a unit reports upward for one period; every list is ordered as it is printed. */
+@Serdeable
+public record Report(UnitLine unit, ReportPeriod period, Instant generatedAt, Totals totals,
+                     List<ChannelCount> byChannel, List<Count> byKind, List<Count> byTopic, List<Count> byAudience,
+                     List<CadenceLine> cadence, List<CampaignLine> campaigns, List<Failure> failures,
+                     List<Item> published) {
+
+    @Serdeable
+    public record UnitLine(String code, String name, String zone, @Nullable String parentName) {}
+
+    /** Sent for real; dry-run channels only rehearse, so what they would have sent is counted apart. */
+    @Serdeable
+    public record Totals(int published, int dryRun, int failures, long loudspeakerMinutes, int loudspeakerItems,
+                         int loudspeakerItemsWithoutDuration) {}
+
+    @Serdeable
+    public record ChannelCount(String channelId, String name, ChannelType type, int published, int dryRun) {}
+
+    @Serdeable
+    public record Count(String key, String label, int count) {}
+
+    /** A cadence rule over the period: the weeks it held, and the ISO weeks it did not. */
+    @Serdeable
+    public record CadenceLine(String channelId, String channelName, int perWeek, int weeksChecked, int weeksMet,
+                              List<String> weeksMissed) {
+        public int percentMet() {
+            return weeksChecked == 0 ? 100 : Math.round(100f * weeksMet / weeksChecked);
+        }
+    }
+
+    /** A campaign's slots on one channel: planned against actually published. */
+    @Serdeable
+    public record CampaignLine(long campaignId, String campaign, String channelId, String channelName, int planned,
+                               int published) {}
+
+    /** How a publication that met trouble ended. */
+    public enum Ending { SENT_LATER, EXPIRED, CANCELLED, WAITING }
+
+    @Serdeable
+    public record Failure(long publicationId, String title, String channelName, Instant plannedAt, Ending ending,
+                          String endingLabel, @Nullable String lastError) {}
+
+    @Serdeable
+    public record Item(long publicationId, String title, String channelName, ChannelType channelType, Instant plannedAt,
+                       @Nullable String url) {}
+}

@@ -1,0 +1,88 @@
+package vn.herald.report;
+
+import jakarta.inject.Singleton;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Reports as CSV for spreadsheets: one table whose first column names the report section. Starts with a byte-order
+ * mark because Excel, which most units open it with, otherwise reads UTF-8 Vietnamese as Windows-1252.
+ */
+@Singleton
+class ReportSheets {
+
+    static final char BOM = '\uFEFF';
+    static final String[] REPORT_HEADER = {"Mục", "Nội dung", "Kênh", "Số lượng", "Thời gian", "Liên kết", "Ghi chú"};
+    static final String[] OVERVIEW_HEADER = {"Mã đơn vị", "Đơn vị", "Tỷ lệ tuần đạt tần suất (%)", "Số tuần không đạt",
+            "Tin, bài đã đăng", "Kênh đang tạm dừng", "Tin, bài cần xử lý"};
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    String report(Report report) {
+        ZoneId zone = ZoneId.of(report.unit().zone());
+        return write(REPORT_HEADER, csv -> {
+            Report.Totals totals = report.totals();
+            csv.printRecord("Kết quả chung", "Tin, bài đã đăng, phát", "", totals.published(), "", "", "");
+            csv.printRecord("Kết quả chung", "Mục chạy thử (chưa gửi thật)", "", totals.dryRun(), "", "", "");
+            csv.printRecord("Kết quả chung", "Tin, bài gặp sự cố khi gửi", "", totals.failures(), "", "", "");
+            csv.printRecord("Kết quả chung", "Thời lượng phát trên loa (phút)", "", totals.loudspeakerMinutes(), "", "",
+                    totals.loudspeakerItemsWithoutDuration() == 0 ? "" : totals.loudspeakerItemsWithoutDuration() + " mục chưa rõ thời lượng");
+            for (Report.ChannelCount c : report.byChannel()) {
+                csv.printRecord("Theo kênh", c.name(), c.channelId(), c.published(), "", "", c.dryRun() + " mục chạy thử");
+            }
+            for (Report.Count c : report.byKind()) {
+                csv.printRecord("Theo loại nội dung", c.label(), "", c.count(), "", "", "");
+            }
+            for (Report.Count c : report.byTopic()) {
+                csv.printRecord("Theo chủ đề", c.label(), "", c.count(), "", "", "");
+            }
+            for (Report.Count c : report.byAudience()) {
+                csv.printRecord("Theo đối tượng", c.label(), "", c.count(), "", "", "");
+            }
+            for (Report.CadenceLine c : report.cadence()) {
+                csv.printRecord("Tần suất hằng tuần", "Ít nhất " + c.perWeek() + "/tuần: đạt " + c.weeksMet() + "/" + c.weeksChecked()
+                        + " tuần", c.channelId(), c.percentMet(), "", "", String.join(" ", c.weeksMissed()));
+            }
+            for (Report.CampaignLine c : report.campaigns()) {
+                csv.printRecord("Đợt tuyên truyền", c.campaign(), c.channelId(), c.published(), "", "", "kế hoạch " + c.planned());
+            }
+            for (Report.Failure f : report.failures()) {
+                csv.printRecord("Sự cố khi gửi", f.title(), f.channelName(), "", MINUTE.format(f.plannedAt().atZone(zone)), "",
+                        f.endingLabel() + (f.lastError() == null ? "" : ": " + f.lastError()));
+            }
+            for (Report.Item item : report.published()) {
+                csv.printRecord("Đã đăng, phát", item.title(), item.channelName(), "", MINUTE.format(item.plannedAt().atZone(zone)),
+                        item.url() == null ? "" : item.url(), "");
+            }
+        });
+    }
+
+    String overview(Overview overview) {
+        return write(OVERVIEW_HEADER, csv -> {
+            for (Overview.Row row : overview.rows()) {
+                csv.printRecord(row.unitCode(), row.unitName(), row.compliancePercent() == null ? "" : row.compliancePercent(),
+                        row.weeksMissed(), row.published(), row.pausedChannels(), row.needsAttention());
+            }
+        });
+    }
+
+    private interface Rows {
+        void print(CSVPrinter csv) throws IOException;
+    }
+
+    private static String write(String[] header, Rows rows) {
+        StringWriter out = new StringWriter();
+        out.append(BOM);
+        try (CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(header).get().print(out)) {
+            rows.print(csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

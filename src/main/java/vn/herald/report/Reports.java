@@ -1,0 +1,179 @@
+package vn.herald.report;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import vn.herald.Refusal;
+import vn.herald.channel.ChannelType;
+import vn.herald.content.PieceKind;
+import vn.herald.publishing.PublicationStatus;
+import vn.herald.unit.Unit;
+import vn.herald.unit.Units;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The reports a unit owes its superiors, the reminders before they are due, and a province's overview of its units. */
+@Singleton
+public class Reports {
+
+    /** A report that is due soon, with where to make it. */
+    @Serdeable
+    public record Reminder(ReportPeriod period, String title, LocalDate due, long daysLeft, String link) {}
+
+    private static final Map<PieceKind, String> KIND_LABELS = Map.of(
+            PieceKind.ARTICLE, "Tin, bài viết",
+            PieceKind.INFOGRAPHIC, "Đồ họa thông tin (infographic)",
+            PieceKind.RADIO_SCRIPT, "Kịch bản phát thanh");
+    private static final Map<Report.Ending, String> ENDING_LABELS = Map.of(
+            Report.Ending.SENT_LATER, "Đã gửi được sau khi thử lại",
+            Report.Ending.EXPIRED, "Quá hạn, không gửi được",
+            Report.Ending.CANCELLED, "Đã hủy",
+            Report.Ending.WAITING, "Đang chờ xử lý");
+
+    private final ReportFacts facts;
+    private final Units units;
+    private final ReportConfig config;
+    private final Clock clock;
+
+    Reports(ReportFacts facts, Units units, ReportConfig config, Clock clock) {
+        this.facts = facts;
+        this.units = units;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public ReportPeriod period(String label) {
+        return ReportPeriod.parse(label, config.boundaries());
+    }
+
+    public Report report(String unitCode, String periodLabel) {
+        Unit unit = unit(unitCode);
+        ReportPeriod period = period(periodLabel);
+        ZoneId zone = unit.zoneId();
+        List<PublicationFact> all = facts.publications(unit.code(), start(period, zone), end(period, zone));
+        List<PublicationFact> published = all.stream().filter(PublicationFact::published).toList();
+
+        Map<String, int[]> perChannel = new LinkedHashMap<>();
+        Map<String, PublicationFact> channelOf = new LinkedHashMap<>();
+        for (PublicationFact fact : all) {
+            if (fact.status() == PublicationStatus.PUBLISHED) {
+                int[] counts = perChannel.computeIfAbsent(fact.channelId(), id -> new int[2]);
+                counts[fact.dryRun() ? 1 : 0]++;
+                channelOf.putIfAbsent(fact.channelId(), fact);
+            }
+        }
+        List<Report.ChannelCount> byChannel = perChannel.entrySet().stream()
+                .map(e -> new Report.ChannelCount(e.getKey(), channelOf.get(e.getKey()).channelName(),
+                        channelOf.get(e.getKey()).channelType(), e.getValue()[0], e.getValue()[1]))
+                .sorted(Comparator.comparing(Report.ChannelCount::type).thenComparing(Report.ChannelCount::channelId))
+                .toList();
+
+        List<PublicationFact> loudspeaker = published.stream().filter(f -> f.channelType() == ChannelType.LOUDSPEAKER).toList();
+        long airSeconds = loudspeaker.stream().filter(f -> f.readSeconds() != null).mapToLong(PublicationFact::readSeconds).sum();
+        int withoutDuration = (int) loudspeaker.stream().filter(f -> f.readSeconds() == null).count();
+        List<Report.Failure> failures = all.stream().filter(PublicationFact::failed).map(this::failure).toList();
+        int dryRun = (int) all.stream().filter(f -> f.dryRun() && f.status() == PublicationStatus.PUBLISHED).count();
+
+        return new Report(
+                line(unit), period, clock.instant(),
+                new Report.Totals(published.size(), dryRun, failures.size(), Math.round(airSeconds / 60.0),
+                        loudspeaker.size(), withoutDuration),
+                byChannel,
+                counts(published, f -> List.of(f.kind().name()), key -> KIND_LABELS.get(PieceKind.valueOf(key))),
+                counts(published, PublicationFact::topics, Function.identity()),
+                counts(published, PublicationFact::audiences, Function.identity()),
+                List.of(), List.of(), failures,
+                published.stream().map(f -> new Report.Item(f.id(), f.title(), f.channelName(), f.channelType(),
+                        f.plannedAt(), f.externalUrl())).toList());
+    }
+
+    /** The reports due within the reminder days, soonest first. */
+    public List<Reminder> reminders(String unitCode) {
+        Unit unit = unit(unitCode);
+        LocalDate today = LocalDate.now(clock.withZone(unit.zoneId()));
+        List<Reminder> reminders = new ArrayList<>();
+        for (ReportPeriod.Kind kind : ReportPeriod.Kind.values()) {
+            ReportPeriod period = ReportPeriod.dueOnOrAfter(kind, today, config.boundaries());
+            long daysLeft = ChronoUnit.DAYS.between(today, period.due());
+            if (daysLeft <= config.reminderDays()) {
+                reminders.add(new Reminder(period, "Báo cáo " + period.title(), period.due(), daysLeft,
+                        "/api/reports?unit=" + unit.code() + "&period=" + period.label() + "&format=html"));
+            }
+        }
+        reminders.sort(Comparator.comparing(Reminder::due));
+        return reminders;
+    }
+
+    /** The child units of {@code parentCode} side by side over the period. */
+    public Overview overview(String parentCode, String periodLabel, Overview.Sort sort, boolean descending) {
+        Unit parent = unit(parentCode);
+        ReportPeriod period = period(periodLabel);
+        List<Unit> children = units.list().stream().filter(u -> parent.code().equals(u.parentCode())).toList();
+        if (children.isEmpty()) {
+            throw Refusal.invalid("unit", "đơn vị '" + parent.code() + "' không có đơn vị trực thuộc nào");
+        }
+        ZoneId zone = parent.zoneId();
+        Map<String, ReportFacts.UnitCounts> counts = facts.unitCounts(children.stream().map(Unit::code).toList(),
+                start(period, zone), end(period, zone));
+        List<Overview.Row> rows = children.stream().map(child -> {
+            ReportFacts.UnitCounts count = counts.getOrDefault(child.code(), ReportFacts.UnitCounts.NONE);
+            return new Overview.Row(child.code(), child.name(), null, 0, count.published(), count.pausedChannels(),
+                    count.needsAttention());
+        }).sorted(sort.order(descending)).toList();
+        return new Overview(line(parent), period, clock.instant(), sort, descending, rows);
+    }
+
+    Unit unit(@Nullable String code) {
+        String wanted = code == null || code.isBlank() ? units.ownUnitCode() : code;
+        return units.find(wanted).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "không có đơn vị '" + wanted + "'"));
+    }
+
+    private Report.UnitLine line(Unit unit) {
+        return new Report.UnitLine(unit.code(), unit.name(), unit.zone(),
+                unit.parentCode() == null ? null : units.find(unit.parentCode()).map(Unit::name).orElse(null));
+    }
+
+    static Instant start(ReportPeriod period, ZoneId zone) {
+        return period.first().atStartOfDay(zone).toInstant();
+    }
+
+    static Instant end(ReportPeriod period, ZoneId zone) {
+        return period.last().plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    private Report.Failure failure(PublicationFact fact) {
+        Report.Ending ending = switch (fact.status()) {
+            case PUBLISHED -> Report.Ending.SENT_LATER;
+            case EXPIRED -> Report.Ending.EXPIRED;
+            case CANCELLED -> Report.Ending.CANCELLED;
+            default -> Report.Ending.WAITING;
+        };
+        return new Report.Failure(fact.id(), fact.title(), fact.channelName(), fact.plannedAt(), ending,
+                ENDING_LABELS.get(ending), fact.lastError());
+    }
+
+    /** Counts per facet value, most first, then by label; a piece with two topics counts for each. */
+    private static List<Report.Count> counts(List<PublicationFact> facts, Function<PublicationFact, List<String>> facet,
+                                             Function<String, String> label) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (PublicationFact fact : facts) {
+            for (String value : facet.apply(fact)) {
+                counts.merge(value, 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream()
+                .map(e -> new Report.Count(e.getKey(), label.apply(e.getKey()), e.getValue()))
+                .sorted(Comparator.comparing(Report.Count::count).reversed().thenComparing(Report.Count::label))
+                .toList();
+    }
+}
