@@ -1,6 +1,7 @@
 package vn.herald.campaign;
 
 import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import vn.herald.publishing.RecurringJob;
 
@@ -14,10 +15,11 @@ import java.time.Duration;
 @Requires(property = "herald.campaign.sweep-enabled", notEquals = "false")
 class CampaignSweep implements RecurringJob {
 
-    private final CampaignLauncher launcher;
+    // a provider: the launcher schedules through publishing, whose queue runs this job, so a direct reference is a cycle
+    private final Provider<CampaignLauncher> launcher;
     private final CampaignConfig config;
 
-    CampaignSweep(CampaignLauncher launcher, CampaignConfig config) {
+    CampaignSweep(Provider<CampaignLauncher> launcher, CampaignConfig config) {
         this.launcher = launcher;
         this.config = config;
     }
@@ -34,6 +36,6 @@ class CampaignSweep implements RecurringJob {
 
     @Override
     public void run() {
-        launcher.sweep();
+        launcher.get().sweep();
     }
 }
