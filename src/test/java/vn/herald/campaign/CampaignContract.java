@@ -24,6 +24,7 @@ import vn.herald.content.PieceStatus;
 import vn.herald.content.Pieces;
 import vn.herald.publishing.Publication;
 import vn.herald.publishing.Publishing;
+import vn.herald.unit.Units;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -61,6 +62,9 @@ abstract class CampaignContract implements TestPropertyProvider {
     @Inject Pieces pieces;
     @Inject Accounts accounts;
     @Inject TestClock clock;
+    @Inject CampaignLauncher launcher;
+    @Inject CampaignTemplates templates;
+    @Inject Units units;
     @Inject @Client("/") HttpClient http;
 
     abstract Map<String, String> databaseProperties();
@@ -112,6 +116,11 @@ abstract class CampaignContract implements TestPropertyProvider {
 
         assertTrue(campaigns.sweep().stream().anyMatch(c -> c.code().equals("khcn-18-5") && c.year() == 2027));
         assertTrue(campaigns.sweep().stream().noneMatch(c -> c.code().equals("khcn-18-5")), "a second sweep launched again");
+        // a launcher that checked before the other committed runs into the unique key and takes it as launched
+        CampaignTemplate template = templates.find("khcn-18-5").orElseThrow();
+        CampaignLauncher.Launch late = launcher.launch("khcn-18-5", 2027, units.get(UNIT), CampaignOrigin.TEMPLATE,
+                template.name(), CampaignRules.of(template), CampaignWindow.of(template, 2027), "another-instance");
+        assertFalse(late.created());
 
         CampaignView campaign = instance("khcn-18-5", 2027);
         assertEquals(LocalDate.of(2027, 5, 8), campaign.windowStart());
