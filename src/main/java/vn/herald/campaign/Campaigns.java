@@ -1,6 +1,7 @@
 package vn.herald.campaign;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Pageable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import vn.herald.Refusal;
@@ -26,10 +27,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Campaign instances: what the sweep launched, custom ones people make, and where their slots stand. */
@@ -49,6 +52,10 @@ public class Campaigns {
                                @Nullable String tag, @Nullable List<String> topics,
                                @Nullable Map<String, String> cadence, @Nullable String description) {}
 
+    /** A campaign the portal features today: its name and the pieces carrying its tag. */
+    public record Featured(long campaignId, String name, Set<Long> pieceIds) {}
+
+    private static final int MAX_FEATURED_PIECES = 200;
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
     private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
     private static final int MAX_SIDE = 60;
@@ -96,6 +103,24 @@ public class Campaigns {
         }
         found.sort(Comparator.comparing(Campaign::windowStart).reversed().thenComparing(Campaign::code));
         return found.stream().map(this::view).toList();
+    }
+
+    /** The unit's campaigns whose window holds today and whose cadence features them on the portal. */
+    public List<Featured> featuredNow(String unitCode) {
+        LocalDate today = clock.instant().atZone(units.zoneOf(unitCode)).toLocalDate();
+        List<Featured> featured = new ArrayList<>();
+        for (Campaign campaign : campaigns.findByWindowEndGreaterThanEquals(today)) {
+            CampaignRules rules = launcher.rules(campaign);
+            if (campaign.unitCode().equals(unitCode) && campaign.window().contains(today)
+                    && rules.cadenceOf(ChannelType.EPORTAL) == Cadence.FEATURED) {
+                Set<Long> tagged = new HashSet<>();
+                pieces.list(new Pieces.Filter(unitCode, null, null, null, rules.tag(), null),
+                        Pageable.from(0, MAX_FEATURED_PIECES)).getContent().forEach(piece -> tagged.add(piece.id()));
+                featured.add(new Featured(campaign.id(), campaign.name(), tagged));
+            }
+        }
+        featured.sort(Comparator.comparing(Featured::campaignId));
+        return featured;
     }
 
     public CampaignView get(long id) {

@@ -23,6 +23,7 @@ import vn.herald.content.PieceKind;
 import vn.herald.content.PieceStatus;
 import vn.herald.content.Pieces;
 import vn.herald.publishing.Publication;
+import vn.herald.publishing.Dispatcher;
 import vn.herald.publishing.Publishing;
 import vn.herald.unit.Units;
 
@@ -63,6 +64,7 @@ abstract class CampaignContract implements TestPropertyProvider {
     @Inject Accounts accounts;
     @Inject TestClock clock;
     @Inject CampaignLauncher launcher;
+    @Inject Dispatcher dispatcher;
     @Inject CampaignTemplates templates;
     @Inject Units units;
     @Inject @Client("/") HttpClient http;
@@ -160,6 +162,13 @@ abstract class CampaignContract implements TestPropertyProvider {
                 assertEquals(part.channelId(), publication.channelId());
             }
         }
+
+        CampaignView.Slot featured = channel(campaign, "eportal").scheduled().get(0);
+        dispatcher.dispatch(featured.publicationId());
+        assertEquals(1, channel(campaigns.get(campaign.id()), "eportal").counts().published());
+        String home = http.toBlocking().retrieve("/portal");
+        assertTrue(home.contains("Hưởng ứng Ngày Khoa học và Công nghệ Việt Nam"), "no featured block on the portal");
+        assertTrue(home.contains(featured.title()), home);
     }
 
     @Test
