@@ -103,10 +103,15 @@ class CampaignLauncher {
             for (CampaignTemplate template : templates.list()) {
                 Optional<Integer> year = CampaignWindow.yearOpenOn(template, today);
                 if (year.isPresent() && !campaigns.existsByCodeAndYearAndUnitCode(template.code(), year.get(), unit.code())) {
-                    Launch launch = launch(template.code(), year.get(), unit, CampaignOrigin.TEMPLATE, template.name(),
-                            CampaignRules.of(template), CampaignWindow.of(template, year.get()), ACTOR);
-                    if (launch.created()) {
-                        launched.add(launch.campaign());
+                    try {
+                        Launch launch = launch(template.code(), year.get(), unit, CampaignOrigin.TEMPLATE, template.name(),
+                                CampaignRules.of(template), CampaignWindow.of(template, year.get()), ACTOR);
+                        if (launch.created()) {
+                            launched.add(launch.campaign());
+                        }
+                    } catch (RuntimeException e) {
+                        // one campaign that cannot launch never keeps the others from launching; the next sweep tries again
+                        LOG.error("Campaign {} {} of {} could not be launched", template.code(), year.get(), unit.code(), e);
                     }
                 }
             }
@@ -114,7 +119,12 @@ class CampaignLauncher {
         // a day's margin: each campaign's own zone decides below whether a slot is still ahead
         for (Campaign running : campaigns.findByWindowEndGreaterThanEquals(clock.instant().atZone(ZoneOffset.UTC)
                 .toLocalDate().minusDays(1))) {
-            fill(running.id());
+            try {
+                fill(running.id());
+            } catch (RuntimeException e) {
+                LOG.error("Campaign {} ({} {} of {}) could not be filled", running.id(), running.code(), running.year(),
+                        running.unitCode(), e);
+            }
         }
         return launched;
     }
