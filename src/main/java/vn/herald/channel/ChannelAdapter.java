@@ -43,6 +43,14 @@ public interface ChannelAdapter {
         return false;
     }
 
+    /**
+     * The starts of the channel's broadcast sessions in [from, to), for a channel that only goes out in sessions (the
+     * loudspeakers); empty for a channel that publishes whenever it is asked. Campaigns plan "every session day" by it.
+     */
+    default Optional<List<Instant>> sessionStarts(Channel channel, Instant from, Instant to, ZoneId zone) {
+        return Optional.empty();
+    }
+
     /** After this instant sending is pointless; empty means the end of the planned day in the unit's zone. */
     default Optional<Instant> deadline(Instant plannedAt, Channel channel, ZoneId zone) {
         return Optional.empty();

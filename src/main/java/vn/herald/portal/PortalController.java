@@ -14,6 +14,7 @@ import io.micronaut.http.server.types.files.SystemFile;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import vn.herald.campaign.Campaigns;
 import vn.herald.channel.Channel;
 import vn.herald.channel.Channels;
 import vn.herald.channel.PortalAddress;
@@ -52,6 +53,8 @@ class PortalController {
 
     static final int DEFAULT_PAGE_SIZE = 10;
     static final int MAX_PAGE_SIZE = 50;
+    private static final int FEATURED_SCAN = 200;
+    private static final int FEATURED_SHOWN = 5;
 
     private static final String HTML = "text/html; charset=utf-8";
     private static final String XML = "application/xml; charset=utf-8";
@@ -65,9 +68,10 @@ class PortalController {
     private final Units units;
     private final PortalAddress address;
     private final JsonMapper json;
+    private final Campaigns campaigns;
 
     PortalController(PortalArticles articles, PortalHtml html, PortalFeeds feeds, Assets assets, Channels channels,
-                     Units units, PortalAddress address, JsonMapper json) {
+                     Units units, PortalAddress address, JsonMapper json, Campaigns campaigns) {
         this.articles = articles;
         this.html = html;
         this.feeds = feeds;
@@ -76,6 +80,7 @@ class PortalController {
         this.units = units;
         this.address = address;
         this.json = json;
+        this.campaigns = campaigns;
     }
 
     @Get("/portal")
@@ -84,7 +89,8 @@ class PortalController {
                 number("moi-trang", size, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE));
         checkPage(slice);
         String site = siteName();
-        return page(html.listing(site, site, null, slice, sections(), "/portal", "/portal"));
+        return page(html.listing(site, site, null, slice, sections(), "/portal", "/portal",
+                slice.page() == 1 ? featured() : List.of()));
     }
 
     @Get("/portal/bai/{slug}")
@@ -102,7 +108,7 @@ class PortalController {
                 number("moi-trang", size, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE));
         checkPage(slice);
         String path = "/portal/chuyen-muc/" + topic;
-        return page(html.listing(siteName(), "Chuyên mục " + name, topic, slice, sections(), path, path));
+        return page(html.listing(siteName(), "Chuyên mục " + name, topic, slice, sections(), path, path, List.of()));
     }
 
     @Get("/portal/rss.xml")
@@ -244,6 +250,16 @@ class PortalController {
             throw PortalProblem.notFound("Không có chuyên mục nào ở địa chỉ này.");
         }
         return name;
+    }
+
+    /** The campaigns featured on the portal now, each with its pieces live here, newest first. */
+    private List<PortalHtml.Featured> featured() {
+        List<PortalArticles.LiveArticle> latest = articles.latest(1, FEATURED_SCAN).items();
+        return campaigns.featuredNow(units.ownUnitCode()).stream()
+                .map(campaign -> new PortalHtml.Featured(campaign.name(), latest.stream()
+                        .filter(article -> campaign.pieceIds().contains(article.row().pieceId())).limit(FEATURED_SHOWN).toList()))
+                .filter(block -> !block.articles().isEmpty())
+                .toList();
     }
 
     private Map<String, String> sections() {

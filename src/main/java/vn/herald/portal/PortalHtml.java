@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,7 +35,7 @@ class PortalHtml {
             body{font-family:system-ui,sans-serif;max-width:52rem;margin:0 auto;padding:0 1rem;line-height:1.6;color:#1a1a1a}
             header{border-bottom:3px solid #b71c1c;margin-bottom:1rem}header a{color:#b71c1c;text-decoration:none}
             nav a{margin-right:1rem}nav a.noi-bat{font-weight:bold}img{max-width:100%;height:auto}
-            .tin{border-bottom:1px solid #ddd;padding:.5rem 0}.ngay{color:#555;font-size:.9rem}.sapo{font-weight:bold}
+            .noi-bat{border:2px solid #b71c1c;padding:0 1rem;margin-bottom:1rem}.tin{border-bottom:1px solid #ddd;padding:.5rem 0}.ngay{color:#555;font-size:.9rem}.sapo{font-weight:bold}
             """;
 
     private final Units units;
@@ -43,11 +44,23 @@ class PortalHtml {
         this.units = units;
     }
 
+    /** A campaign running now and its pieces live on the portal, shown above the latest news. */
+    record Featured(String campaign, List<PortalArticles.LiveArticle> articles) {}
+
     String listing(String site, String heading, @Nullable String sectionKey, PortalArticles.Slice slice,
-                   Map<String, String> sections, String feedBase, String pagePath) {
+                   Map<String, String> sections, String feedBase, String pagePath, List<Featured> featured) {
         Document document = shell(site, heading.equals(site) ? site : heading + " - " + site, sections, feedBase);
         Element main = document.body().appendElement("main");
         main.appendElement("h1").text(heading);
+        for (Featured block : featured) {
+            Element section = main.appendElement("section").addClass("noi-bat");
+            section.appendElement("h2").text("Hưởng ứng " + block.campaign());
+            Element list = section.appendElement("ul");
+            for (PortalArticles.LiveArticle article : block.articles()) {
+                list.appendElement("li").appendElement("a").attr("href", "/portal/bai/" + article.slug())
+                        .text(article.page().title());
+            }
+        }
         if (RESOLUTION_57.equals(sectionKey)) {
             main.appendElement("p").text("Chuyên mục tuyên truyền Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học, "
                     + "công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia.");

@@ -4,6 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import vn.herald.Refusal;
+import vn.herald.campaign.CampaignView;
+import vn.herald.campaign.Campaigns;
+import vn.herald.campaign.SlotStatus;
 import vn.herald.channel.ChannelType;
 import vn.herald.content.PieceKind;
 import vn.herald.publishing.PublicationStatus;
@@ -21,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /** The reports a unit owes its superiors, the reminders before they are due, and a province's overview of its units. */
 @Singleton
@@ -42,12 +46,14 @@ public class Reports {
 
     private final ReportFacts facts;
     private final Units units;
+    private final Campaigns campaigns;
     private final ReportConfig config;
     private final Clock clock;
 
-    Reports(ReportFacts facts, Units units, ReportConfig config, Clock clock) {
+    Reports(ReportFacts facts, Units units, Campaigns campaigns, ReportConfig config, Clock clock) {
         this.facts = facts;
         this.units = units;
+        this.campaigns = campaigns;
         this.config = config;
         this.clock = clock;
     }
@@ -92,9 +98,36 @@ public class Reports {
                 counts(published, f -> List.of(f.kind().name()), key -> KIND_LABELS.get(PieceKind.valueOf(key))),
                 counts(published, PublicationFact::topics, Function.identity()),
                 counts(published, PublicationFact::audiences, Function.identity()),
-                List.of(), List.of(), failures,
+                List.of(), campaignLines(unit, period), failures,
                 published.stream().map(f -> new Report.Item(f.id(), f.title(), f.channelName(), f.channelType(),
                         f.plannedAt(), f.externalUrl())).toList());
+    }
+
+    /**
+     * Each campaign's slots that fall in the period, per channel: a campaign that crosses the period's boundary is
+     * counted in each period for the slots it has there.
+     */
+    private List<Report.CampaignLine> campaignLines(Unit unit, ReportPeriod period) {
+        Instant from = start(period, unit.zoneId());
+        Instant to = end(period, unit.zoneId());
+        List<Report.CampaignLine> lines = new ArrayList<>();
+        for (CampaignView campaign : campaigns.list(unit.code(), null)) {
+            if (campaign.windowEnd().isBefore(period.first()) || campaign.windowStart().isAfter(period.last())) {
+                continue;
+            }
+            for (CampaignView.ChannelSlots channel : campaign.channels()) {
+                List<CampaignView.Slot> inPeriod = Stream.of(channel.scheduled(), channel.published(),
+                                channel.empty(), channel.missed()).flatMap(List::stream)
+                        .filter(slot -> !slot.plannedAt().toInstant().isBefore(from) && slot.plannedAt().toInstant().isBefore(to))
+                        .toList();
+                if (!inPeriod.isEmpty()) {
+                    lines.add(new Report.CampaignLine(campaign.id(), campaign.name(), channel.channelId(), channel.channelName(),
+                            inPeriod.size(), (int) inPeriod.stream().filter(s -> s.status() == SlotStatus.PUBLISHED).count()));
+                }
+            }
+        }
+        lines.sort(Comparator.comparing(Report.CampaignLine::campaign).thenComparing(Report.CampaignLine::channelId));
+        return lines;
     }
 
     /** The reports due within the reminder days, soonest first. */

@@ -96,6 +96,11 @@ public class LoudspeakerAdapter implements ChannelAdapter {
         return Optional.of(calendar(channel, settings(channel), zone).landing(plannedAt).end());
     }
 
+    @Override
+    public Optional<List<Instant>> sessionStarts(Channel channel, Instant from, Instant to, ZoneId zone) {
+        return Optional.of(calendar(channel, settings(channel), zone).between(from, to).stream().map(Session::start).toList());
+    }
+
     /** The settings of a loudspeaker channel, checked when its file was imported. */
     public LoudspeakerSettings settings(Channel channel) {
         try {
