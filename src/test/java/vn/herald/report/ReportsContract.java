@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import vn.herald.TestClock;
 import vn.herald.TestUsers;
 import vn.herald.account.Accounts;
+import vn.herald.campaign.Campaigns;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -56,6 +57,7 @@ abstract class ReportsContract implements TestPropertyProvider {
     @Inject Accounts accounts;
     @Inject TestClock clock;
     @Inject Reports reports;
+    @Inject Campaigns campaigns;
 
     abstract Map<String, String> databaseProperties();
 
@@ -139,6 +141,22 @@ abstract class ReportsContract implements TestPropertyProvider {
                 may.byTopic().stream().map(c -> c.label() + ":" + c.count()).toList());
         assertEquals(List.of("Người cao tuổi:1", "Thanh niên:1"),
                 may.byAudience().stream().map(c -> c.label() + ":" + c.count()).toList());
+    }
+
+    @Test
+    void aCampaignAcrossThePeriodBoundaryCountsItsSlotsInEachPeriod() {
+        clock.set(Instant.parse("2027-05-01T01:00:00Z"));
+        campaigns.create(new Campaigns.CampaignForm(null, "Tuần lễ thông tin cơ sở", "xa-an-phu", null, "2027-05-10",
+                "2027-05-20", null, null, null, "thong-tin-co-so", List.of(), Map.of("EPORTAL", "daily"), null), "bien-tap");
+
+        Report.CampaignLine may = reports.report("xa-an-phu", "2027-05").campaigns().get(0);
+        Report.CampaignLine june = reports.report("xa-an-phu", "2027-06").campaigns().get(0);
+        assertEquals("Tuần lễ thông tin cơ sở", may.campaign());
+        assertEquals("an-phu-web", may.channelId());
+        assertEquals(5, may.planned(), "10 to 14 May");
+        assertEquals(6, june.planned(), "15 to 20 May");
+        assertEquals(0, may.published());
+        assertEquals(List.of(), reports.report("xa-an-phu", "2027-04").campaigns());
     }
 
     @Test
