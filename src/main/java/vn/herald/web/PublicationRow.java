@@ -15,6 +15,11 @@ record PublicationRow(long id, long pieceId, String pieceTitle, String channelId
                 p.status(), p.attempts(), p.warning());
     }
 
+    /** A dry-run channel's "published" was never sent: the pages say so (DESIGN: shown as "not sent"). */
+    public String statusKey() {
+        return dryRun && status == PublicationStatus.PUBLISHED ? "PUBLISHED_DRY_RUN" : status.name();
+    }
+
     public String statusCss() {
         return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
