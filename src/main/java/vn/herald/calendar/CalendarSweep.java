@@ -1,5 +1,6 @@
 package vn.herald.calendar;
 
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import vn.herald.publishing.RecurringJob;
 
@@ -9,10 +10,11 @@ import java.time.Duration;
 @Singleton
 class CalendarSweep implements RecurringJob {
 
-    private final GapFiller filler;
+    // a provider: the publication queue takes every job when it is made, and the filler schedules through that queue
+    private final Provider<GapFiller> filler;
     private final CalendarConfig config;
 
-    CalendarSweep(GapFiller filler, CalendarConfig config) {
+    CalendarSweep(Provider<GapFiller> filler, CalendarConfig config) {
         this.filler = filler;
         this.config = config;
     }
@@ -29,6 +31,6 @@ class CalendarSweep implements RecurringJob {
 
     @Override
     public void run() {
-        filler.sweep();
+        filler.get().sweep();
     }
 }
