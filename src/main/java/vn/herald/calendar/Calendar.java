@@ -26,8 +26,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,8 +138,8 @@ public class Calendar {
         Map<IsoWeek, List<Day>> weeks = new LinkedHashMap<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             List<CalendarPublication> planned = new ArrayList<>(byDay.getOrDefault(day, List.of()));
-            planned.sort((a, b) -> a.plannedAt().toInstant().equals(b.plannedAt().toInstant())
-                    ? Long.compare(a.id(), b.id()) : a.plannedAt().toInstant().compareTo(b.plannedAt().toInstant()));
+            planned.sort(Comparator.comparing((CalendarPublication p) -> p.plannedAt().toInstant())
+                    .thenComparingLong(CalendarPublication::id));
             weeks.computeIfAbsent(IsoWeek.of(day), w -> new ArrayList<>()).add(new Day(day, planned));
         }
         List<Week> shownWeeks = weeks.entrySet().stream().map(e ->
@@ -170,7 +172,7 @@ public class Calendar {
             compliance.add(new Compliance(rule.channelId(), rule.channelType(), rule.perWeek(), rule.autofill(),
                     met + missed + atRisk, met, missed, atRisk));
         }
-        gaps.sort((a, b) -> a.monday().equals(b.monday()) ? a.channelId().compareTo(b.channelId()) : a.monday().compareTo(b.monday()));
+        gaps.sort(Comparator.comparing(Gap::monday).thenComparing(Gap::channelId));
         return new GapReport(unit.code(), unit.zone(), from, to, gaps, compliance);
     }
 
@@ -205,15 +207,14 @@ public class Calendar {
 
     /** Approved pieces of the unit with no publication anywhere, except cancelled or expired ones; oldest approval first. */
     public List<BacklogPiece> backlog(String unitCode) {
-        Set<Long> planned = new java.util.HashSet<>();
+        Set<Long> planned = new HashSet<>();
         for (Channel channel : channelsOf(unitCode)) {
             publications(channel.id(), null, null).stream().filter(p -> !NOT_COUNTED.contains(p.status()))
                     .forEach(p -> planned.add(p.pieceId()));
         }
         return approvedPieces(unitCode).stream().filter(p -> !planned.contains(p.id()))
                 .map(p -> new BacklogPiece(p.id(), p.title(), p.kind(), p.topics(), p.updatedAt()))
-                .sorted((a, b) -> a.approvedAt().equals(b.approvedAt()) ? Long.compare(a.pieceId(), b.pieceId())
-                        : a.approvedAt().compareTo(b.approvedAt()))
+                .sorted(Comparator.comparing(BacklogPiece::approvedAt).thenComparingLong(BacklogPiece::pieceId))
                 .toList();
     }
 

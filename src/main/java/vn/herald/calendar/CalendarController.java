@@ -15,6 +15,7 @@ import vn.herald.unit.Unit;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 /** The editorial calendar: days and backlog, gaps against the cadence rules, and filling them. */
 @Controller("/api/calendar")
@@ -93,7 +94,7 @@ class CalendarController {
         boolean noFrom = from == null || from.isBlank();
         boolean noTo = to == null || to.isBlank();
         // one end alone keeps the default range's length
-        long days = java.time.temporal.ChronoUnit.DAYS.between(fallback.from(), fallback.to());
+        long days = ChronoUnit.DAYS.between(fallback.from(), fallback.to());
         LocalDate end = noTo ? (noFrom ? fallback.to() : date("from", from).plusDays(days)) : date("to", to);
         LocalDate start = noFrom ? (noTo ? fallback.from() : end.minusDays(days)) : date("from", from);
         Calendar.checkRange(start, end);

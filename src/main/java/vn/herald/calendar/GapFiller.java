@@ -168,7 +168,9 @@ public class GapFiller {
                 return view(id);
             });
         } catch (StaleProposal stale) {
-            fills.update(fill.decided(FillStatus.STALE, actor, clock.instant(), stale.getMessage()));
+            // another confirmation may have won in between: only a proposal still open becomes stale
+            fills.findById(id).filter(f -> f.status() == FillStatus.PROPOSED)
+                    .ifPresent(f -> fills.update(f.decided(FillStatus.STALE, actor, clock.instant(), stale.getMessage())));
             throw Refusal.conflict("đề xuất " + id + " không còn đúng nên chưa xếp lịch bài nào: " + stale.getMessage()
                     + ". Hãy xin một đề xuất mới.");
         }

@@ -1,15 +1,18 @@
 package vn.herald.calendar;
 
-
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** An ISO week, Monday first: 2026-W53 runs from Monday 28 December 2026 to Sunday 3 January 2027. */
 public record IsoWeek(int year, int week) {
+
+    private static final Pattern LABEL = Pattern.compile("(\\d{4})-W(\\d{2})");
 
     public static IsoWeek of(LocalDate day) {
         return new IsoWeek(day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
@@ -17,7 +20,7 @@ public record IsoWeek(int year, int week) {
 
     /** Reads a label like 2026-W53. */
     static IsoWeek parse(String label) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4})-W(\\d{2})").matcher(label);
+        Matcher m = LABEL.matcher(label);
         if (!m.matches()) {
             throw new IllegalArgumentException("not an ISO week: " + label);
         }
