@@ -39,6 +39,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -408,6 +414,42 @@ abstract class CalendarContract implements TestPropertyProvider {
         assertTrue(stale.getMessage().contains("không còn được duyệt"), stale.getMessage());
         assertEquals(FillStatus.STALE, filler.get(proposal.id()).status());
         assertEquals(0, calendar.publications(portal(), null, null).size());
+    }
+
+    @Test
+    void twoProposalsConfirmedAtOnceNeverPutTheSamePieceTwiceIntoAWeek() throws Exception {
+        clock.set(at("2027-05-17T07:00"));
+        channels("", "cadence: {perWeek: 0}\n");
+        Piece piece = anApprovedArticle("Một bài cho hai đề xuất");
+        LocalDate monday = LocalDate.parse("2027-05-17");
+        GapFiller.FillView first = filler.propose(unit, monday, monday, "bien-tap");
+        GapFiller.FillView second = filler.propose(unit, monday, monday, "duyet");
+        assertEquals(piece.id(), first.items().get(0).pieceId());
+        assertEquals(piece.id(), second.items().get(0).pieceId());
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> confirmations = List.of(first, second).stream().map(fill -> pool.submit(() -> {
+                start.await();
+                try {
+                    filler.confirm(fill.id(), "bien-tap");
+                } catch (Refusal refused) {
+                    assertTrue(refused.getMessage().contains("đã có trên"), refused.getMessage());
+                }
+                return null;
+            })).collect(Collectors.toList());
+            start.countDown();
+            for (Future<?> confirmation : confirmations) {
+                confirmation.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertEquals(1, calendar.publications(portal(), null, null).size());
+        assertEquals(Set.of(FillStatus.SCHEDULED, FillStatus.STALE),
+                new HashSet<>(List.of(filler.get(first.id()).status(), filler.get(second.id()).status())));
     }
 
     @Test
