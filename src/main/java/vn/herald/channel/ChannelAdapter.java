@@ -26,6 +26,16 @@ public interface ChannelAdapter {
     /** Freezes what will be sent for this piece on this channel. */
     Payload render(Piece piece, Channel channel);
 
+    /** What readers would see for a rendered payload, for the editors' side-by-side preview; sends nothing. */
+    default ChannelPreview look(Payload payload, Channel channel) {
+        return new ChannelPreview(payload.summary(), null, null, null, null, null, null, payload.warnings());
+    }
+
+    /** When the credential the channel posts with stops working, where the platform's tokens expire (Zalo). */
+    default Optional<Instant> credentialExpiresAt(Channel channel) {
+        return Optional.empty();
+    }
+
     /** The exact requests a send would make, for dry-run; secrets masked. */
     List<OutgoingRequest> preview(Delivery delivery);
 

@@ -4,10 +4,13 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import vn.herald.Refusal;
+import vn.herald.calendar.Calendar;
+import vn.herald.calendar.GapState;
 import vn.herald.campaign.CampaignView;
 import vn.herald.campaign.Campaigns;
 import vn.herald.campaign.SlotStatus;
 import vn.herald.channel.ChannelType;
+import vn.herald.channel.Channels;
 import vn.herald.content.PieceKind;
 import vn.herald.publishing.PublicationStatus;
 import vn.herald.unit.Unit;
@@ -47,13 +50,18 @@ public class Reports {
     private final ReportFacts facts;
     private final Units units;
     private final Campaigns campaigns;
+    private final Calendar calendar;
+    private final Channels channels;
     private final ReportConfig config;
     private final Clock clock;
 
-    Reports(ReportFacts facts, Units units, Campaigns campaigns, ReportConfig config, Clock clock) {
+    Reports(ReportFacts facts, Units units, Campaigns campaigns, Calendar calendar, Channels channels, ReportConfig config,
+            Clock clock) {
         this.facts = facts;
         this.units = units;
         this.campaigns = campaigns;
+        this.calendar = calendar;
+        this.channels = channels;
         this.config = config;
         this.clock = clock;
     }
@@ -98,9 +106,22 @@ public class Reports {
                 counts(published, f -> List.of(f.kind().name()), key -> KIND_LABELS.get(PieceKind.valueOf(key))),
                 counts(published, PublicationFact::topics, Function.identity()),
                 counts(published, PublicationFact::audiences, Function.identity()),
-                List.of(), campaignLines(unit, period), failures,
+                cadenceLines(unit, period), campaignLines(unit, period), failures,
                 published.stream().map(f -> new Report.Item(f.id(), f.title(), f.channelName(), f.channelType(),
                         f.plannedAt(), f.externalUrl())).toList());
+    }
+
+    /**
+     * Each cadence rule over the ISO weeks touching the period (a week across the boundary is judged whole, in both
+     * periods); only weeks that are over are judged, so a report made mid-period counts what has happened.
+     */
+    private List<Report.CadenceLine> cadenceLines(Unit unit, ReportPeriod period) {
+        Calendar.GapReport gaps = calendar.gaps(unit.code(), period.first(), period.last());
+        return gaps.compliance().stream().map(rule -> new Report.CadenceLine(rule.channelId(),
+                channels.find(rule.channelId()).map(c -> c.name()).orElse(rule.channelId()), rule.perWeek(),
+                rule.weeksMet() + rule.weeksMissed(), rule.weeksMet(),
+                gaps.gaps().stream().filter(gap -> gap.state() == GapState.MISSED && gap.channelId().equals(rule.channelId()))
+                        .map(Calendar.Gap::week).toList())).toList();
     }
 
     /**
@@ -160,8 +181,11 @@ public class Reports {
                 start(period, zone), end(period, zone));
         List<Overview.Row> rows = children.stream().map(child -> {
             ReportFacts.UnitCounts count = counts.getOrDefault(child.code(), ReportFacts.UnitCounts.NONE);
-            return new Overview.Row(child.code(), child.name(), null, 0, count.published(), count.pausedChannels(),
-                    count.needsAttention());
+            List<Report.CadenceLine> cadence = cadenceLines(child, period);
+            int checked = cadence.stream().mapToInt(Report.CadenceLine::weeksChecked).sum();
+            int met = cadence.stream().mapToInt(Report.CadenceLine::weeksMet).sum();
+            return new Overview.Row(child.code(), child.name(), checked == 0 ? null : Math.round(100f * met / checked),
+                    checked - met, count.published(), count.pausedChannels(), count.needsAttention());
         }).sorted(sort.order(descending)).toList();
         return new Overview(line(parent), period, clock.instant(), sort, descending, rows);
     }

@@ -160,6 +160,21 @@ abstract class ReportsContract implements TestPropertyProvider {
     }
 
     @Test
+    void weeklyCadenceComplianceGivesTheShareOfWeeksMetAndNamesTheWeeksMissed() {
+        Report may = reports.report("xa-an-phu", "2027-05");
+
+        Map<String, Report.CadenceLine> rules = may.cadence().stream()
+                .collect(Collectors.toMap(Report.CadenceLine::channelId, line -> line));
+        assertEquals(Set.of("an-phu-loa", "an-phu-web"), rules.keySet(), "Facebook has no rule by default");
+        Report.CadenceLine loudspeaker = rules.get("an-phu-loa");
+        assertEquals(5, loudspeaker.weeksChecked(), "ISO weeks 15 to 19 touch 15/4 to 14/5");
+        assertEquals(3, loudspeaker.weeksMet());
+        assertEquals(List.of("2027-W16", "2027-W18"), loudspeaker.weeksMissed());
+        assertEquals(60, loudspeaker.percentMet());
+        assertEquals(List.of("2027-W15", "2027-W17", "2027-W18", "2027-W19"), rules.get("an-phu-web").weeksMissed());
+    }
+
+    @Test
     void everyFailureSaysHowItEnded() {
         Report may = reports.report("xa-an-phu", "2027-05");
 
@@ -264,6 +279,9 @@ abstract class ReportsContract implements TestPropertyProvider {
         assertEquals(List.of("xa-binh-minh", "xa-an-phu", "xa-yen-lac"), rows.stream().map(r -> r.get("unitCode")).toList());
         assertEquals(List.of(5, 3, 0), rows.stream().map(r -> r.get("published")).toList());
         Map<String, Object> anPhu = rows.get(1);
+        assertEquals(40, anPhu.get("compliancePercent"), "4 of 10 rule-weeks met");
+        assertEquals(6, anPhu.get("weeksMissed"));
+        assertEquals(null, rows.get(2).get("compliancePercent"), "a commune without channels has no rule to keep");
         assertEquals(1, anPhu.get("pausedChannels"));
         assertEquals(1, anPhu.get("needsAttention"));
 

@@ -13,6 +13,7 @@ import vn.herald.channel.ChannelType;
 import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Payload;
+import vn.herald.channel.ChannelPreview;
 import vn.herald.channel.PortalAddress;
 import vn.herald.channel.SendResult;
 import vn.herald.content.Asset;
@@ -102,6 +103,15 @@ public class BuiltInPortalAdapter implements ChannelAdapter {
                 file(piece.imageAssetId()), piece.altText(), piece.caption(), file(piece.audioAssetId()), figures,
                 piece.readSeconds());
         return new Payload(write(page), piece.title());
+    }
+
+    @Override
+    public ChannelPreview look(Payload payload, Channel channel) {
+        PortalPage page = read(payload);
+        PortalPage.File picture = page.image() != null ? page.image() : page.cover();
+        return new ChannelPreview(page.title(), page.summary(), page.bodyHtml(),
+                picture == null ? null : "/assets/" + picture.sha256(), page.altText(), address.articleUrl(page.slug()),
+                page.readSeconds() == null ? null : java.time.Duration.ofSeconds(page.readSeconds()), payload.warnings());
     }
 
     @Override

@@ -22,6 +22,7 @@ import vn.herald.channel.ChannelType;
 import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Payload;
+import vn.herald.channel.ChannelPreview;
 import vn.herald.channel.PortalLinks;
 import vn.herald.channel.SendResult;
 import vn.herald.content.HtmlText;
@@ -118,6 +119,14 @@ public class FacebookPageAdapter implements ChannelAdapter {
             post = new FacebookPost(PostText.fitWithTrailer(text, trailer, settings.maxMessageChars()), null, pictures);
         }
         return new Payload(write(post), PostText.summary(post.message()));
+    }
+
+    @Override
+    public ChannelPreview look(Payload payload, Channel channel) {
+        FacebookPost post = read(payload);
+        FacebookPost.PostImage first = post.images().isEmpty() ? null : post.images().get(0);
+        return new ChannelPreview(payload.summary(), post.message(), null, first == null ? null : "/assets/" + first.sha256(),
+                first == null ? null : first.altText(), post.link(), null, payload.warnings());
     }
 
     private String text(Piece piece) {

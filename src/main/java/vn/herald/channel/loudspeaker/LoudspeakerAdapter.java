@@ -11,6 +11,7 @@ import vn.herald.channel.ChannelType;
 import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Payload;
+import vn.herald.channel.ChannelPreview;
 import vn.herald.channel.SendResult;
 import vn.herald.content.Asset;
 import vn.herald.content.Assets;
@@ -86,6 +87,17 @@ public class LoudspeakerAdapter implements ChannelAdapter {
         try {
             return new Payload(json.writeValueAsString(new ScriptPayload(piece.id(), piece.title(), text, audio, readSeconds)),
                     piece.title());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public ChannelPreview look(Payload payload, Channel channel) {
+        try {
+            ScriptPayload script = json.readValue(payload.body(), ScriptPayload.class);
+            return new ChannelPreview(script.title(), script.text(), null, null, null, null,
+                    Duration.ofSeconds(script.readSeconds()), payload.warnings());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

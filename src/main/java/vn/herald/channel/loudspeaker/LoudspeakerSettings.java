@@ -49,8 +49,9 @@ public record LoudspeakerSettings(DeliveryMode delivery, Path dropFolder, Option
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern ENV = Pattern.compile("[A-Z_][A-Z0-9_]*");
     private static final Pattern TIME = Pattern.compile("\\d{1,2}:\\d{2}");
+    // cadence belongs to the editorial calendar, which checks it; it is allowed here so the file may carry it
     private static final Set<String> KNOWN = Set.of("delivery", "dropFolder", "pushUrl", "pushTokenEnv", "stations",
-            "sessions", "tts", "overflow", "rateLimitPerMinute");
+            "sessions", "tts", "overflow", "rateLimitPerMinute", "cadence");
     private static final Map<String, DayOfWeek> DAYS = Map.of("MON", DayOfWeek.MONDAY, "TUE", DayOfWeek.TUESDAY,
             "WED", DayOfWeek.WEDNESDAY, "THU", DayOfWeek.THURSDAY, "FRI", DayOfWeek.FRIDAY, "SAT", DayOfWeek.SATURDAY,
             "SUN", DayOfWeek.SUNDAY);

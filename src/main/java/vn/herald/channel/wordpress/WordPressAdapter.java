@@ -21,6 +21,7 @@ import vn.herald.channel.ChannelType;
 import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Payload;
+import vn.herald.channel.ChannelPreview;
 import vn.herald.channel.PortalAddress;
 import vn.herald.channel.SendResult;
 import vn.herald.content.HtmlText;
@@ -117,6 +118,15 @@ public class WordPressAdapter implements ChannelAdapter {
         WordPressPost post = new WordPressPost(piece.title(), content(piece, picture), excerpt, piece.slug(),
                 settings.categoryId(), settings.categoryName(), picture);
         return new Payload(write(post), piece.title());
+    }
+
+    @Override
+    public ChannelPreview look(Payload payload, Channel channel) {
+        WordPressPost post = read(payload);
+        WordPressPost.Image picture = post.featuredImage();
+        return new ChannelPreview(post.title(), post.excerpt(), html.sanitise(post.content()),
+                picture == null ? null : "/assets/" + picture.sha256(), picture == null ? null : picture.altText(), null,
+                null, payload.warnings());
     }
 
     /** Sanitised HTML whose links and pictures point at Herald's public address, since the site cannot resolve ours. */

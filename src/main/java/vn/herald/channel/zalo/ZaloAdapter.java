@@ -11,6 +11,7 @@ import vn.herald.channel.ChannelType;
 import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Payload;
+import vn.herald.channel.ChannelPreview;
 import vn.herald.channel.SendResult;
 import vn.herald.content.Asset;
 import vn.herald.content.Assets;
@@ -49,12 +50,14 @@ class ZaloAdapter implements ChannelAdapter {
     private final ZaloApi api;
     private final Assets assets;
     private final JsonMapper json;
+    private final ZaloTokens tokens;
 
-    ZaloAdapter(ZaloArticles articles, ZaloApi api, Assets assets, JsonMapper json) {
+    ZaloAdapter(ZaloArticles articles, ZaloApi api, Assets assets, JsonMapper json, ZaloTokens tokens) {
         this.articles = articles;
         this.api = api;
         this.assets = assets;
         this.json = json;
+        this.tokens = tokens;
     }
 
     @Override
@@ -66,6 +69,20 @@ class ZaloAdapter implements ChannelAdapter {
     public Payload render(Piece piece, Channel channel) {
         ZaloPayload payload = articles.render(piece, channel, ZaloSettings.of(channel, json));
         return new Payload(write(payload), payload.title(), payload.warnings());
+    }
+
+    @Override
+    public ChannelPreview look(Payload payload, Channel channel) {
+        ZaloPayload article = read(payload);
+        String cover = article.cover() == null ? null
+                : article.cover().assetSha256() != null ? "/assets/" + article.cover().assetSha256() : article.cover().url();
+        return new ChannelPreview(article.title(), article.description(), null, cover, null, article.portalUrl(), null,
+                payload.warnings());
+    }
+
+    @Override
+    public Optional<java.time.Instant> credentialExpiresAt(Channel channel) {
+        return tokens.accessExpiresAt(channel);
     }
 
     @Override

@@ -70,6 +70,12 @@ class ZaloTokens {
         return refresh(channel, settings, cipher, null);
     }
 
+    /** When the stored access token expires; empty before the first refresh. Reads only: never calls Zalo. */
+    java.util.Optional<Instant> accessExpiresAt(Channel channel) {
+        Row row = withConnection(connection -> read(connection, channel.id(), false));
+        return java.util.Optional.ofNullable(row == null ? null : row.expiresAt());
+    }
+
     /** Zalo refused {@code rejected} (-216/-220): a new one, unless another call has already replaced it. */
     String afterRejection(Channel channel, ZaloSettings settings, String rejected) {
         return refresh(channel, settings, TokenCipher.fromVariable(settings.tokenKeyEnv(), secrets), rejected);

@@ -1,0 +1,284 @@
+package vn.herald.calendar;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import vn.herald.Refusal;
+import vn.herald.channel.Channel;
+import vn.herald.channel.ChannelType;
+import vn.herald.channel.Channels;
+import vn.herald.content.Piece;
+import vn.herald.content.PieceKind;
+import vn.herald.content.PieceStatus;
+import vn.herald.content.Pieces;
+import vn.herald.publishing.Publication;
+import vn.herald.publishing.PublicationStatus;
+import vn.herald.publishing.Publishing;
+import vn.herald.unit.Unit;
+import vn.herald.unit.Units;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The editorial calendar of a unit: its publications day by day in the unit's zone, grouped into ISO weeks, the
+ * approved pieces waiting for a slot, and how each week stands against the cadence rules. The calendar reads
+ * publications through {@link Publishing} and never talks to a channel adapter.
+ */
+@Singleton
+public class Calendar {
+
+    /** A longer range would load years of publications at once; a year and a month covers every report. */
+    static final int LONGEST_DAYS = 400;
+    /** What never counts toward a week: it will not go out, or it did not. */
+    static final Set<PublicationStatus> NOT_COUNTED = EnumSet.of(PublicationStatus.CANCELLED, PublicationStatus.EXPIRED);
+    private static final int PAGE = 500;
+
+    @Serdeable
+    public record CalendarPublication(long id, long pieceId, String pieceTitle, String channelId, OffsetDateTime plannedAt,
+                                      PublicationStatus status, @Nullable String warning) {}
+
+    @Serdeable
+    public record Day(LocalDate date, List<CalendarPublication> publications) {}
+
+    /** An ISO week, e.g. 2026-W53; only its days within the asked range are listed. */
+    @Serdeable
+    public record Week(String week, LocalDate monday, LocalDate sunday, List<Day> days) {}
+
+    /** An approved piece that no channel has scheduled or published yet. */
+    @Serdeable
+    public record BacklogPiece(long pieceId, String title, PieceKind kind, List<String> topics, Instant approvedAt) {}
+
+    @Serdeable
+    public record CalendarView(String unit, String zone, LocalDate from, LocalDate to, @Nullable String channel,
+                               List<Week> weeks, List<BacklogPiece> backlog) {}
+
+    /** A week that breaks a rule. */
+    @Serdeable
+    public record Gap(String week, LocalDate monday, LocalDate sunday, GapState state, String channelId,
+                      ChannelType channelType, String rule, int required, int counted, boolean autofill) {}
+
+    /**
+     * How a rule was kept over the range: {@code weeksChecked = weeksMet + weeksMissed + weeksAtRisk}; weeks beyond the
+     * warning horizon and weeks before the channel was configured are not checked.
+     */
+    @Serdeable
+    public record Compliance(String channelId, ChannelType channelType, int perWeek, boolean autofill, int weeksChecked,
+                             int weeksMet, int weeksMissed, int weeksAtRisk) {}
+
+    @Serdeable
+    public record GapReport(String unit, String zone, LocalDate from, LocalDate to, List<Gap> gaps,
+                            List<Compliance> compliance) {}
+
+    /** One rule in one week. */
+    record WeekCheck(CadenceRule rule, IsoWeek week, GapState state, int counted) {
+        int missing() {
+            return Math.max(0, rule.perWeek() - counted);
+        }
+    }
+
+    private final Units units;
+    private final Channels channels;
+    private final Pieces pieces;
+    private final Publishing publishing;
+    private final CadenceRules rules;
+    private final CalendarConfig config;
+    private final Clock clock;
+
+    Calendar(Units units, Channels channels, Pieces pieces, Publishing publishing, CadenceRules rules,
+             CalendarConfig config, Clock clock) {
+        this.units = units;
+        this.channels = channels;
+        this.pieces = pieces;
+        this.publishing = publishing;
+        this.rules = rules;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** The unit's days from {@code from} to {@code to} (both included), optionally on one channel only. */
+    public CalendarView view(String unitCode, LocalDate from, LocalDate to, @Nullable String channelId) {
+        Unit unit = units.get(unitCode);
+        checkRange(from, to);
+        ZoneId zone = unit.zoneId();
+        List<Channel> shown = channelsOf(unit.code());
+        if (channelId != null) {
+            Channel channel = channels.find(channelId).filter(c -> c.unitCode().equals(unit.code())).orElseThrow(() ->
+                    Refusal.invalid("channel", "kênh '" + channelId + "' không có hoặc không thuộc đơn vị " + unit.code()));
+            shown = List.of(channel);
+        }
+        Map<LocalDate, List<CalendarPublication>> byDay = new HashMap<>();
+        Map<Long, String> titles = new HashMap<>();
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        for (Channel channel : shown) {
+            for (Publication p : publications(channel.id(), start, end)) {
+                String title = titles.computeIfAbsent(p.pieceId(), id -> pieces.get(id).title());
+                byDay.computeIfAbsent(p.plannedAt().atZone(zone).toLocalDate(), d -> new ArrayList<>())
+                        .add(new CalendarPublication(p.id(), p.pieceId(), title, p.channelId(),
+                                p.plannedAt().atZone(zone).toOffsetDateTime(), p.status(), p.warning()));
+            }
+        }
+        Map<IsoWeek, List<Day>> weeks = new LinkedHashMap<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            List<CalendarPublication> planned = new ArrayList<>(byDay.getOrDefault(day, List.of()));
+            planned.sort(Comparator.comparing((CalendarPublication p) -> p.plannedAt().toInstant())
+                    .thenComparingLong(CalendarPublication::id));
+            weeks.computeIfAbsent(IsoWeek.of(day), w -> new ArrayList<>()).add(new Day(day, planned));
+        }
+        List<Week> shownWeeks = weeks.entrySet().stream().map(e ->
+                new Week(e.getKey().label(), e.getKey().monday(), e.getKey().sunday(), e.getValue())).toList();
+        return new CalendarView(unit.code(), unit.zone(), from, to, channelId, shownWeeks, backlog(unit.code()));
+    }
+
+    /** Every week from the one holding {@code from} to the one holding {@code to} that breaks a rule, with a summary per rule. */
+    public GapReport gaps(String unitCode, LocalDate from, LocalDate to) {
+        Unit unit = units.get(unitCode);
+        checkRange(from, to);
+        List<Gap> gaps = new ArrayList<>();
+        List<Compliance> compliance = new ArrayList<>();
+        for (CadenceRule rule : rules.of(unit.code())) {
+            int met = 0;
+            int missed = 0;
+            int atRisk = 0;
+            for (WeekCheck check : checks(rule, unit.zoneId(), from, to)) {
+                switch (check.state()) {
+                    case MET -> met++;
+                    case MISSED -> missed++;
+                    case AT_RISK -> atRisk++;
+                    case NOT_YET -> { }
+                }
+                if (check.state() == GapState.MISSED || check.state() == GapState.AT_RISK) {
+                    gaps.add(new Gap(check.week().label(), check.week().monday(), check.week().sunday(), check.state(),
+                            rule.channelId(), rule.channelType(), describe(rule), rule.perWeek(), check.counted(), rule.autofill()));
+                }
+            }
+            compliance.add(new Compliance(rule.channelId(), rule.channelType(), rule.perWeek(), rule.autofill(),
+                    met + missed + atRisk, met, missed, atRisk));
+        }
+        gaps.sort(Comparator.comparing(Gap::monday).thenComparing(Gap::channelId));
+        return new GapReport(unit.code(), unit.zone(), from, to, gaps, compliance);
+    }
+
+    /** The rule judged in each ISO week touching the range; weeks that ended before the channel existed are left out. */
+    List<WeekCheck> checks(CadenceRule rule, ZoneId zone, LocalDate from, LocalDate to) {
+        IsoWeek first = IsoWeek.of(from);
+        IsoWeek last = IsoWeek.of(to);
+        List<Publication> planned = publications(rule.channelId(), first.start(zone), last.end(zone));
+        Instant now = clock.instant();
+        Instant horizon = now.plus(config.warningHorizon());
+        List<WeekCheck> checks = new ArrayList<>();
+        for (IsoWeek week = first; !week.monday().isAfter(last.monday()); week = week.next()) {
+            Instant start = week.start(zone);
+            Instant end = week.end(zone);
+            if (!end.isAfter(rule.since())) {
+                continue;
+            }
+            Predicate<Publication> inWeek = p -> !p.plannedAt().isBefore(start) && p.plannedAt().isBefore(end);
+            if (!end.isAfter(now)) {
+                int published = (int) planned.stream().filter(inWeek)
+                        .filter(p -> p.status() == PublicationStatus.PUBLISHED).count();
+                checks.add(new WeekCheck(rule, week, published >= rule.perWeek() ? GapState.MET : GapState.MISSED, published));
+            } else if (!start.isAfter(horizon)) {
+                int counted = (int) planned.stream().filter(inWeek).filter(p -> !NOT_COUNTED.contains(p.status())).count();
+                checks.add(new WeekCheck(rule, week, counted >= rule.perWeek() ? GapState.MET : GapState.AT_RISK, counted));
+            } else {
+                checks.add(new WeekCheck(rule, week, GapState.NOT_YET, 0));
+            }
+        }
+        return checks;
+    }
+
+    /** Approved pieces of the unit with no publication anywhere, except cancelled or expired ones; oldest approval first. */
+    public List<BacklogPiece> backlog(String unitCode) {
+        Set<Long> planned = new HashSet<>();
+        for (Channel channel : channelsOf(unitCode)) {
+            publications(channel.id(), null, null).stream().filter(p -> !NOT_COUNTED.contains(p.status()))
+                    .forEach(p -> planned.add(p.pieceId()));
+        }
+        return approvedPieces(unitCode).stream().filter(p -> !planned.contains(p.id()))
+                .map(p -> new BacklogPiece(p.id(), p.title(), p.kind(), p.topics(), p.updatedAt()))
+                .sorted(Comparator.comparing(BacklogPiece::approvedAt).thenComparingLong(BacklogPiece::pieceId))
+                .toList();
+    }
+
+    List<Piece> approvedPieces(String unitCode) {
+        List<Piece> approved = new ArrayList<>();
+        Pieces.Filter filter = new Pieces.Filter(unitCode, null, PieceStatus.APPROVED, null, null, null);
+        Page<Piece> page = pieces.list(filter, Pageable.from(0, PAGE));
+        while (true) {
+            approved.addAll(page.getContent());
+            if (page.getContent().size() < PAGE) {
+                return approved;
+            }
+            page = pieces.list(filter, page.getPageable().next());
+        }
+    }
+
+    /** The channel's publications planned in [start, end); either end may be open. */
+    List<Publication> publications(String channelId, @Nullable Instant start, @Nullable Instant end) {
+        List<Publication> found = new ArrayList<>();
+        Publishing.Filter filter = new Publishing.Filter(null, channelId, null, start, end);
+        Page<Publication> page = publishing.list(filter, Pageable.from(0, PAGE));
+        while (true) {
+            found.addAll(page.getContent());
+            if (page.getContent().size() < PAGE) {
+                return found;
+            }
+            page = publishing.list(filter, page.getPageable().next());
+        }
+    }
+
+    private List<Channel> channelsOf(String unitCode) {
+        return channels.list().stream().filter(c -> c.unitCode().equals(unitCode)).toList();
+    }
+
+    Unit unit(@Nullable String code) {
+        return units.get(code == null || code.isBlank() ? units.ownUnitCode() : code);
+    }
+
+    /** A range of days, both included. */
+    record Range(LocalDate from, LocalDate to) {}
+
+    /** Today in the unit's zone. */
+    LocalDate today(Unit unit) {
+        return clock.instant().atZone(unit.zoneId()).toLocalDate();
+    }
+
+    /** The month holding today in the unit's zone: the calendar's default range. */
+    Range currentMonth(Unit unit) {
+        LocalDate first = today(unit).withDayOfMonth(1);
+        return new Range(first, first.plusMonths(1).minusDays(1));
+    }
+
+    static void checkRange(LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw Refusal.invalid("from", "ngày bắt đầu " + from + " ở sau ngày kết thúc " + to);
+        }
+        if (ChronoUnit.DAYS.between(from, to) > LONGEST_DAYS) {
+            throw Refusal.invalid("to", "khoảng thời gian dài nhất là " + LONGEST_DAYS + " ngày; từ " + from
+                    + " đến " + to + " là " + ChronoUnit.DAYS.between(from, to) + " ngày");
+        }
+    }
+
+    static String describe(CadenceRule rule) {
+        return "ít nhất " + rule.perWeek() + " bài mỗi tuần trên " + rule.channelName()
+                + (rule.fromChannelFile() ? " (theo tệp kênh)" : " (mặc định của " + rule.channelType() + ")");
+    }
+}

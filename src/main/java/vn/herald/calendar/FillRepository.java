@@ -1,0 +1,14 @@
+package vn.herald.calendar;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface FillRepository extends CrudRepository<Fill, Long> {
+
+    List<Fill> findByUnitCodeAndOriginOrderByIdDesc(String unitCode, FillOrigin origin, Pageable pageable);
+}

@@ -1,0 +1,138 @@
+package vn.herald.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.CookieValue;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.authentication.AuthenticationFailed;
+import io.micronaut.security.authentication.AuthenticationResponse;
+import io.micronaut.security.authentication.Authenticator;
+import io.micronaut.security.authentication.UsernamePasswordCredentials;
+import io.micronaut.security.handlers.LoginHandler;
+import io.micronaut.security.handlers.LogoutHandler;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.views.ModelAndView;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.Map;
+
+/**
+ * Login and logout of the pages. The form's token is checked first (a cookie copy for the login form, the login's
+ * own token for logout); then Micronaut Security's handlers set or clear the HttpOnly JWT cookie and redirect.
+ */
+@Controller
+@Produces(MediaType.TEXT_HTML)
+class LoginPage {
+
+    static final String LOGIN_COOKIE = "herald-login-form";
+
+    /** What the login form posts. */
+    @Serdeable
+    record LoginFields(@Nullable String username, @Nullable String password, @Nullable String csrfToken) {}
+
+    /** A form with nothing but its token. */
+    @Serdeable
+    record TokenFields(@Nullable String csrfToken) {}
+
+    private final Authenticator<HttpRequest<?>> authenticator;
+    private final LoginHandler<HttpRequest<?>, MutableHttpResponse<?>> loginHandler;
+    private final LogoutHandler<HttpRequest<?>, MutableHttpResponse<?>> logoutHandler;
+    private final FormTokens tokens;
+
+    LoginPage(Authenticator<HttpRequest<?>> authenticator, LoginHandler<HttpRequest<?>, MutableHttpResponse<?>> loginHandler,
+              LogoutHandler<HttpRequest<?>, MutableHttpResponse<?>> logoutHandler, FormTokens tokens) {
+        this.authenticator = authenticator;
+        this.loginHandler = loginHandler;
+        this.logoutHandler = logoutHandler;
+        this.tokens = tokens;
+    }
+
+    @Get("/login")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<ModelAndView<Map<String, Object>>> form(@Nullable @QueryValue("loi") String failed,
+                                                         @Nullable @QueryValue("da-thoat") String loggedOut) {
+        String nonce = tokens.loginNonce();
+        Map<String, Object> model = Page.model(null, "login");
+        model.put("failed", failed != null);
+        model.put("loggedOut", loggedOut != null);
+        model.put("loginToken", nonce);
+        Cookie cookie = Cookie.of(LOGIN_COOKIE, nonce).httpOnly(true).sameSite(SameSite.Strict).path("/login")
+                .maxAge(Duration.ofHours(2));
+        return HttpResponse.ok(Page.view("login", model)).cookie(cookie);
+    }
+
+    @Post("/login")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> logIn(HttpRequest<?> request, @Body LoginFields fields,
+                                 @Nullable @CookieValue(LOGIN_COOKIE) String expected) {
+        if (!FormTokens.same(fields.csrfToken(), expected)) {
+            return HttpResponse.status(io.micronaut.http.HttpStatus.FORBIDDEN);
+        }
+        AuthenticationResponse answer = first(authenticator.authenticate(request,
+                new UsernamePasswordCredentials(fields.username(), fields.password())));
+        if (answer == null || !answer.isAuthenticated() || answer.getAuthentication().isEmpty()) {
+            return loginHandler.loginFailed(answer == null ? new AuthenticationFailed() : answer, request);
+        }
+        return loginHandler.loginSuccess(answer.getAuthentication().get(), request);
+    }
+
+    /** The authenticator's first answer; pages run on the blocking pool, so waiting here holds no event loop. */
+    @Nullable
+    private static AuthenticationResponse first(Publisher<AuthenticationResponse> answers) {
+        CompletableFuture<AuthenticationResponse> first = new CompletableFuture<>();
+        answers.subscribe(new Subscriber<>() {
+            @Override
+            public void onSubscribe(Subscription subscription) {
+                subscription.request(1);
+            }
+
+            @Override
+            public void onNext(AuthenticationResponse response) {
+                first.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                first.completeExceptionally(error);
+            }
+
+            @Override
+            public void onComplete() {
+                first.complete(null);
+            }
+        });
+        try {
+            return first.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            // a provider that throws is a failed login, as the library's own login endpoint treats it
+            return null;
+        }
+    }
+
+    @Post("/logout")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> logOut(HttpRequest<?> request, @Body TokenFields fields, Authentication user) {
+        tokens.require(user, fields.csrfToken());
+        return logoutHandler.logout(request);
+    }
+}

@@ -1,0 +1,331 @@
+package vn.herald.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.views.ModelAndView;
+import vn.herald.Refusal;
+import vn.herald.channel.ChannelPreviews;
+import vn.herald.channel.Channels;
+import vn.herald.channel.Priority;
+import vn.herald.content.AssetRole;
+import vn.herald.content.HtmlText;
+import vn.herald.content.Piece;
+import vn.herald.content.PieceContent;
+import vn.herald.content.PieceForm;
+import vn.herald.content.PieceKind;
+import vn.herald.content.PieceStatus;
+import vn.herald.content.Pieces;
+import vn.herald.publishing.Publishing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writing, reading and reviewing one piece: the forms per kind, previews per channel, revisions and audit trail. */
+@Controller("/pieces")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Produces(MediaType.TEXT_HTML)
+class PiecePages {
+
+    /** Why an approver sends a piece back. */
+    @Serdeable
+    record ReasonFields(@Nullable String reason, @Nullable String csrfToken) {}
+
+    /** One kept revision against the one before it. */
+    record RevisionView(int revision, String changedBy, String at, List<String> changedFields, List<TextDiff.Line> text) {}
+
+    /** One step of the audit trail. */
+    record EventView(String at, String actor, @Nullable PieceStatus from, PieceStatus to, @Nullable String reason) {}
+
+    private final Pieces pieces;
+    private final ChannelPreviews previews;
+    private final Channels channels;
+    private final Publishing publishing;
+    private final HtmlText html;
+    private final ReadTimes readTimes;
+    private final Times times;
+    private final FormTokens tokens;
+
+    PiecePages(Pieces pieces, ChannelPreviews previews, Channels channels, Publishing publishing, HtmlText html,
+               ReadTimes readTimes, Times times, FormTokens tokens) {
+        this.pieces = pieces;
+        this.previews = previews;
+        this.channels = channels;
+        this.publishing = publishing;
+        this.html = html;
+        this.readTimes = readTimes;
+        this.times = times;
+        this.tokens = tokens;
+    }
+
+    @Get
+    ModelAndView<Map<String, Object>> list(@Nullable @QueryValue PieceStatus status, @Nullable @QueryValue String text,
+                                           Authentication user) {
+        Page<Piece> found = pieces.list(new Pieces.Filter(null, null, status, null, null, text), Pageable.from(0, 100));
+        Map<String, Object> model = vn.herald.web.Page.model(user, "pieces");
+        model.put("pieces", found.getContent());
+        model.put("total", found.getTotalSize());
+        model.put("status", status);
+        model.put("text", text == null ? "" : text);
+        model.put("statuses", PieceStatus.values());
+        model.put("times", times);
+        return vn.herald.web.Page.view("pieces", model);
+    }
+
+    @Get("/new")
+    @Secured("EDITOR")
+    ModelAndView<Map<String, Object>> create(@Nullable @QueryValue PieceKind kind, Authentication user) {
+        PieceKind chosen = kind == null ? PieceKind.ARTICLE : kind;
+        return form(user, null, PieceFields.blank(chosen), chosen, List.of(), null);
+    }
+
+    @Post
+    @Secured("EDITOR")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> save(@Body PieceFields fields, Authentication user) {
+        tokens.require(user, fields.csrfToken());
+        PieceKind kind = kindOf(fields.kind());
+        try {
+            PieceForm form = fields.toForm(kind);
+            Piece piece = pieces.create(form, user.getName());
+            return HttpResponse.seeOther(URI.create("/pieces/" + piece.id() + "?ok=saved"));
+        } catch (Refusal refusal) {
+            return HttpResponse.badRequest(form(user, null, fields, kind, refusal.fieldErrors(), refusal.getMessage()));
+        }
+    }
+
+    @Get("/{id}")
+    ModelAndView<Map<String, Object>> show(long id, @Nullable @QueryValue String ok, @Nullable @QueryValue String loi,
+                                           Authentication user) {
+        Piece piece = pieces.get(id);
+        Map<String, Object> model = vn.herald.web.Page.model(user, "pieces");
+        model.put("piece", piece);
+        model.put("bodyHtml", piece.body() == null ? "" : html.sanitise(piece.body()));
+        model.put("readTime", piece.readSeconds() == null ? null : Times.minutes(Duration.ofSeconds(piece.readSeconds())));
+        model.put("updated", times.show(piece.updatedAt()));
+        model.put("ok", ok);
+        model.put("error", loi);
+        model.put("previews", previews.of(piece));
+        model.put("channels", channels.list().stream().filter(c -> !channels.fileRemoved(c)).toList());
+        model.put("priorities", Priority.values());
+        model.put("plannedAt", times.input(nextHour()));
+        model.put("revisions", revisions(id));
+        model.put("events", pieces.events(id).stream().map(e -> new EventView(times.show(e.createdAt()), e.actor(),
+                e.fromStatus(), e.toStatus(), e.reason())).toList());
+        model.put("publications", publishing.list(new Publishing.Filter(null, null, id, null, null), Pageable.from(0, 50))
+                .getContent());
+        model.put("times", times);
+        return vn.herald.web.Page.view("piece", model);
+    }
+
+    @Get("/{id}/edit")
+    @Secured("EDITOR")
+    ModelAndView<Map<String, Object>> edit(long id, Authentication user) {
+        Piece piece = pieces.get(id);
+        return form(user, piece, PieceFields.of(piece), piece.kind(), List.of(), null);
+    }
+
+    @Post("/{id}")
+    @Secured("EDITOR")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> update(long id, @Body PieceFields fields, Authentication user) {
+        tokens.require(user, fields.csrfToken());
+        Piece piece = pieces.get(id);
+        try {
+            pieces.update(id, fields.toForm(piece.kind()), user.getName());
+            return HttpResponse.seeOther(URI.create("/pieces/" + id + "?ok=saved"));
+        } catch (Refusal refusal) {
+            return HttpResponse.badRequest(form(user, piece, fields, piece.kind(), refusal.fieldErrors(), refusal.getMessage()));
+        }
+    }
+
+    /**
+     * A picture for an article (put in its text as a figure), an infographic's image, or a radio recording.
+     */
+    @Post(value = "/{id}/upload", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Secured("EDITOR")
+    HttpResponse<?> upload(long id, @Part("file") CompletedFileUpload file, @Nullable @Part("altText") String altText,
+                           @Nullable @Part("csrfToken") String token, Authentication user) {
+        tokens.require(user, token);
+        Piece piece = pieces.get(id);
+        AssetRole role = switch (piece.kind()) {
+            case ARTICLE -> AssetRole.FIGURE;
+            case INFOGRAPHIC -> AssetRole.IMAGE;
+            case RADIO_SCRIPT -> AssetRole.AUDIO;
+        };
+        try (InputStream in = file.getInputStream()) {
+            Pieces.AttachedAsset attached = pieces.attach(id, role, in, file.getFilename(), altText, user.getName());
+            if (role == AssetRole.FIGURE) {
+                appendFigure(attached, altText, user);
+            }
+            return HttpResponse.seeOther(URI.create("/pieces/" + id + "?ok=uploaded"));
+        } catch (Refusal refusal) {
+            return refused(id, refusal);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void appendFigure(Pieces.AttachedAsset attached, @Nullable String altText, Authentication user) {
+        Piece piece = attached.piece();
+        org.jsoup.nodes.Element figure = new org.jsoup.nodes.Element("figure");
+        figure.appendElement("img").attr("src", attached.asset().url()).attr("alt", altText == null ? "" : altText.strip());
+        String body = (piece.body() == null ? "" : piece.body()) + figure.outerHtml();
+        pieces.update(piece.id(), new PieceForm(null, null, null, null, body, null, null, null, null, null, null, null,
+                null, piece.revision()), user.getName());
+    }
+
+    @Post("/{id}/submit")
+    @Secured("EDITOR")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> submit(long id, @Body LoginPage.TokenFields fields, Authentication user) {
+        tokens.require(user, fields.csrfToken());
+        try {
+            pieces.submit(id, user.getName());
+            return HttpResponse.seeOther(URI.create("/pieces/" + id + "?ok=submitted"));
+        } catch (Refusal refusal) {
+            return refused(id, refusal);
+        }
+    }
+
+    @Post("/{id}/approve")
+    @Secured("APPROVER")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> approve(long id, @Body LoginPage.TokenFields fields, Authentication user) {
+        tokens.require(user, fields.csrfToken());
+        try {
+            pieces.approve(id, user.getName());
+            return HttpResponse.seeOther(URI.create("/review?ok=approved"));
+        } catch (Refusal refusal) {
+            return refused(id, refusal);
+        }
+    }
+
+    @Post("/{id}/reject")
+    @Secured("APPROVER")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> reject(long id, @Body ReasonFields fields, Authentication user) {
+        tokens.require(user, fields.csrfToken());
+        try {
+            pieces.reject(id, fields.reason(), user.getName());
+            return HttpResponse.seeOther(URI.create("/review?ok=rejected"));
+        } catch (Refusal refusal) {
+            return refused(id, refusal);
+        }
+    }
+
+    /** The read time of a radio script as it is typed (htmx), by the same syllable rule the content service keeps. */
+    @Post("/read-time")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    ModelAndView<Map<String, Object>> readTime(@Body PieceFields fields, Authentication user) {
+        tokens.require(user, fields.csrfToken());
+        return new ModelAndView<>("fragments/read-time", readTimes.of(fields.script()));
+    }
+
+    private HttpResponse<?> refused(long id, Refusal refusal) {
+        String detail = refusal.fieldErrors().isEmpty() ? refusal.getMessage()
+                : String.join("; ", refusal.fieldErrors().stream().map(e -> e.field() + ": " + e.message()).toList());
+        return HttpResponse.seeOther(URI.create("/pieces/" + id + "?loi="
+                + java.net.URLEncoder.encode(detail, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private ModelAndView<Map<String, Object>> form(Authentication user, @Nullable Piece piece, PieceFields fields,
+                                                   PieceKind kind, List<Refusal.FieldError> errors, @Nullable String error) {
+        Map<String, Object> model = vn.herald.web.Page.model(user, "write");
+        model.put("piece", piece);
+        model.put("fields", fields);
+        model.put("kind", kind.name());
+        model.put("kinds", PieceKind.values());
+        model.put("errors", errors);
+        model.put("error", error);
+        model.put("readTime", readTimes.of(fields.script()));
+        model.put("action", piece == null ? "/pieces" : "/pieces/" + piece.id());
+        return vn.herald.web.Page.view("write", model);
+    }
+
+    private List<RevisionView> revisions(long id) {
+        List<Pieces.Revision> kept = pieces.revisions(id);
+        List<RevisionView> views = new ArrayList<>();
+        for (int n = kept.size() - 1; n >= 0; n--) {
+            PieceContent now = kept.get(n).content();
+            PieceContent before = n == 0 ? null : kept.get(n - 1).content();
+            String textNow = textOf(now);
+            String textBefore = before == null ? "" : textOf(before);
+            views.add(new RevisionView(kept.get(n).revision(), kept.get(n).changedBy(), times.show(kept.get(n).createdAt()),
+                    changedFields(before, now), TextDiff.lines(textBefore, textNow)));
+        }
+        return views;
+    }
+
+    private String textOf(PieceContent content) {
+        return content.kind() == PieceKind.RADIO_SCRIPT ? (content.script() == null ? "" : content.script())
+                : html.toPlainText(content.body());
+    }
+
+    private static List<String> changedFields(@Nullable PieceContent before, PieceContent now) {
+        List<String> changed = new ArrayList<>();
+        if (before == null) {
+            return changed;
+        }
+        if (!now.title().equals(before.title())) {
+            changed.add("title");
+        }
+        if (!java.util.Objects.equals(now.summary(), before.summary())) {
+            changed.add("summary");
+        }
+        if (!java.util.Objects.equals(now.body(), before.body()) || !java.util.Objects.equals(now.script(), before.script())) {
+            changed.add("text");
+        }
+        if (!java.util.Objects.equals(now.altText(), before.altText()) || !java.util.Objects.equals(now.caption(), before.caption())) {
+            changed.add("image");
+        }
+        if (!java.util.Objects.equals(now.coverAssetId(), before.coverAssetId())
+                || !java.util.Objects.equals(now.imageAssetId(), before.imageAssetId())
+                || !java.util.Objects.equals(now.audioAssetId(), before.audioAssetId())) {
+            changed.add("files");
+        }
+        if (!now.topics().equals(before.topics()) || !now.audiences().equals(before.audiences())
+                || !now.campaigns().equals(before.campaigns())) {
+            changed.add("labels");
+        }
+        if (!now.variants().equals(before.variants())) {
+            changed.add("variants");
+        }
+        return changed;
+    }
+
+    private java.time.Instant nextHour() {
+        return times.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    }
+
+    private static PieceKind kindOf(@Nullable String kind) {
+        try {
+            return kind == null ? PieceKind.ARTICLE : PieceKind.valueOf(kind.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalid("kind", "'" + kind + "' is not ARTICLE, INFOGRAPHIC or RADIO_SCRIPT");
+        }
+    }
+}

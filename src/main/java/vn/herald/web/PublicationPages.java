@@ -1,0 +1,191 @@
+package vn.herald.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.views.ModelAndView;
+import vn.herald.Refusal;
+import vn.herald.channel.Channels;
+import vn.herald.channel.OutgoingRequest;
+import vn.herald.channel.Priority;
+import vn.herald.publishing.Publication;
+import vn.herald.publishing.PublicationStatus;
+import vn.herald.publishing.Publishing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/** Where each piece goes and what happened: status, attempts and errors in plain words, retry and cancel. */
+@Controller("/publications")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Produces(MediaType.TEXT_HTML)
+class PublicationPages {
+
+    /** The schedule form of a piece's page: one or more channels at one local time. */
+    @Serdeable
+    record ScheduleFields(@Nullable String pieceId, @Nullable List<String> channelIds, @Nullable String plannedAt,
+                          @Nullable String priority, @Nullable String csrfToken) {}
+
+    /** Why a publication is cancelled. */
+    @Serdeable
+    record CancelFields(@Nullable String reason, @Nullable String csrfToken) {}
+
+    /** One attempt as people read it. */
+    record AttemptView(int number, String startedAt, String finishedAt, @Nullable String outcome, @Nullable String detail) {}
+
+    /** One step of the publication's audit trail. */
+    record EventView(String at, String actor, @Nullable PublicationStatus from, PublicationStatus to, @Nullable String reason) {}
+
+    private final Publishing publishing;
+    private final Channels channels;
+    private final PublicationRows rows;
+    private final Times times;
+    private final JsonMapper json;
+    private final FormTokens tokens;
+
+    PublicationPages(Publishing publishing, Channels channels, PublicationRows rows, Times times, JsonMapper json,
+                     FormTokens tokens) {
+        this.tokens = tokens;
+        this.publishing = publishing;
+        this.channels = channels;
+        this.rows = rows;
+        this.times = times;
+        this.json = json;
+    }
+
+    @Get
+    ModelAndView<Map<String, Object>> list(@Nullable @QueryValue PublicationStatus status,
+                                           @Nullable @QueryValue("kenh") String channel,
+                                           @Nullable @QueryValue String ok, @Nullable @QueryValue String loi,
+                                           Authentication user) {
+        Map<String, Object> model = Page.model(user, "publications");
+        model.put("rows", rows.of(publishing.list(new Publishing.Filter(status, channel == null || channel.isBlank() ? null : channel,
+                null, null, null), Pageable.from(0, 200)).getContent()));
+        model.put("status", status);
+        model.put("channel", channel);
+        model.put("statuses", PublicationStatus.values());
+        model.put("channels", channels.list());
+        model.put("ok", ok);
+        model.put("error", loi);
+        return Page.view("publications", model);
+    }
+
+    @Get("/{id}")
+    ModelAndView<Map<String, Object>> show(long id, @Nullable @QueryValue String ok, @Nullable @QueryValue String loi,
+                                           Authentication user) {
+        Publication publication = publishing.get(id);
+        Map<String, Object> model = Page.model(user, "publications");
+        model.put("p", rows.of(List.of(publication)).get(0));
+        model.put("publication", publication);
+        model.put("deadline", times.show(publication.deadline()));
+        model.put("nextAttempt", times.show(publication.nextAttemptAt()));
+        model.put("attempts", publishing.attempts(id).stream().map(a -> new AttemptView(a.number(), times.show(a.startedAt()),
+                times.show(a.finishedAt()), a.outcome(), a.detail())).toList());
+        model.put("events", publishing.events(id).stream().map(e -> new EventView(times.show(e.createdAt()), e.actor(),
+                e.fromStatus(), e.toStatus(), e.reason())).toList());
+        model.put("canRetry", publication.status() == PublicationStatus.NEEDS_ATTENTION
+                || publication.status() == PublicationStatus.EXPIRED);
+        model.put("canCancel", publication.status().canMoveTo(PublicationStatus.CANCELLED));
+        model.put("requestText", requestText(publication.dryRunRequest()));
+        model.put("ok", ok);
+        model.put("error", loi);
+        return Page.view("publication", model);
+    }
+
+    @Post
+    @Secured("EDITOR")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> schedule(@Body ScheduleFields fields, Authentication user) {
+        tokens.require(user, fields.csrfToken());
+        long pieceId;
+        try {
+            pieceId = Long.parseLong(fields.pieceId() == null ? "" : fields.pieceId().strip());
+        } catch (NumberFormatException e) {
+            throw Refusal.invalid("pieceId", "is not a piece number");
+        }
+        try {
+            if (fields.plannedAt() == null || fields.plannedAt().isBlank()) {
+                throw Refusal.invalid("plannedAt", "choose the day and time");
+            }
+            Priority priority = fields.priority() == null || fields.priority().isBlank() ? Priority.NORMAL
+                    : Priority.valueOf(fields.priority());
+            publishing.schedule(pieceId, fields.channelIds() == null ? List.of() : fields.channelIds(),
+                    times.parseInput(fields.plannedAt()), priority, user.getName());
+            return HttpResponse.seeOther(URI.create("/publications?ok=scheduled"));
+        } catch (Refusal refusal) {
+            return HttpResponse.seeOther(URI.create("/pieces/" + pieceId + "?loi=" + encode(refusal.getMessage())));
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            return HttpResponse.seeOther(URI.create("/pieces/" + pieceId + "?loi=" + encode(e.getMessage())));
+        }
+    }
+
+    @Post("/{id}/retry")
+    @Secured("EDITOR")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> retry(long id, @Body LoginPage.TokenFields fields, Authentication user) {
+        tokens.require(user, fields.csrfToken());
+        try {
+            publishing.retry(id, user.getName());
+            return HttpResponse.seeOther(URI.create("/publications/" + id + "?ok=retried"));
+        } catch (Refusal refusal) {
+            return HttpResponse.seeOther(URI.create("/publications/" + id + "?loi=" + encode(refusal.getMessage())));
+        }
+    }
+
+    @Post("/{id}/cancel")
+    @Secured("EDITOR")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> cancel(long id, @Body CancelFields fields, Authentication user) {
+        tokens.require(user, fields.csrfToken());
+        try {
+            publishing.cancel(id, fields.reason() == null || fields.reason().isBlank() ? null : fields.reason().strip(),
+                    user.getName());
+            return HttpResponse.seeOther(URI.create("/publications/" + id + "?ok=cancelled"));
+        } catch (Refusal refusal) {
+            return HttpResponse.seeOther(URI.create("/publications/" + id + "?loi=" + encode(refusal.getMessage())));
+        }
+    }
+
+    /** The dry-run requests as a person reads an HTTP exchange: method and address, headers, then the body. */
+    @Nullable
+    private String requestText(@Nullable String dryRun) {
+        if (dryRun == null) {
+            return null;
+        }
+        try {
+            List<OutgoingRequest> requests = json.readValue(dryRun, Argument.listOf(OutgoingRequest.class));
+            StringBuilder text = new StringBuilder();
+            for (OutgoingRequest request : requests) {
+                text.append(request.method()).append(' ').append(request.url()).append('\n');
+                request.headers().forEach((name, value) -> text.append(name).append(": ").append(value).append('\n'));
+                text.append('\n').append(request.body()).append("\n\n");
+            }
+            return text.toString().strip();
+        } catch (IOException e) {
+            return dryRun;
+        }
+    }
+
+    private static String encode(@Nullable String text) {
+        return URLEncoder.encode(text == null ? "" : text, StandardCharsets.UTF_8);
+    }
+}

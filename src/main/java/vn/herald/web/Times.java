@@ -1,0 +1,63 @@
+package vn.herald.web;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import vn.herald.unit.Units;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** Instants as the centre reads them: in its own unit's zone, day first. */
+@Singleton
+class Times {
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    private final Units units;
+    private final Clock clock;
+
+    Times(Units units, Clock clock) {
+        this.units = units;
+        this.clock = clock;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    ZoneId zone() {
+        return units.zoneOf(units.ownUnitCode());
+    }
+
+    public String show(@Nullable Instant instant) {
+        return instant == null ? "" : SHOWN.format(instant.atZone(zone()));
+    }
+
+    /** The value of a datetime-local field: what the person typed, in the centre's zone. */
+    String input(Instant instant) {
+        return INPUT.format(instant.atZone(zone()));
+    }
+
+    Instant parseInput(String value) {
+        return LocalDateTime.parse(value, INPUT).atZone(zone()).toInstant();
+    }
+
+    /** For the pages: the same text as {@link #minutes}. */
+    public String durationText(@Nullable Duration duration) {
+        return minutes(duration);
+    }
+
+    /** "2:05" (minutes and seconds): durations of radio scripts and loudspeaker items. */
+    static String minutes(@Nullable Duration duration) {
+        if (duration == null) {
+            return "";
+        }
+        long seconds = duration.toSeconds();
+        return seconds / 60 + ":" + String.format("%02d", seconds % 60);
+    }
+}

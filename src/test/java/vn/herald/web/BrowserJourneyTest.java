@@ -1,0 +1,254 @@
+package vn.herald.web;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.herald.TestClock;
+import vn.herald.TestUsers;
+import vn.herald.account.Accounts;
+import vn.herald.publishing.Dispatcher;
+import vn.herald.publishing.Publication;
+import vn.herald.publishing.Publishing;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The editors' journey in a real browser (Debian's headless Chromium): write an article with a picture, submit it,
+ * approve it, schedule it on dry-run channels, see the dry-run request, log out. Screenshots of the main pages go to
+ * target/screenshots; axe-core checks each main page for critical and serious violations.
+ */
+@MicronautTest(transactional = false)
+@Property(name = "herald.test.clock", value = "true")
+@Property(name = "herald.publishing.scheduler-enabled", value = "false")
+@ExtendWith(BrowserJourneyTest.NeedsChromium.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserJourneyTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SHOTS = Path.of("target/screenshots");
+
+    /** Skips loudly without Chromium, except under CI=true, where the journey must run. */
+    static class NeedsChromium implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+                return ConditionEvaluationResult.enabled("chromium and chromedriver are installed");
+            }
+            if ("true".equals(System.getenv("CI"))) {
+                return ConditionEvaluationResult.enabled("CI=true: the browser journey must run, and will fail without chromium");
+            }
+            String message = "SKIPPED " + context.getDisplayName() + ": no chromium/chromedriver (apt-get install chromium chromium-driver; .ci/run does)";
+            System.err.println("*** " + message);
+            return ConditionEvaluationResult.disabled(message);
+        }
+    }
+
+    @Inject EmbeddedServer server;
+    @Inject Accounts accounts;
+    @Inject Dispatcher dispatcher;
+    @Inject Publishing publishing;
+    @Inject TestClock clock;
+
+    private WebDriver driver;
+    private Path profile;
+    private final List<String> accessibility = new ArrayList<>();
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        TestUsers.ensure(accounts);
+        profile = Files.createTempDirectory("herald-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--lang=vi");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    private String url(String path) {
+        return server.getURI().resolve(path).toString();
+    }
+
+    private void logIn(String username) {
+        driver.get(url("/login"));
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url("/")));
+    }
+
+    private void logOut() {
+        driver.findElement(By.cssSelector("form.logout button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+    }
+
+    /** A screenshot for people, and axe-core's verdict: no critical or serious violation. */
+    private void checkPage(String name) throws IOException {
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Results results = new AxeBuilder().analyze(driver);
+        for (Rule violation : results.getViolations()) {
+            if ("critical".equals(violation.getImpact()) || "serious".equals(violation.getImpact())) {
+                accessibility.add(name + ": " + violation.getId() + " (" + violation.getImpact() + ") "
+                        + violation.getNodes().stream().map(n -> n.getTarget().toString()).collect(Collectors.joining(", ")));
+            }
+        }
+    }
+
+    private Path aPicture() throws IOException {
+        BufferedImage image = new BufferedImage(320, 200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(30, 110, 190));
+        g.fillRect(0, 0, 320, 200);
+        g.setColor(Color.WHITE);
+        g.fillOval(110, 50, 100, 100);
+        g.dispose();
+        Path file = Files.createTempFile("herald-picture-", ".png");
+        ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+
+    @Test
+    void anArticleGoesFromTheEditorThroughApprovalToDryRunChannels() throws IOException {
+        driver.get(url("/"));
+        assertTrue(driver.getCurrentUrl().endsWith("/login"), "a visitor is sent to the login page");
+        checkPage("login");
+
+        // the editor writes an article with a picture and submits it
+        logIn("bien-tap");
+        checkPage("home");
+        driver.findElement(By.linkText("Viết bài")).click();
+        driver.findElement(By.id("title")).sendKeys("Hướng dẫn nộp hồ sơ trực tuyến");
+        driver.findElement(By.id("summary")).sendKeys("Ba bước nộp hồ sơ trên Cổng dịch vụ công.");
+        var editor = driver.findElement(By.id("body-editor"));
+        editor.click();
+        editor.sendKeys("Bà con có thể nộp hồ sơ tại nhà.");
+        driver.findElement(By.xpath("//button[text()='Đậm']")).click();
+        editor.sendKeys(" Không cần đến xã.");
+        checkPage("editor");
+        driver.findElement(By.xpath("//button[text()='Lưu bản nháp']")).click();
+        assertTrue(driver.findElement(By.cssSelector(".flash.ok")).getText().contains("Đã lưu"));
+        String piecePath = driver.getCurrentUrl().replaceAll("\\?.*", "").replace(server.getURI().toString().replaceAll("/$", ""), "");
+
+        driver.findElement(By.id("file")).sendKeys(aPicture().toString());
+        driver.findElement(By.id("upload-alt")).sendKeys("Người dân ngồi trước máy tính nộp hồ sơ");
+        driver.findElement(By.xpath("//button[text()='Tải lên']")).click();
+        assertTrue(driver.findElement(By.cssSelector(".flash.ok")).getText().contains("Đã tải"));
+        var figure = driver.findElement(By.cssSelector(".article-body figure img"));
+        assertEquals("Người dân ngồi trước máy tính nộp hồ sơ", figure.getAttribute("alt"));
+        assertTrue(driver.findElement(By.cssSelector(".type-facebook_page")).getText().contains("Bà con có thể nộp hồ sơ tại nhà."),
+                "the Facebook preview shows the post text");
+        assertTrue(driver.findElement(By.cssSelector(".type-loudspeaker .duration")).getText().matches("\\d+:\\d\\d"));
+        checkPage("piece");
+        driver.findElement(By.xpath("//button[text()='Gửi duyệt']")).click();
+        assertTrue(driver.findElement(By.cssSelector(".flash.ok")).getText().contains("Đã gửi duyệt"));
+        logOut();
+
+        // the approver approves it from the review queue
+        logIn("duyet");
+        driver.findElement(By.linkText("Duyệt bài")).click();
+        checkPage("review");
+        driver.findElement(By.linkText("Hướng dẫn nộp hồ sơ trực tuyến")).click();
+        assertTrue(driver.findElement(By.cssSelector("pre.diff")).getText().contains("Bà con có thể nộp hồ sơ tại nhà."));
+        driver.findElement(By.xpath("//button[text()='Duyệt']")).click();
+        assertTrue(driver.findElement(By.cssSelector(".flash.ok")).getText().contains("Đã duyệt"));
+        logOut();
+
+        // the editor schedules it on the (dry-run) WordPress portal and Facebook
+        logIn("bien-tap");
+        driver.get(url(piecePath));
+        driver.findElement(By.id("ch-portal-wordpress")).click();
+        driver.findElement(By.id("ch-facebook")).click();
+        var plannedAt = driver.findElement(By.id("plannedAt"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = '2027-05-17T09:00';", plannedAt);
+        driver.findElement(By.xpath("//button[text()='Lên lịch']")).click();
+        assertTrue(driver.findElement(By.cssSelector(".flash.ok")).getText().contains("Đã lên lịch"));
+        String listed = driver.findElement(By.tagName("main")).getText();
+        assertTrue(listed.contains("Hướng dẫn nộp hồ sơ trực tuyến"), listed);
+
+        // time passes and the dispatcher handles them: dry-run keeps the request instead of sending
+        clock.advance(Duration.ofHours(2));
+        long pieceId = Long.parseLong(piecePath.replaceAll("\\D", ""));
+        for (Publication p : publishing.list(new Publishing.Filter(null, null, pieceId, null, null), Pageable.from(0, 10)).getContent()) {
+            dispatcher.dispatch(p.id());
+        }
+        driver.get(url("/publications"));
+        checkPage("publications");
+        driver.findElement(By.xpath("//tr[td//text()[contains(., 'Fanpage')]]//a")).click();
+        String request = driver.findElement(By.cssSelector("pre.request")).getText();
+        assertTrue(request.startsWith("POST "), request);
+        assertTrue(request.contains("Bà con có thể nộp hồ sơ tại nhà."), request);
+        assertTrue(driver.findElement(By.tagName("main")).getText().contains("Chạy thử: không gửi thật"));
+        checkPage("publication");
+
+        driver.findElement(By.linkText("Kênh")).click();
+        checkPage("channels");
+
+        // a phone-sized screen gets the same pages
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(url("/"));
+        checkPage("home-phone");
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+
+        logOut();
+        driver.get(url("/"));
+        assertTrue(driver.getCurrentUrl().endsWith("/login"), "after logging out the pages need a login again");
+        assertEquals(List.of(), accessibility, "critical or serious accessibility violations");
+    }
+}
