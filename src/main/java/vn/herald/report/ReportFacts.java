@@ -85,22 +85,29 @@ class ReportFacts {
             return counts;
         }
         String in = String.join(", ", Collections.nCopies(unitCodes.size(), "?"));
+        // one pass over the units' publications and one over their channels, grouped: never a scan per unit
         String sql = """
-                select u.code,
-                       (select count(*) from publication p where p.unit_code = u.code and p.status = 'PUBLISHED'
-                          and p.dry_run_request is null and p.planned_at >= ? and p.planned_at < ?),
-                       (select count(*) from publication p where p.unit_code = u.code and p.status = 'NEEDS_ATTENTION'),
-                       (select count(*) from channel c where c.unit_code = u.code and c.paused_reason is not null)
-                from unit u where u.code in (%s)""".formatted(in);
+                select p.unit_code,
+                       sum(case when p.status = 'PUBLISHED' and p.dry_run_request is null
+                                 and p.planned_at >= ? and p.planned_at < ? then 1 else 0 end),
+                       sum(case when p.status = 'NEEDS_ATTENTION' then 1 else 0 end),
+                       0
+                from publication p where p.unit_code in (%1$s) group by p.unit_code
+                union all
+                select c.unit_code, 0, 0, count(*) from channel c
+                where c.unit_code in (%1$s) and c.paused_reason is not null group by c.unit_code""".formatted(in);
         return read(sql, statement -> {
             statement.setObject(1, from.atOffset(ZoneOffset.UTC));
             statement.setObject(2, to.atOffset(ZoneOffset.UTC));
             for (int i = 0; i < unitCodes.size(); i++) {
                 statement.setString(i + 3, unitCodes.get(i));
+                statement.setString(i + 3 + unitCodes.size(), unitCodes.get(i));
             }
         }, rows -> {
             while (rows.next()) {
-                counts.put(rows.getString(1), new UnitCounts(rows.getInt(2), rows.getInt(3), rows.getInt(4)));
+                UnitCounts more = new UnitCounts(rows.getInt(2), rows.getInt(3), rows.getInt(4));
+                counts.merge(rows.getString(1), more, (a, b) -> new UnitCounts(a.published() + b.published(),
+                        a.needsAttention() + b.needsAttention(), a.pausedChannels() + b.pausedChannels()));
             }
             return counts;
         });
