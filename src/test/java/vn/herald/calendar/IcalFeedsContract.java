@@ -11,6 +11,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;
@@ -32,7 +33,6 @@ import vn.herald.publishing.Publication;
 import vn.herald.publishing.PublicationStatus;
 import vn.herald.publishing.Publishing;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -83,7 +83,7 @@ abstract class IcalFeedsContract implements TestPropertyProvider {
     @Inject Accounts accounts;
     @Inject TestClock clock;
     @Inject JsonMapper json;
-    @Inject DataSource dataSource;
+    @Inject TransactionOperations<Connection> transactions;
     @Inject @Client("/") HttpClient http;
 
     abstract Map<String, String> databaseProperties();
@@ -93,7 +93,7 @@ abstract class IcalFeedsContract implements TestPropertyProvider {
         try {
             Path dir = Files.createTempDirectory("herald-channels");
             Files.writeString(dir.resolve("portal.yml"), "type: EPORTAL\nmode: live\nname: Cổng thông tin điện tử xã Hòa An\n");
-            Files.writeString(dir.resolve("fanpage.yml"), "type: FACEBOOK_PAGE\nmode: dry-run\nname: Trang Facebook xã Hòa An\n");
+            Files.writeString(dir.resolve("fanpage.yml"), "type: FACEBOOK_PAGE\nmode: dry-run\nname: Trang Facebook xã Hòa An\npageId: \"104857392012345\"\n");
             Files.writeString(dir.resolve("loa.yml"), """
                     type: LOUDSPEAKER
                     mode: live
@@ -245,6 +245,7 @@ abstract class IcalFeedsContract implements TestPropertyProvider {
         assertEquals("text/calendar; charset=utf-8", response.header(HttpHeaders.CONTENT_TYPE).toLowerCase());
         assertTrue(response.header(HttpHeaders.CACHE_CONTROL).contains("no-cache"), response.header(HttpHeaders.CACHE_CONTROL));
         assertNotNull(response.header(HttpHeaders.ETAG));
+        assertTrue(new String(response.body(), StandardCharsets.UTF_8).contains("\r\nBEGIN:VEVENT\r\n"), "lines end in CRLF");
         Calendar calendar = parse(response.body());
         assertEquals("Lịch đăng bài – Xã Hòa An", value(calendar.getProperty("X-WR-CALNAME")));
         assertEquals("Asia/Ho_Chi_Minh", value(calendar.getProperty("X-WR-TIMEZONE")));
@@ -361,18 +362,23 @@ abstract class IcalFeedsContract implements TestPropertyProvider {
         morningOf(2049);
         String token = path(feed("UNIT", UNIT)).substring("/ical/".length()).replace(".ics", "");
         assertTrue(token.length() >= 22, "at least 128 bits: " + token);
-        StringBuilder dump = new StringBuilder();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select * from ical_feed")) {
-            while (rows.next()) {
-                for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
-                    dump.append(rows.getString(column)).append('|');
+        String dump = transactions.executeRead(status -> {
+            StringBuilder rows = new StringBuilder();
+            try (Statement statement = status.getConnection().createStatement();
+                 ResultSet row = statement.executeQuery("select * from ical_feed")) {
+                while (row.next()) {
+                    for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
+                        rows.append(row.getString(column)).append('|');
+                    }
+                    rows.append('\n');
                 }
-                dump.append('\n');
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
             }
-        }
-        assertFalse(dump.toString().contains(token), dump.toString());
-        assertTrue(dump.toString().contains(sha256(token)), "the feed is found by the token's SHA-256");
+            return rows.toString();
+        });
+        assertFalse(dump.contains(token), dump);
+        assertTrue(dump.contains(sha256(token)), "the feed is found by the token's SHA-256");
     }
 
     // --- who may see the addresses
