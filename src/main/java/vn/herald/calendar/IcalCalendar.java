@@ -19,7 +19,6 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import net.fortuna.ical4j.validate.ValidationException;
@@ -70,7 +69,7 @@ class IcalCalendar {
                 .withProdId("-//Herald//Lich dang bai//VI")
                 .withProperty(ImmutableVersion.VERSION_2_0)
                 .withProperty(ImmutableCalScale.GREGORIAN)
-                .withProperty(ImmutableMethod.PUBLISH)
+                // no METHOD: a subscribed feed is not an iTIP message, whose PUBLISH would require an ORGANIZER
                 .withProperty(new Name(heading.name()))
                 .withProperty(new XProperty("X-WR-CALNAME", heading.name()))
                 .withProperty(new XProperty("X-WR-CALDESC", heading.description()))

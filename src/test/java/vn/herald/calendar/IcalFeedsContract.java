@@ -247,6 +247,7 @@ abstract class IcalFeedsContract implements TestPropertyProvider {
         assertNotNull(response.header(HttpHeaders.ETAG));
         assertTrue(new String(response.body(), StandardCharsets.UTF_8).contains("\r\nBEGIN:VEVENT\r\n"), "lines end in CRLF");
         Calendar calendar = parse(response.body());
+        assertFalse(calendar.validate().hasErrors(), () -> calendar.validate().toString());
         assertEquals("Lịch đăng bài – Xã Hòa An", value(calendar.getProperty("X-WR-CALNAME")));
         assertEquals("Asia/Ho_Chi_Minh", value(calendar.getProperty("X-WR-TIMEZONE")));
 
