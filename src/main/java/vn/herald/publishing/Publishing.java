@@ -210,6 +210,22 @@ public class Publishing {
                 Sort.of(Sort.Order.asc("plannedAt"), Sort.Order.asc("id"))));
     }
 
+    /**
+     * Every publication planned in [from, to), of one unit's pieces or on one channel (each optional), earliest
+     * first: what a calendar feed shows. The caller bounds the window; there is no paging.
+     */
+    public List<Publication> planned(@Nullable String unitCode, @Nullable String channelId, Instant from, Instant to) {
+        PredicateSpecification<Publication> where = (root, cb) -> cb.and(
+                cb.greaterThanOrEqualTo(root.get("plannedAt"), from), cb.lessThan(root.get("plannedAt"), to));
+        if (unitCode != null) {
+            where = where.and((root, cb) -> cb.equal(root.get("unitCode"), unitCode));
+        }
+        if (channelId != null) {
+            where = where.and((root, cb) -> cb.equal(root.get("channelId"), channelId));
+        }
+        return publications.findAll(where, Sort.of(Sort.Order.asc("plannedAt"), Sort.Order.asc("id")));
+    }
+
     /** Resumes a paused channel and puts its waiting publications back in the queue. */
     @Transactional
     public Channel resume(String channelId, String actor) {

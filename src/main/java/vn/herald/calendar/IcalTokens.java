@@ -1,0 +1,151 @@
+package vn.herald.calendar;
+
+import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.inject.Singleton;
+import vn.herald.Folders;
+
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Feed tokens: 256 random bits, written URL-safe; stored only as their SHA-256 (to find the feed) and sealed with
+ * AES-256-GCM (so an admin can see the URL again). The key is {@code HERALD_ICAL_KEY}, or else a key file made once
+ * in the data folder: either way outside the database, so a dump of it reveals no feed.
+ */
+@Singleton
+class IcalTokens {
+
+    static final String KEY_FILE = "ical.key";
+
+    private static final int TOKEN_BYTES = 32;
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final String PREFIX = "v1:";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecureRandom random = new SecureRandom();
+    private final SecretKeySpec key;
+
+    IcalTokens(IcalConfig config, Folders folders) {
+        this.key = new SecretKeySpec(config.key() == null || config.key().isBlank()
+                ? keyFile(folders.dataDir().resolve(KEY_FILE))
+                : decode(config.key(), "HERALD_ICAL_KEY"), "AES");
+    }
+
+    String newToken() {
+        byte[] token = new byte[TOKEN_BYTES];
+        random.nextBytes(token);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+    }
+
+    /** Whether the text could be a token at all; anything else is not looked up. */
+    static boolean wellFormed(String token) {
+        return TOKEN.matcher(token).matches();
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JDK", e);
+        }
+    }
+
+    /** Compares two hashes in time independent of where they differ. */
+    static boolean sameHash(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The token sealed for one feed: the feed is the associated data, so a value copied to another row never opens. */
+    String seal(String token, String feed) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            random.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(feed.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(token.getBytes(StandardCharsets.US_ASCII));
+            return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                    .put(nonce).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this JDK", e);
+        }
+    }
+
+    /** The token, or empty when it was sealed under another key (another instance's key file, a changed key). */
+    Optional<String> open(String sealed, String feed) {
+        try {
+            if (!sealed.startsWith(PREFIX)) {
+                return Optional.empty();
+            }
+            byte[] all = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
+            cipher.updateAAD(feed.getBytes(StandardCharsets.UTF_8));
+            return Optional.of(new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.US_ASCII));
+        } catch (AEADBadTagException | IllegalArgumentException e) {
+            return Optional.empty();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this JDK", e);
+        }
+    }
+
+    private static byte[] decode(String encoded, String where) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(encoded.strip());
+        } catch (IllegalArgumentException e) {
+            key = new byte[0];
+        }
+        if (key.length != 32) {
+            throw new ConfigurationException(where + " must hold exactly 32 bytes in base64 (make one with "
+                    + "openssl rand -base64 32)");
+        }
+        return key;
+    }
+
+    /** Reads the key file, or makes it: written aside and moved in, so a second instance never reads half a key. */
+    private byte[] keyFile(Path file) {
+        try {
+            if (Files.notExists(file)) {
+                Files.createDirectories(file.getParent());
+                byte[] fresh = new byte[32];
+                random.nextBytes(fresh);
+                Path aside = Files.createTempFile(file.getParent(), KEY_FILE, ".new");
+                try {
+                    if (Files.getFileStore(aside).supportsFileAttributeView("posix")) {
+                        Files.setPosixFilePermissions(aside, PosixFilePermissions.fromString("rw-------"));
+                    }
+                    Files.writeString(aside, Base64.getEncoder().encodeToString(fresh) + "\n");
+                    Files.move(aside, file);
+                } catch (FileAlreadyExistsException raced) {
+                    // another instance made it first: read theirs
+                } finally {
+                    Files.deleteIfExists(aside);
+                }
+            }
+            return decode(Files.readString(file), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or make the iCalendar key file " + file
+                    + ": set HERALD_ICAL_KEY instead (openssl rand -base64 32)", e);
+        }
+    }
+}
