@@ -30,15 +30,15 @@ import java.util.concurrent.locks.LockSupport;
 final class DispatchCluster implements AutoCloseable {
 
     /** Throughput and due-to-sent lag of one run. */
-    record Figures(int publications, Duration elapsed, Duration lagP50, Duration lagP99) {
+    record Figures(int publications, Duration elapsed, Duration lagP50, Duration lagP99, Duration lagMax) {
         double perSecond() {
             return publications / (elapsed.toMillis() / 1000.0);
         }
 
         @Override
         public String toString() {
-            return String.format("%d publications in %d ms: %.0f per second, due-to-sent lag p50 %d ms, p99 %d ms",
-                    publications, elapsed.toMillis(), perSecond(), lagP50.toMillis(), lagP99.toMillis());
+            return String.format("%d publications in %d ms: %.0f per second, due-to-sent lag p50 %d ms, p99 %d ms, max %d ms",
+                    publications, elapsed.toMillis(), perSecond(), lagP50.toMillis(), lagP99.toMillis(), lagMax.toMillis());
         }
     }
 
@@ -159,10 +159,10 @@ final class DispatchCluster implements AutoCloseable {
         }
         lags.sort(null);
         return new Figures(lags.size(), Duration.between(started, last), Duration.ofMillis(percentile(lags, 50)),
-                Duration.ofMillis(percentile(lags, 99)));
+                Duration.ofMillis(percentile(lags, 99)), Duration.ofMillis(lags.isEmpty() ? 0 : lags.get(lags.size() - 1)));
     }
 
-    private long count(String sql) {
+    long count(String sql) {
         try (Connection connection = liveDataSource().getConnection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
