@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,6 +32,10 @@ public final class DispatchBenchmark {
     private DispatchBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        // publications planned now expire at the end of the day in Hanoi: a run across midnight there measures expiry
+        if (java.time.LocalTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).isAfter(java.time.LocalTime.of(23, 30))) {
+            throw new IllegalStateException("run outside 23:30-24:00 in Hanoi (16:30-17:00 UTC): the publications would expire");
+        }
         if (args.length > 0 && args[0].equals("steady")) {
             steadyRuns(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 1);
         } else {
@@ -60,7 +65,7 @@ public final class DispatchBenchmark {
         Map<String, String> settings = settings(database, instances);
         try (DispatchCluster cluster = new DispatchCluster(settings, Integer.getInteger("bench.threads", 8)).start(instances)) {
             cluster.platform.delay(Integer.getInteger("bench.delay", 5));
-            cluster.schedule(publications, Instant.now());
+            cluster.scheduleAll(java.util.Collections.nCopies(publications, Instant.now()), 4);
             Map<String, Long> before = databaseWork(settings);
             long cpuBefore = processCpuNanos();
             Instant started = cluster.startDispatchers();
@@ -105,11 +110,13 @@ public final class DispatchBenchmark {
             cluster.platform.delay(Integer.getInteger("bench.delay", 5));
             int count = perSecond * seconds;
             // planned far enough ahead that scheduling them all is over before the first falls due
-            Instant first = Instant.now().plusSeconds(15 + count / 150);
+            Instant first = Instant.now().plusSeconds(20 + count / 40);
             long stepNanos = 1_000_000_000L / perSecond;
+            List<Instant> instants = new java.util.ArrayList<>();
             for (int i = 0; i < count; i++) {
-                cluster.schedule(1, first.plusNanos(i * stepNanos));
+                instants.add(first.plusNanos(i * stepNanos));
             }
+            cluster.scheduleAll(instants, 4);
             if (Instant.now().isAfter(first)) {
                 throw new IllegalStateException("scheduling took longer than planned: the run would be a burst");
             }
