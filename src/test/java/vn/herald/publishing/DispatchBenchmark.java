@@ -24,7 +24,9 @@ import java.util.Map;
  * all fall due at once), or {@code ... steady <h2|postgres> <per second> <seconds> [runs]} (publications planned
  * one after the other at that rate, the dispatchers already running). {@code -Dbench.polling=500ms} sets the
  * polling interval (the service's default; the burst runs use 100 ms), {@code -Dbench.threads=8} the dispatch
- * threads per instance, {@code -Dbench.delay=5} the platform's answer time in ms. On H2 the database's own query
+ * threads per instance, {@code -Dbench.inflight=2} the sends one channel may have in flight per instance (the
+ * service's default is 2: every publication here is on one channel), {@code -Dbench.delay=5} the platform's answer
+ * time in ms. On H2 the database's own query
  * statistics count the SQL statements per publication; on PostgreSQL its counters give transactions and row writes.
  */
 public final class DispatchBenchmark {
@@ -149,6 +151,10 @@ public final class DispatchBenchmark {
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
         } else {
             throw new IllegalArgumentException("database is h2 or postgres, not " + database);
+        }
+        String inFlight = System.getProperty("bench.inflight");
+        if (inFlight != null) {
+            settings.put("herald.publishing.max-in-flight-per-channel", inFlight);
         }
         String polling = System.getProperty("bench.polling");
         if (polling != null) {
