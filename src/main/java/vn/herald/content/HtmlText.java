@@ -22,6 +22,7 @@ public final class HtmlText {
 
     // Only used to check relative links; preserveRelativeLinks keeps them relative in the output.
     private static final String CHECK_BASE_URI = "https://herald.invalid/";
+    private static final int MAX_CLEANING_PASSES = 4;
 
     private static final Set<String> SKIPPED = Set.of("head", "script", "style", "template", "noscript");
     private static final Set<String> PARAGRAPHS = Set.of(
@@ -47,7 +48,17 @@ public final class HtmlText {
             return "";
         }
         Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
-        return Jsoup.clean(html, CHECK_BASE_URI, safelist, output);
+        String cleaned = Jsoup.clean(html, CHECK_BASE_URI, safelist, output);
+        // Dropping a wrapper such as <math> can leave a structure no parser builds (a <p> inside a <p>): cleaned
+        // again, it would change, and every later save of the piece would change its body. Clean to a fixed point.
+        for (int pass = 0; pass < MAX_CLEANING_PASSES; pass++) {
+            String again = Jsoup.clean(cleaned, CHECK_BASE_URI, safelist, output);
+            if (again.equals(cleaned)) {
+                break;
+            }
+            cleaned = again;
+        }
+        return cleaned;
     }
 
     public String markdownToHtml(String markdown) {

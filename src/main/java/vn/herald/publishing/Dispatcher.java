@@ -150,8 +150,9 @@ public class Dispatcher {
     }
 
     private Optional<Instant> send(Publication publication, Channel channel, ChannelAdapter adapter) {
-        Attempt attempt = store.beginAttempt(publication, node);
-        publication = store.get(publication.id());
+        PublicationStore.Begun begun = store.beginAttempt(publication, node);
+        Attempt attempt = begun.attempt();
+        publication = begun.publication();
         Delivery delivery = new Delivery(publication.id(), payloadOf(publication), channel, attempt.number(), attempt.startedAt());
         if (channel.mode() == ChannelMode.DRY_RUN) {
             List<OutgoingRequest> requests = adapter.preview(delivery).stream().map(OutgoingRequest::withoutSecrets).toList();

@@ -72,13 +72,16 @@ class PublicationStore {
         return updated;
     }
 
+    /** An attempt just recorded, and the publication as it stands with it (SENDING). */
+    record Begun(Attempt attempt, Publication publication) {}
+
     /** Records the attempt before the platform is called: a crash after this leaves a trace to reconcile from. */
     @Transactional
-    Attempt beginAttempt(Publication publication, String node) {
+    Begun beginAttempt(Publication publication, String node) {
         int number = publication.attempts() + 1;
         Attempt attempt = attempts.save(new Attempt(null, publication.id(), number, node, clock.instant(), null, null, null));
-        move(publication.withAttempt(number), PublicationStatus.SENDING, "dispatcher", "attempt " + number);
-        return attempt;
+        Publication sending = move(publication.withAttempt(number), PublicationStatus.SENDING, "dispatcher", "attempt " + number);
+        return new Begun(attempt, sending);
     }
 
     /** Records what the platform answered and where that leaves the publication, together. */

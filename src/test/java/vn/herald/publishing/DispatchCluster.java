@@ -30,15 +30,15 @@ import java.util.concurrent.locks.LockSupport;
 final class DispatchCluster implements AutoCloseable {
 
     /** Throughput and due-to-sent lag of one run. */
-    record Figures(int publications, Duration elapsed, Duration lagP50, Duration lagP99) {
+    record Figures(int publications, Duration elapsed, Duration lagP50, Duration lagP99, Duration lagMax) {
         double perSecond() {
             return publications / (elapsed.toMillis() / 1000.0);
         }
 
         @Override
         public String toString() {
-            return String.format("%d publications in %d ms: %.0f per second, due-to-sent lag p50 %d ms, p99 %d ms",
-                    publications, elapsed.toMillis(), perSecond(), lagP50.toMillis(), lagP99.toMillis());
+            return String.format("%d publications in %d ms: %.0f per second, due-to-sent lag p50 %d ms, p99 %d ms, max %d ms",
+                    publications, elapsed.toMillis(), perSecond(), lagP50.toMillis(), lagP99.toMillis(), lagMax.toMillis());
         }
     }
 
@@ -94,15 +94,47 @@ final class DispatchCluster implements AutoCloseable {
     }
 
     List<Long> schedule(int count, Instant at, String channel) {
+        List<Long> pieceIds = approvedArticles();
         Publishing publishing = nodes.get(0).getBean(Publishing.class);
-        List<Long> pieceIds = nodes.get(0).getBean(Pieces.class)
-                .list(new Pieces.Filter(null, PieceKind.ARTICLE, PieceStatus.APPROVED, null, null, null), Pageable.from(0, 10))
-                .getContent().stream().map(p -> p.id()).toList();
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ids.add(publishing.schedule(pieceIds.get(i % pieceIds.size()), List.of(channel), at, "bench").get(0).id());
         }
         return ids;
+    }
+
+    /**
+     * Schedules one publication at each instant, on {@code threads} threads: a benchmark's set-up, which would
+     * otherwise take longer than the run it prepares.
+     */
+    void scheduleAll(List<Instant> instants, int threads) {
+        List<Long> pieceIds = approvedArticles();
+        Publishing publishing = nodes.get(0).getBean(Publishing.class);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < instants.size(); i++) {
+                long pieceId = pieceIds.get(i % pieceIds.size());
+                Instant at = instants.get(i);
+                done.add(pool.submit(() -> publishing.schedule(pieceId, List.of("fake"), at, "bench")));
+            }
+            for (java.util.concurrent.Future<?> future : done) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private List<Long> approvedArticles() {
+        return nodes.get(0).getBean(Pieces.class)
+                .list(new Pieces.Filter(null, PieceKind.ARTICLE, PieceStatus.APPROVED, null, null, null), Pageable.from(0, 10))
+                .getContent().stream().map(p -> p.id()).toList();
     }
 
     /** Starts every node's dispatcher; answers when, to measure from. */
@@ -159,10 +191,10 @@ final class DispatchCluster implements AutoCloseable {
         }
         lags.sort(null);
         return new Figures(lags.size(), Duration.between(started, last), Duration.ofMillis(percentile(lags, 50)),
-                Duration.ofMillis(percentile(lags, 99)));
+                Duration.ofMillis(percentile(lags, 99)), Duration.ofMillis(lags.isEmpty() ? 0 : lags.get(lags.size() - 1)));
     }
 
-    private long count(String sql) {
+    long count(String sql) {
         try (Connection connection = liveDataSource().getConnection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             rows.next();

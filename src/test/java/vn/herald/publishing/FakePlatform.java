@@ -34,6 +34,7 @@ public class FakePlatform implements AutoCloseable {
     private final AtomicInteger postRequests = new AtomicInteger();
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile long delayMillis;
+    private volatile java.util.List<Answer> outage = java.util.List.of();
 
     public FakePlatform() {
         server.setServerSocketFactory(new NoDelayServerSockets());
@@ -56,6 +57,15 @@ public class FakePlatform implements AutoCloseable {
 
     public void then(Answer... answers) {
         script.addAll(java.util.List.of(answers));
+    }
+
+    /** Until {@link #heal}, every post is answered with these answers in turn: an outage of the platform. */
+    public void outage(Answer... answers) {
+        outage = java.util.List.of(answers);
+    }
+
+    public void heal() {
+        outage = java.util.List.of();
     }
 
     /** Drops scripted answers not used by an earlier test. */
@@ -89,8 +99,9 @@ public class FakePlatform implements AutoCloseable {
                     .append("{\"id\":\"").append(id).append("\",\"ref\":\"").append(ref).append("\"}"));
             return json(200, list.append("]}").toString());
         }
-        postRequests.incrementAndGet();
-        Answer answer = script.poll();
+        int number = postRequests.incrementAndGet();
+        java.util.List<Answer> failing = outage;
+        Answer answer = failing.isEmpty() ? script.poll() : failing.get(number % failing.size());
         if (answer == null) {
             answer = Answer.OK;
         }

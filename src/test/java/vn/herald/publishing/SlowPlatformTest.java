@@ -25,12 +25,27 @@ class SlowPlatformTest {
             cluster.schedule(30, now, "fake");
             cluster.startDispatchers();
 
-            Instant limit = Instant.now().plusSeconds(4); // a hanging call takes the 2 s read timeout
+            // Behind the hanging channel, the healthy one would wait for 20 calls of the 2 s read timeout on 4 threads:
+            // at least 10 s, and every hanging publication tried first. Wall time alone is no proof on a loaded machine.
+            Instant limit = Instant.now().plusSeconds(9);
             while (cluster.published("fake") < 30 && Instant.now().isBefore(limit)) {
                 LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
             }
+            long hangingTried = cluster.count("select count(*) from publication where channel_id = 'hanging' and attempts > 0");
             assertEquals(30, cluster.published("fake"), "the healthy channel waited behind the hanging one");
+            assertTrue(hangingTried < 20, "every hanging publication was tried before the healthy channel was done");
             assertTrue(hanging.postRequests() <= 40, "requests to the hanging platform: " + hanging.postRequests());
+
+            // the hanging calls end by their timeout: recorded as UNKNOWN (the post may exist), never left SENDING
+            Instant timeoutsFired = Instant.now().plusSeconds(15);
+            while (cluster.count("select count(*) from publication where channel_id = 'hanging' and status = 'UNKNOWN'") < 4
+                    && Instant.now().isBefore(timeoutsFired)) {
+                LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            }
+            assertTrue(cluster.count("select count(*) from publication where channel_id = 'hanging' and status = 'UNKNOWN' "
+                    + "and lower(last_error) like '%timeout%'") >= 4, "the hanging calls did not time out");
+            assertTrue(cluster.count("select count(*) from publication where channel_id = 'hanging' and status = 'SENDING'") <= 2,
+                    "more hanging sends in flight than the channel's share of threads");
         }
     }
 }

@@ -59,13 +59,23 @@ public class FileDrop {
         String build = session + "." + System.currentTimeMillis() + "-" + UUID.randomUUID().toString().substring(0, 8);
         Path buildDir = builds.resolve(build);
         Files.createDirectory(buildDir);
-        for (ProgrammeFiles.OutFile file : files.files()) {
-            Path target = buildDir.resolve(file.name());
-            if (file.source() != null) {
-                Files.copy(file.source(), target, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                Files.write(target, file.bytes());
+        try {
+            for (ProgrammeFiles.OutFile file : files.files()) {
+                Path target = buildDir.resolve(file.name());
+                if (file.source() != null) {
+                    Files.copy(file.source(), target, StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    Files.write(target, file.bytes());
+                }
             }
+        } catch (IOException e) {
+            // a full disk: the half-written build is never switched to, and leaving it would keep the disk full
+            try {
+                deleteTree(buildDir);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
         Path link = stationFolder.resolve(session);
         Optional<Path> previous = Files.isSymbolicLink(link) ? Optional.of(Files.readSymbolicLink(link).getFileName())

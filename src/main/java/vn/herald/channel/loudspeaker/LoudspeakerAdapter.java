@@ -24,6 +24,8 @@ import vn.herald.unit.Units;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -254,7 +256,7 @@ public class LoudspeakerAdapter implements ChannelAdapter {
         } catch (IOException e) {
             LOG.warn("Programme {} of {} could not be written: {}", programme.id(), programme.channelId(), e.toString());
             // a half-written build is never switched to, so writing it again is safe
-            return new SendResult.RetryLater(Optional.empty(), "không ghi được chương trình vào thư mục: " + e.getMessage());
+            return new SendResult.RetryLater(Optional.empty(), "không ghi được chương trình vào thư mục: " + describe(e));
         }
     }
 
@@ -271,6 +273,17 @@ public class LoudspeakerAdapter implements ChannelAdapter {
                 : calendar(channel, settings).landing(entry.plannedAt()).id();
         return fileDrop.carries(settings, session, entry.publicationId())
                 ? Optional.of(new SendResult.Sent(session, null)) : Optional.empty();
+    }
+
+    /** The file and the system's reason: an AccessDeniedException's message is the bare path. */
+    static String describe(IOException e) {
+        if (e instanceof AccessDeniedException denied) {
+            return denied.getFile() + ": không có quyền ghi (permission denied)";
+        }
+        if (e instanceof FileSystemException failed && failed.getReason() != null) {
+            return (failed.getFile() == null ? "" : failed.getFile() + ": ") + failed.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     static String describe(Duration duration) {
