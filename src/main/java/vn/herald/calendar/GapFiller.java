@@ -2,7 +2,6 @@ package vn.herald.calendar;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -10,11 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.herald.Refusal;
 import vn.herald.channel.Channel;
+import vn.herald.channel.ChannelAdapters;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Channels;
-import vn.herald.channel.loudspeaker.LoudspeakerSettings;
-import vn.herald.channel.loudspeaker.Session;
-import vn.herald.channel.loudspeaker.SessionCalendar;
 import vn.herald.content.Piece;
 import vn.herald.content.PieceKind;
 import vn.herald.content.PieceStatus;
@@ -25,8 +22,6 @@ import vn.herald.publishing.Publishing;
 import vn.herald.unit.Unit;
 import vn.herald.unit.Units;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -102,12 +97,12 @@ public class GapFiller {
     private final FillItemRepository items;
     private final TransactionOperations<Connection> transactions;
     private final CalendarConfig config;
-    private final JsonMapper json;
+    private final ChannelAdapters adapters;
     private final Clock clock;
 
     GapFiller(Calendar calendar, CadenceRules rules, Units units, Channels channels, Pieces pieces, Publishing publishing,
               FillRepository fills, FillItemRepository items, TransactionOperations<Connection> transactions,
-              CalendarConfig config, JsonMapper json, Clock clock) {
+              CalendarConfig config, ChannelAdapters adapters, Clock clock) {
         this.calendar = calendar;
         this.rules = rules;
         this.units = units;
@@ -118,7 +113,7 @@ public class GapFiller {
         this.items = items;
         this.transactions = transactions;
         this.config = config;
-        this.json = json;
+        this.adapters = adapters;
         this.clock = clock;
     }
 
@@ -315,21 +310,27 @@ public class GapFiller {
         Instant start = week.start(zone);
         Instant end = week.end(zone);
         List<Instant> times = new ArrayList<>();
-        if (channel.type() == ChannelType.LOUDSPEAKER) {
-            SessionCalendar sessions = new SessionCalendar(loudspeakerSettings(channel).sessions(), zone);
-            Map<LocalDate, List<Session>> byDay = new LinkedHashMap<>();
-            for (Session session : sessions.between(start.isAfter(now) ? start : now, end)) {
-                if (session.start().isAfter(now)) {
-                    byDay.computeIfAbsent(session.localStart().toLocalDate(), d -> new ArrayList<>()).add(session);
+        Instant from = start.isAfter(now) ? start : now;
+        // a week back as well, to know the session before the first one of the range
+        Optional<List<Instant>> sessionStarts = adapters.forChannel(channel)
+                .flatMap(adapter -> adapter.sessionStarts(channel, from.minus(Duration.ofDays(8)), end, zone));
+        if (sessionStarts.isPresent()) {
+            List<Instant> starts = sessionStarts.get().stream().sorted().toList();
+            Map<LocalDate, List<Instant[]>> byDay = new LinkedHashMap<>();
+            for (int i = 0; i < starts.size(); i++) {
+                Instant session = starts.get(i);
+                if (session.isAfter(now) && !session.isBefore(from)) {
+                    Instant previous = i == 0 ? start : starts.get(i - 1);
+                    byDay.computeIfAbsent(session.atZone(zone).toLocalDate(), d -> new ArrayList<>())
+                            .add(new Instant[] {session, previous});
                 }
             }
             for (int round = 0; times.size() < count; round++) {
                 int before = times.size();
-                for (List<Session> day : byDay.values()) {
+                for (List<Instant[]> day : byDay.values()) {
                     if (round < day.size() && times.size() < count) {
-                        Session session = day.get(round);
-                        times.add(latest(session.start().minus(LOUDSPEAKER_LEAD),
-                                sessions.previous(session).start().plusSeconds(1), start, now));
+                        Instant[] session = day.get(round);
+                        times.add(latest(session[0].minus(LOUDSPEAKER_LEAD), session[1].plusSeconds(1), start, now));
                     }
                 }
                 if (times.size() == before) {
@@ -360,15 +361,6 @@ public class GapFiller {
             latest = instant.isAfter(latest) ? instant : latest;
         }
         return latest;
-    }
-
-    @SuppressWarnings("unchecked")
-    private LoudspeakerSettings loudspeakerSettings(Channel channel) {
-        try {
-            return LoudspeakerSettings.parse(json.readValue(channel.settings(), Map.class), key -> 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("channel " + channel.id() + " has unreadable settings", e);
-        }
     }
 
     private static FillItem unfilled(Channel channel, IsoWeek week, String reason) {
