@@ -36,7 +36,13 @@ document.addEventListener('DOMContentLoaded', () => {
     initialDate: data.today,
     height: 'auto',
     headerToolbar: { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek' },
-    buttonText: { today: data.todayText, month: data.month, week: data.week },
+    // text buttons: FullCalendar's icon buttons carry an unnamed role="img" that screen readers cannot name
+    buttonIcons: false,
+    buttonText: { prev: data.prev, next: data.next, today: data.todayText, month: data.month, week: data.week },
+    // blocks, not dots: the channel's colour fills the event and the mark and title stay readable
+    eventDisplay: 'block',
+    dayMaxEvents: 4,
+    eventOrder: 'start,title',
     eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
     events: '/calendar/events',
     editable: editor,

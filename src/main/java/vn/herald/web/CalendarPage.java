@@ -186,9 +186,14 @@ class CalendarPage {
             String state = gaps.stream().anyMatch(g -> g.state() == GapState.MISSED) ? "missed" : "at-risk";
             String shortOf = gaps.stream().map(g -> names.getOrDefault(g.channelId(), g.channelId()) + " " + g.counted()
                     + "/" + g.required()).collect(Collectors.joining(", "));
-            events.add(new Event("g-" + week, text("calendar.gap." + state) + ": " + shortOf, gaps.get(0).monday().toString(),
-                    gaps.get(0).sunday().plusDays(1).toString(), null, null, null, null, "background",
-                    List.of("gap", "gap-" + state), false, Map.of("label", text("calendar.gap." + state) + ": " + shortOf)));
+            String monday = gaps.get(0).monday().toString();
+            String nextMonday = gaps.get(0).sunday().plusDays(1).toString();
+            String says = text("calendar.gap." + state) + ": " + shortOf;
+            // the stripes highlight the week; the note above the days says why in words, linking to the gaps page
+            events.add(new Event("g-" + week, "", monday, nextMonday, null, null, null, null, "background",
+                    List.of("gap", "gap-" + state), false, Map.of()));
+            events.add(new Event("n-" + week, "⚠ " + says, monday, nextMonday, "/gaps", null, null, null, "block",
+                    List.of("gap-note", "gap-note-" + state), false, Map.of("label", says)));
         });
         for (int year = from.getYear(); year <= to.getYear(); year++) {
             for (CampaignView c : campaigns.list(unit, year)) {

@@ -21,6 +21,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -43,6 +45,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -52,7 +55,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The editors' journey in a real browser (Debian's headless Chromium): write an article with a picture, submit it,
- * approve it, schedule it on dry-run channels, see the dry-run request, log out. Screenshots of the main pages go to
+ * approve it, schedule it on dry-run channels, drag it to another day on the calendar (and see a move into the past
+ * refused), see the gaps and campaigns, see the dry-run request, log out. Screenshots of the main pages go to
  * target/screenshots; axe-core checks each main page for critical and serious violations.
  */
 @MicronautTest(transactional = false)
@@ -151,6 +155,16 @@ class BrowserJourneyTest {
         }
     }
 
+    /**
+     * Drags a calendar event onto a day cell with real pointer input (Selenium Actions): FullCalendar starts a drag
+     * only after the pointer has moved a few pixels, so the path goes through small steps.
+     */
+    private void dragTo(WebElement event, String date) {
+        WebElement day = driver.findElement(By.cssSelector("td.fc-daygrid-day[data-date='" + date + "']"));
+        new Actions(driver).moveToElement(event).clickAndHold().moveByOffset(8, 8).moveByOffset(8, 8)
+                .moveToElement(day).moveByOffset(2, 2).pause(Duration.ofMillis(100)).release().perform();
+    }
+
     private Path aPicture() throws IOException {
         BufferedImage image = new BufferedImage(320, 200, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -222,11 +236,47 @@ class BrowserJourneyTest {
         String listed = driver.findElement(By.tagName("main")).getText();
         assertTrue(listed.contains("Hướng dẫn nộp hồ sơ trực tuyến"), listed);
 
-        // time passes and the dispatcher handles them: dry-run keeps the request instead of sending
-        clock.advance(Duration.ofHours(2));
+        // the calendar shows both; the editor drags the portal's to Wednesday and the server moves it
         long pieceId = Long.parseLong(piecePath.replaceAll("\\D", ""));
+        Publication portal = publishing.list(new Publishing.Filter(null, "portal-wordpress", pieceId, null, null),
+                Pageable.from(0, 1)).getContent().get(0);
+        driver.findElement(By.linkText("Lịch biên tập")).click();
+        WebElement event = driver.findElement(By.cssSelector("a.fc-event[href='/publications/" + portal.id() + "']"));
+        assertTrue(event.getText().contains("Hướng dẫn nộp hồ sơ trực tuyến"), event.getText());
+        assertTrue(event.getText().contains("◷"), "a scheduled publication carries its mark: " + event.getText());
+        dragTo(event, "2027-05-19");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("calendar-ok")));
+        assertTrue(driver.findElement(By.id("calendar-ok")).getText().contains("19/05/2027 09:00"));
+        assertEquals(Instant.parse("2027-05-19T02:00:00Z"), publishing.get(portal.id()).plannedAt(), "the server moved it");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("td[data-date='2027-05-19'] a.fc-event[href='/publications/" + portal.id() + "']")));
+        checkPage("calendar");
+
+        // a move into the past is refused by the server: the reason is shown and the event goes back
+        dragTo(driver.findElement(By.cssSelector("a.fc-event[href='/publications/" + portal.id() + "']")), "2027-05-10");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("calendar-error")));
+        assertTrue(driver.findElement(By.id("calendar-error")).getText().startsWith("Không thực hiện được:"),
+                driver.findElement(By.id("calendar-error")).getText());
+        assertEquals(1, driver.findElements(By.cssSelector("td[data-date='2027-05-19'] a.fc-event[href='/publications/"
+                + portal.id() + "']")).size(), "the refused move is undone on the page");
+        assertEquals(Instant.parse("2027-05-19T02:00:00Z"), publishing.get(portal.id()).plannedAt());
+
+        driver.findElement(By.linkText("Khoảng trống")).click();
+        if (!driver.findElements(By.xpath("//button[text()='Đề xuất lấp chỗ trống']")).isEmpty()) {
+            driver.findElement(By.xpath("//button[text()='Đề xuất lấp chỗ trống']")).click();
+            assertTrue(driver.findElement(By.id("proposal")).getText().contains("Đề xuất số"));
+        }
+        checkPage("gaps");
+        driver.findElement(By.linkText("Chiến dịch")).click();
+        assertTrue(driver.findElement(By.tagName("h1")).getText().contains("2027"));
+        checkPage("campaigns");
+
+        // time passes and the dispatcher handles what is due: dry-run keeps the request instead of sending
+        clock.advance(Duration.ofHours(2));
         for (Publication p : publishing.list(new Publishing.Filter(null, null, pieceId, null, null), Pageable.from(0, 10)).getContent()) {
-            dispatcher.dispatch(p.id());
+            if (!p.plannedAt().isAfter(clock.instant())) {
+                dispatcher.dispatch(p.id());
+            }
         }
         driver.get(url("/publications"));
         checkPage("publications");
