@@ -43,7 +43,7 @@ document.addEventListener('DOMContentLoaded', () => {
     eventDisplay: 'block',
     dayMaxEvents: 4,
     eventOrder: 'start,title',
-    eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
+    eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false, omitZeroMinute: false },
     events: '/calendar/events',
     editable: editor,
     eventDurationEditable: false,

@@ -3,6 +3,7 @@ package vn.herald.web;
 import io.micronaut.context.MessageSource;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -154,7 +155,7 @@ class CalendarPage {
      */
     @Get("/calendar/events")
     @Produces(MediaType.APPLICATION_JSON)
-    List<Event> events(@QueryValue String start, @QueryValue String end) {
+    HttpResponse<List<Event>> events(@QueryValue String start, @QueryValue String end) {
         LocalDate from = day(start, "start");
         LocalDate to = day(end, "end").minusDays(1);
         String unit = channelsUnit();
@@ -205,7 +206,7 @@ class CalendarPage {
                         List.of("campaign-band"), false, Map.of("label", text("calendar.campaign") + ": " + c.name())));
             }
         }
-        return events;
+        return json(events);
     }
 
     /** A dragged event: reschedules it, or answers the refusal (problem+json) so the page can put the event back. */
@@ -213,13 +214,13 @@ class CalendarPage {
     @Secured("EDITOR")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Moved move(@Body Move move, Authentication user) {
+    HttpResponse<Moved> move(@Body Move move, Authentication user) {
         tokens.require(user, move.csrfToken());
         if (move.publicationId() == null) {
             throw Refusal.invalid("publicationId", "which publication to move is missing");
         }
         Publication moved = publishing.reschedule(move.publicationId(), wallTime(move.plannedAt()), user.getName());
-        return new Moved(moved.id(), times.input(moved.plannedAt()), times.show(moved.plannedAt()));
+        return json(new Moved(moved.id(), times.input(moved.plannedAt()), times.show(moved.plannedAt())));
     }
 
     /** A backlog piece dropped on a day: scheduled on the chosen channel at the calendar's fill hour of that day. */
@@ -227,7 +228,7 @@ class CalendarPage {
     @Secured("EDITOR")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Moved place(@Body Place place, Authentication user) {
+    HttpResponse<Moved> place(@Body Place place, Authentication user) {
         tokens.require(user, place.csrfToken());
         if (place.pieceId() == null) {
             throw Refusal.invalid("pieceId", "which piece to schedule is missing");
@@ -238,7 +239,12 @@ class CalendarPage {
         LocalDate date = day(place.date(), "date");
         Instant at = date.atTime(calendarConfig.fillHour(), 0).atZone(times.zone()).toInstant();
         Publication scheduled = publishing.schedule(place.pieceId(), List.of(place.channelId()), at, user.getName()).get(0);
-        return new Moved(scheduled.id(), times.input(scheduled.plannedAt()), times.show(scheduled.plannedAt()));
+        return json(new Moved(scheduled.id(), times.input(scheduled.plannedAt()), times.show(scheduled.plannedAt())));
+    }
+
+    /** JSON whatever the request accepts: the class produces HTML, and a browser's Accept names HTML first. */
+    private static <T> HttpResponse<T> json(T body) {
+        return HttpResponse.ok(body).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     private Instant wallTime(@Nullable String value) {
