@@ -39,9 +39,9 @@ document.addEventListener('DOMContentLoaded', () => {
     // text buttons: FullCalendar's icon buttons carry an unnamed role="img" that screen readers cannot name
     buttonIcons: false,
     buttonText: { prev: data.prev, next: data.next, today: data.todayText, month: data.month, week: data.week },
-    // blocks, not dots: the channel's colour fills the event and the mark and title stay readable
+    // blocks, not dots: the channel's colour fills the event and the mark and title stay readable; a busy day grows
+    // rather than hiding events behind "+n more", so every event stays one drag (or one Tab) away
     eventDisplay: 'block',
-    dayMaxEvents: 4,
     eventOrder: 'start,title',
     eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false, omitZeroMinute: false },
     events: '/calendar/events',
