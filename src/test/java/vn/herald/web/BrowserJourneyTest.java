@@ -256,6 +256,7 @@ class BrowserJourneyTest {
         assertEquals(Instant.parse("2027-05-19T02:00:00Z"), publishing.get(portal.id()).plannedAt(), "the server moved it");
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("td[data-date='2027-05-19'] a.fc-event[href='/publications/" + portal.id() + "']")));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
         checkPage("calendar");
 
         // a move into the past is refused by the server: the reason is shown and the event goes back
