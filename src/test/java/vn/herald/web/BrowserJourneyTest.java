@@ -159,6 +159,15 @@ class BrowserJourneyTest {
     }
 
     /**
+     * Waits for the next page's confirmation: right after a click the old page (with its own message) may still be
+     * there, so a plain lookup can read it or find it gone.
+     */
+    private void expectFlash(String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), text));
+    }
+
+    /**
      * Drags a calendar event onto a day cell with real pointer input (Selenium Actions): FullCalendar starts a drag
      * only after the pointer has moved a few pixels, so the path goes through small steps.
      */
@@ -200,13 +209,13 @@ class BrowserJourneyTest {
         editor.sendKeys(" Không cần đến xã.");
         checkPage("editor");
         driver.findElement(By.xpath("//button[text()='Lưu bản nháp']")).click();
-        assertTrue(driver.findElement(By.cssSelector(".flash.ok")).getText().contains("Đã lưu"));
+        expectFlash("Đã lưu");
         String piecePath = driver.getCurrentUrl().replaceAll("\\?.*", "").replace(server.getURI().toString().replaceAll("/$", ""), "");
 
         driver.findElement(By.id("file")).sendKeys(aPicture().toString());
         driver.findElement(By.id("upload-alt")).sendKeys("Người dân ngồi trước máy tính nộp hồ sơ");
         driver.findElement(By.xpath("//button[text()='Tải lên']")).click();
-        assertTrue(driver.findElement(By.cssSelector(".flash.ok")).getText().contains("Đã tải"));
+        expectFlash("Đã tải");
         var figure = driver.findElement(By.cssSelector(".article-body figure img"));
         assertEquals("Người dân ngồi trước máy tính nộp hồ sơ", figure.getAttribute("alt"));
         assertTrue(driver.findElement(By.cssSelector(".type-facebook_page")).getText().contains("Bà con có thể nộp hồ sơ tại nhà."),
@@ -214,7 +223,7 @@ class BrowserJourneyTest {
         assertTrue(driver.findElement(By.cssSelector(".type-loudspeaker .duration")).getText().matches("\\d+:\\d\\d"));
         checkPage("piece");
         driver.findElement(By.xpath("//button[text()='Gửi duyệt']")).click();
-        assertTrue(driver.findElement(By.cssSelector(".flash.ok")).getText().contains("Đã gửi duyệt"));
+        expectFlash("Đã gửi duyệt");
         logOut();
 
         // the approver approves it from the review queue
@@ -224,7 +233,7 @@ class BrowserJourneyTest {
         driver.findElement(By.linkText("Hướng dẫn nộp hồ sơ trực tuyến")).click();
         assertTrue(driver.findElement(By.cssSelector("pre.diff")).getText().contains("Bà con có thể nộp hồ sơ tại nhà."));
         driver.findElement(By.xpath("//button[text()='Duyệt']")).click();
-        assertTrue(driver.findElement(By.cssSelector(".flash.ok")).getText().contains("Đã duyệt"));
+        expectFlash("Đã duyệt");
         logOut();
 
         // the editor schedules it on the (dry-run) WordPress portal and Facebook
@@ -235,7 +244,7 @@ class BrowserJourneyTest {
         var plannedAt = driver.findElement(By.id("plannedAt"));
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = '2027-05-17T09:00';", plannedAt);
         driver.findElement(By.xpath("//button[text()='Lên lịch']")).click();
-        assertTrue(driver.findElement(By.cssSelector(".flash.ok")).getText().contains("Đã lên lịch"));
+        expectFlash("Đã lên lịch");
         String listed = driver.findElement(By.tagName("main")).getText();
         assertTrue(listed.contains("Hướng dẫn nộp hồ sơ trực tuyến"), listed);
 
