@@ -31,8 +31,10 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Where each piece goes and what happened: status, attempts and errors in plain words, retry and cancel. */
 @Controller("/publications")
@@ -49,11 +51,19 @@ class PublicationPages {
     @Serdeable
     record CancelFields(@Nullable String reason, @Nullable String csrfToken) {}
 
+    /** The new local time of a publication ("2027-05-18T09:00", the unit's zone). */
+    @Serdeable
+    record RescheduleFields(@Nullable String plannedAt, @Nullable String csrfToken) {}
+
     /** One attempt as people read it. */
     record AttemptView(int number, String startedAt, String finishedAt, @Nullable String outcome, @Nullable String detail) {}
 
     /** One step of the publication's audit trail. */
     record EventView(String at, String actor, @Nullable PublicationStatus from, PublicationStatus to, @Nullable String reason) {}
+
+    /** The states {@link Publishing#reschedule} moves; the form is shown only for these. */
+    private static final Set<PublicationStatus> RESCHEDULABLE = EnumSet.of(PublicationStatus.SCHEDULED,
+            PublicationStatus.RETRY_WAIT, PublicationStatus.NEEDS_ATTENTION, PublicationStatus.EXPIRED);
 
     private final Publishing publishing;
     private final Channels channels;
@@ -105,6 +115,8 @@ class PublicationPages {
         model.put("canRetry", publication.status() == PublicationStatus.NEEDS_ATTENTION
                 || publication.status() == PublicationStatus.EXPIRED);
         model.put("canCancel", publication.status().canMoveTo(PublicationStatus.CANCELLED));
+        model.put("canReschedule", RESCHEDULABLE.contains(publication.status()));
+        model.put("plannedInput", times.input(publication.plannedAt()));
         model.put("requestText", requestText(publication.dryRunRequest()));
         model.put("ok", ok);
         model.put("error", loi);
@@ -148,6 +160,24 @@ class PublicationPages {
             return HttpResponse.seeOther(URI.create("/publications/" + id + "?ok=retried"));
         } catch (Refusal refusal) {
             return HttpResponse.seeOther(URI.create("/publications/" + id + "?loi=" + encode(refusal.getMessage())));
+        }
+    }
+
+    @Post("/{id}/reschedule")
+    @Secured("EDITOR")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> reschedule(long id, @Body RescheduleFields fields, Authentication user) {
+        tokens.require(user, fields.csrfToken());
+        try {
+            if (fields.plannedAt() == null || fields.plannedAt().isBlank()) {
+                throw Refusal.invalid("plannedAt", "choose the day and time");
+            }
+            publishing.reschedule(id, times.parseInput(fields.plannedAt()), user.getName());
+            return HttpResponse.seeOther(URI.create("/publications/" + id + "?ok=rescheduled"));
+        } catch (Refusal refusal) {
+            return HttpResponse.seeOther(URI.create("/publications/" + id + "?loi=" + encode(refusal.getMessage())));
+        } catch (DateTimeParseException e) {
+            return HttpResponse.seeOther(URI.create("/publications/" + id + "?loi=" + encode(e.getMessage())));
         }
     }
 

@@ -7,6 +7,7 @@ import vn.herald.unit.Units;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 class Times {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final Units units;
@@ -34,8 +36,18 @@ class Times {
         return units.zoneOf(units.ownUnitCode());
     }
 
+    /** The installation's own unit, whose calendar the pages show. */
+    String unitCode() {
+        return units.ownUnitCode();
+    }
+
     public String show(@Nullable Instant instant) {
         return instant == null ? "" : SHOWN.format(instant.atZone(zone()));
+    }
+
+    /** A day as the centre writes it: 18/05/2027. */
+    public String day(LocalDate date) {
+        return DAY.format(date);
     }
 
     /** The value of a datetime-local field: what the person typed, in the centre's zone. */

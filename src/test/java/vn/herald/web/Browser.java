@@ -39,6 +39,12 @@ final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** What the calendar page's script sends: a JSON body, asking for JSON back. */
+    HttpResponse<String> postJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** Logs in through the form, as a person would: the login page's CSRF token goes back with the password. */
     HttpResponse<String> logIn(String username, String password) {
         String token = csrfTokenOf(get("/login").body());

@@ -21,6 +21,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -29,6 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.herald.TestClock;
 import vn.herald.TestUsers;
 import vn.herald.account.Accounts;
+import vn.herald.campaign.Campaigns;
 import vn.herald.publishing.Dispatcher;
 import vn.herald.publishing.Publication;
 import vn.herald.publishing.Publishing;
@@ -43,6 +46,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -52,12 +56,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The editors' journey in a real browser (Debian's headless Chromium): write an article with a picture, submit it,
- * approve it, schedule it on dry-run channels, see the dry-run request, log out. Screenshots of the main pages go to
+ * approve it, schedule it on dry-run channels, drag it to another day on the calendar (and see a move into the past
+ * refused), see the gaps and campaigns, see the dry-run request, log out. Screenshots of the main pages go to
  * target/screenshots; axe-core checks each main page for critical and serious violations.
  */
 @MicronautTest(transactional = false)
 @Property(name = "herald.test.clock", value = "true")
 @Property(name = "herald.publishing.scheduler-enabled", value = "false")
+@Property(name = "herald.campaign.sweep-enabled", value = "false")
 @ExtendWith(BrowserJourneyTest.NeedsChromium.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserJourneyTest {
@@ -87,6 +93,7 @@ class BrowserJourneyTest {
     @Inject Dispatcher dispatcher;
     @Inject Publishing publishing;
     @Inject TestClock clock;
+    @Inject Campaigns campaigns;
 
     private WebDriver driver;
     private Path profile;
@@ -151,6 +158,25 @@ class BrowserJourneyTest {
         }
     }
 
+    /**
+     * Waits for the next page's confirmation: right after a click the old page (with its own message) may still be
+     * there, so a plain lookup can read it or find it gone.
+     */
+    private void expectFlash(String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), text));
+    }
+
+    /**
+     * Drags a calendar event onto a day cell with real pointer input (Selenium Actions): FullCalendar starts a drag
+     * only after the pointer has moved a few pixels, so the path goes through small steps.
+     */
+    private void dragTo(WebElement event, String date) {
+        WebElement day = driver.findElement(By.cssSelector("td.fc-daygrid-day[data-date='" + date + "']"));
+        new Actions(driver).moveToElement(event).clickAndHold().moveByOffset(8, 8).moveByOffset(8, 8)
+                .moveToElement(day).moveByOffset(2, 2).pause(Duration.ofMillis(100)).release().perform();
+    }
+
     private Path aPicture() throws IOException {
         BufferedImage image = new BufferedImage(320, 200, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -183,13 +209,13 @@ class BrowserJourneyTest {
         editor.sendKeys(" Không cần đến xã.");
         checkPage("editor");
         driver.findElement(By.xpath("//button[text()='Lưu bản nháp']")).click();
-        assertTrue(driver.findElement(By.cssSelector(".flash.ok")).getText().contains("Đã lưu"));
+        expectFlash("Đã lưu");
         String piecePath = driver.getCurrentUrl().replaceAll("\\?.*", "").replace(server.getURI().toString().replaceAll("/$", ""), "");
 
         driver.findElement(By.id("file")).sendKeys(aPicture().toString());
         driver.findElement(By.id("upload-alt")).sendKeys("Người dân ngồi trước máy tính nộp hồ sơ");
         driver.findElement(By.xpath("//button[text()='Tải lên']")).click();
-        assertTrue(driver.findElement(By.cssSelector(".flash.ok")).getText().contains("Đã tải"));
+        expectFlash("Đã tải");
         var figure = driver.findElement(By.cssSelector(".article-body figure img"));
         assertEquals("Người dân ngồi trước máy tính nộp hồ sơ", figure.getAttribute("alt"));
         assertTrue(driver.findElement(By.cssSelector(".type-facebook_page")).getText().contains("Bà con có thể nộp hồ sơ tại nhà."),
@@ -197,7 +223,7 @@ class BrowserJourneyTest {
         assertTrue(driver.findElement(By.cssSelector(".type-loudspeaker .duration")).getText().matches("\\d+:\\d\\d"));
         checkPage("piece");
         driver.findElement(By.xpath("//button[text()='Gửi duyệt']")).click();
-        assertTrue(driver.findElement(By.cssSelector(".flash.ok")).getText().contains("Đã gửi duyệt"));
+        expectFlash("Đã gửi duyệt");
         logOut();
 
         // the approver approves it from the review queue
@@ -207,7 +233,7 @@ class BrowserJourneyTest {
         driver.findElement(By.linkText("Hướng dẫn nộp hồ sơ trực tuyến")).click();
         assertTrue(driver.findElement(By.cssSelector("pre.diff")).getText().contains("Bà con có thể nộp hồ sơ tại nhà."));
         driver.findElement(By.xpath("//button[text()='Duyệt']")).click();
-        assertTrue(driver.findElement(By.cssSelector(".flash.ok")).getText().contains("Đã duyệt"));
+        expectFlash("Đã duyệt");
         logOut();
 
         // the editor schedules it on the (dry-run) WordPress portal and Facebook
@@ -218,19 +244,59 @@ class BrowserJourneyTest {
         var plannedAt = driver.findElement(By.id("plannedAt"));
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = '2027-05-17T09:00';", plannedAt);
         driver.findElement(By.xpath("//button[text()='Lên lịch']")).click();
-        assertTrue(driver.findElement(By.cssSelector(".flash.ok")).getText().contains("Đã lên lịch"));
+        expectFlash("Đã lên lịch");
         String listed = driver.findElement(By.tagName("main")).getText();
         assertTrue(listed.contains("Hướng dẫn nộp hồ sơ trực tuyến"), listed);
 
-        // time passes and the dispatcher handles them: dry-run keeps the request instead of sending
-        clock.advance(Duration.ofHours(2));
+        // the calendar shows both; the editor drags the portal's to Wednesday and the server moves it
         long pieceId = Long.parseLong(piecePath.replaceAll("\\D", ""));
+        Publication portal = publishing.list(new Publishing.Filter(null, "portal-wordpress", pieceId, null, null),
+                Pageable.from(0, 1)).getContent().get(0);
+        campaigns.sweep(); // the 18/5 campaign's window is open: it launches by itself, and shows as a band
+        driver.findElement(By.linkText("Lịch biên tập")).click();
+        assertTrue(driver.findElement(By.cssSelector("a.fc-event.campaign-band")).getAttribute("aria-label")
+                .contains("Ngày Khoa học và Công nghệ Việt Nam"));
+        WebElement event = driver.findElement(By.cssSelector("a.fc-event[href='/publications/" + portal.id() + "']"));
+        assertTrue(event.getText().contains("Hướng dẫn nộp hồ sơ trực tuyến"), event.getText());
+        assertTrue(event.getText().contains("◷"), "a scheduled publication carries its mark: " + event.getText());
+        dragTo(event, "2027-05-19");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("calendar-ok")));
+        assertTrue(driver.findElement(By.id("calendar-ok")).getText().contains("19/05/2027 09:00"));
+        assertEquals(Instant.parse("2027-05-19T02:00:00Z"), publishing.get(portal.id()).plannedAt(), "the server moved it");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("td[data-date='2027-05-19'] a.fc-event[href='/publications/" + portal.id() + "']")));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
+        checkPage("calendar");
+
+        // a move into the past is refused by the server: the reason is shown and the event goes back
+        dragTo(driver.findElement(By.cssSelector("a.fc-event[href='/publications/" + portal.id() + "']")), "2027-05-10");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("calendar-error")));
+        assertTrue(driver.findElement(By.id("calendar-error")).getText().startsWith("Không thực hiện được:"),
+                driver.findElement(By.id("calendar-error")).getText());
+        assertEquals(1, driver.findElements(By.cssSelector("td[data-date='2027-05-19'] a.fc-event[href='/publications/"
+                + portal.id() + "']")).size(), "the refused move is undone on the page");
+        assertEquals(Instant.parse("2027-05-19T02:00:00Z"), publishing.get(portal.id()).plannedAt());
+
+        driver.findElement(By.linkText("Khoảng trống")).click();
+        if (!driver.findElements(By.xpath("//button[text()='Đề xuất lấp chỗ trống']")).isEmpty()) {
+            driver.findElement(By.xpath("//button[text()='Đề xuất lấp chỗ trống']")).click();
+            assertTrue(driver.findElement(By.id("proposal")).getText().contains("Đề xuất số"));
+        }
+        checkPage("gaps");
+        driver.findElement(By.linkText("Chiến dịch")).click();
+        assertTrue(driver.findElement(By.tagName("main")).getText().contains("Ngày Khoa học và Công nghệ Việt Nam"));
+        checkPage("campaigns");
+
+        // time passes and the dispatcher handles what is due: dry-run keeps the request instead of sending
+        clock.advance(Duration.ofHours(2));
         for (Publication p : publishing.list(new Publishing.Filter(null, null, pieceId, null, null), Pageable.from(0, 10)).getContent()) {
-            dispatcher.dispatch(p.id());
+            if (!p.plannedAt().isAfter(clock.instant())) {
+                dispatcher.dispatch(p.id());
+            }
         }
         driver.get(url("/publications"));
         checkPage("publications");
-        driver.findElement(By.xpath("//tr[td//text()[contains(., 'Fanpage')]]//a")).click();
+        driver.findElement(By.xpath("//tr[td//text()[contains(., 'Fanpage')] and td//text()[contains(., 'Hướng dẫn nộp hồ sơ')]]//a")).click();
         String request = driver.findElement(By.cssSelector("pre.request")).getText();
         assertTrue(request.startsWith("POST "), request);
         assertTrue(request.contains("Bà con có thể nộp hồ sơ tại nhà."), request);

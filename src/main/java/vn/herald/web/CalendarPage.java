@@ -1,0 +1,297 @@
+package vn.herald.web;
+
+import io.micronaut.context.MessageSource;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.views.ModelAndView;
+import vn.herald.Refusal;
+import vn.herald.calendar.Calendar;
+import vn.herald.calendar.CalendarConfig;
+import vn.herald.calendar.GapState;
+import vn.herald.campaign.CampaignView;
+import vn.herald.campaign.Campaigns;
+import vn.herald.channel.Channel;
+import vn.herald.channel.Channels;
+import vn.herald.content.PieceStatus;
+import vn.herald.content.Pieces;
+import vn.herald.publishing.Publication;
+import vn.herald.publishing.PublicationStatus;
+import vn.herald.publishing.Publishing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The start page: the editorial calendar (FullCalendar, fed by {@link #events}), the unscheduled approved pieces beside
+ * it, and below it the coming week, what needs a person and the counts. Moving an event and dropping a backlog piece
+ * go through {@link Publishing}, so the calendar refuses exactly what the API refuses.
+ */
+@Controller
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Produces(MediaType.TEXT_HTML)
+class CalendarPage {
+
+    /** Colours with at least 4.5:1 contrast against white text, one per channel in the order they are listed. */
+    private static final List<String> COLOURS = List.of("#0b5cad", "#1a7f37", "#8250df", "#a34700", "#bf3989", "#0e6f85");
+    /** The mark beside each title, so a status never depends on colour alone; the legend names each. */
+    private static final Map<PublicationStatus, String> MARKS = Map.of(PublicationStatus.SCHEDULED, "◷",
+            PublicationStatus.SENDING, "↗", PublicationStatus.PUBLISHED, "✓", PublicationStatus.RETRY_WAIT, "↻",
+            PublicationStatus.NEEDS_ATTENTION, "⚠", PublicationStatus.UNKNOWN, "?", PublicationStatus.EXPIRED, "⌛",
+            PublicationStatus.CANCELLED, "✕");
+    /** What {@link Publishing#reschedule} accepts: only these can be dragged. */
+    private static final Set<PublicationStatus> MOVABLE = EnumSet.of(PublicationStatus.SCHEDULED,
+            PublicationStatus.RETRY_WAIT, PublicationStatus.NEEDS_ATTENTION, PublicationStatus.EXPIRED);
+    /** FullCalendar is set to UTC and fed wall-clock times of the unit: what it shows is the unit's time, in any browser. */
+    private static final DateTimeFormatter WALL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    private static final Locale VI = Locale.forLanguageTag("vi");
+
+    /** One FullCalendar event: a publication, or a background band (gap week, campaign window). */
+    @Serdeable
+    record Event(String id, String title, String start, @Nullable String end, @Nullable String url,
+                 @Nullable String backgroundColor, @Nullable String borderColor, @Nullable String textColor,
+                 @Nullable String display, List<String> classNames, boolean editable, Map<String, Object> extendedProps) {}
+
+    /** A legend line: a channel and its colour, or a status and its mark. */
+    record Key(String sign, String name) {}
+
+    /** A drop of an event on another day: the new wall-clock time in the unit's zone ("2027-05-18T09:00"). */
+    @Serdeable
+    record Move(@Nullable Long publicationId, @Nullable String plannedAt, @Nullable String csrfToken) {}
+
+    /** A backlog piece dropped on a day, for one channel. */
+    @Serdeable
+    record Place(@Nullable Long pieceId, @Nullable String channelId, @Nullable String date, @Nullable String csrfToken) {}
+
+    @Serdeable
+    record Moved(long publicationId, String plannedAt, String shown) {}
+
+    private final Calendar calendar;
+    private final Campaigns campaigns;
+    private final CalendarConfig calendarConfig;
+    private final Publishing publishing;
+    private final Pieces pieces;
+    private final Channels channels;
+    private final PublicationRows rows;
+    private final Times times;
+    private final FormTokens tokens;
+    private final MessageSource messages;
+
+    CalendarPage(Calendar calendar, Campaigns campaigns, CalendarConfig calendarConfig, Publishing publishing,
+                 Pieces pieces, Channels channels, PublicationRows rows, Times times, FormTokens tokens,
+                 MessageSource messages) {
+        this.calendar = calendar;
+        this.campaigns = campaigns;
+        this.calendarConfig = calendarConfig;
+        this.publishing = publishing;
+        this.pieces = pieces;
+        this.channels = channels;
+        this.rows = rows;
+        this.times = times;
+        this.tokens = tokens;
+        this.messages = messages;
+    }
+
+    @Get
+    ModelAndView<Map<String, Object>> home(Authentication user) {
+        return page(user);
+    }
+
+    @Get("/calendar")
+    ModelAndView<Map<String, Object>> calendar(Authentication user) {
+        return page(user);
+    }
+
+    private ModelAndView<Map<String, Object>> page(Authentication user) {
+        Instant now = times.now();
+        String unit = channelsUnit();
+        Map<String, Object> model = Page.model(user, "home");
+        model.put("today", now.atZone(times.zone()).toLocalDate().toString());
+        List<Channel> own = ownChannels();
+        Map<String, String> colours = colours(own);
+        model.put("channels", own);
+        model.put("channelKeys", own.stream().map(c -> new Key(colours.get(c.id()), c.name())).toList());
+        model.put("statusKeys", MARKS.keySet().stream().sorted().map(s -> new Key(MARKS.get(s), status(s))).toList());
+        model.put("backlog", calendar.backlog(unit));
+        model.put("fillHour", calendarConfig.fillHour());
+        model.put("coming", rows.of(publishing.list(new Publishing.Filter(null, null, null, now, now.plus(Duration.ofDays(7))),
+                Pageable.from(0, 100)).getContent()));
+        model.put("attention", rows.of(publishing.list(new Publishing.Filter(
+                PublicationStatus.NEEDS_ATTENTION, null, null, null, null), Pageable.from(0, 20)).getContent()));
+        model.put("inReview", count(PieceStatus.IN_REVIEW));
+        model.put("approved", count(PieceStatus.APPROVED));
+        model.put("drafts", count(PieceStatus.DRAFT));
+        return Page.view("calendar", model);
+    }
+
+    /**
+     * FullCalendar's event feed for the shown range ({@code start} included, {@code end} excluded, as it asks):
+     * publications coloured by channel, gap weeks and campaign windows as background bands.
+     */
+    @Get("/calendar/events")
+    @Produces(MediaType.APPLICATION_JSON)
+    HttpResponse<List<Event>> events(@QueryValue String start, @QueryValue String end) {
+        LocalDate from = day(start, "start");
+        LocalDate to = day(end, "end").minusDays(1);
+        String unit = channelsUnit();
+        Map<String, String> colours = colours(ownChannels());
+        Map<String, String> names = new LinkedHashMap<>();
+        ownChannels().forEach(c -> names.put(c.id(), c.name()));
+        List<Event> events = new ArrayList<>();
+        for (Calendar.Week week : calendar.view(unit, from, to, null).weeks()) {
+            for (Calendar.Day d : week.days()) {
+                for (Calendar.CalendarPublication p : d.publications()) {
+                    String colour = colours.getOrDefault(p.channelId(), COLOURS.get(0));
+                    String channelName = names.getOrDefault(p.channelId(), p.channelId());
+                    Map<String, Object> props = new LinkedHashMap<>();
+                    props.put("publicationId", p.id());
+                    props.put("status", p.status().name());
+                    props.put("label", status(p.status()) + ", " + channelName + ": " + p.pieceTitle());
+                    events.add(new Event("p" + p.id(), MARKS.get(p.status()) + " " + p.pieceTitle(),
+                            WALL.format(p.plannedAt().toLocalDateTime()), null, "/publications/" + p.id(), colour,
+                            colour, "#ffffff", null, List.of("pub", "status-" + p.status().name().toLowerCase(Locale.ROOT)),
+                            MOVABLE.contains(p.status()), props));
+                }
+            }
+        }
+        // one band per week: two channels short in the same week share it, and a missed rule outweighs a risk
+        Map<String, List<Calendar.Gap>> byWeek = new TreeMap<>();
+        calendar.gaps(unit, from, to).gaps().stream().filter(g -> g.state() != GapState.MET)
+                .forEach(g -> byWeek.computeIfAbsent(g.week(), w -> new ArrayList<>()).add(g));
+        byWeek.forEach((week, gaps) -> {
+            String state = gaps.stream().anyMatch(g -> g.state() == GapState.MISSED) ? "missed" : "at-risk";
+            String shortOf = gaps.stream().map(g -> names.getOrDefault(g.channelId(), g.channelId()) + " " + g.counted()
+                    + "/" + g.required()).collect(Collectors.joining(", "));
+            String monday = gaps.get(0).monday().toString();
+            String nextMonday = gaps.get(0).sunday().plusDays(1).toString();
+            String says = text("calendar.gap." + state) + ": " + shortOf;
+            // the stripes highlight the week; the note above the days says why in words, linking to the gaps page
+            events.add(new Event("g-" + week, "", monday, nextMonday, null, null, null, null, "background",
+                    List.of("gap", "gap-" + state), false, Map.of()));
+            events.add(new Event("n-" + week, "⚠ " + says, monday, nextMonday, "/gaps", null, null, null, "block",
+                    List.of("gap-note", "gap-note-" + state), false, Map.of("label", says)));
+        });
+        for (int year = from.getYear(); year <= to.getYear(); year++) {
+            for (CampaignView c : campaigns.list(unit, year)) {
+                if (c.windowEnd().isBefore(from) || c.windowStart().isAfter(to)) {
+                    continue;
+                }
+                events.add(new Event("c" + c.id(), text("calendar.campaign") + ": " + c.name(), c.windowStart().toString(),
+                        c.windowEnd().plusDays(1).toString(), "/campaigns?nam=" + c.year(), null, null, null, "block",
+                        List.of("campaign-band"), false, Map.of("label", text("calendar.campaign") + ": " + c.name())));
+            }
+        }
+        return json(events);
+    }
+
+    /** A dragged event: reschedules it, or answers the refusal (problem+json) so the page can put the event back. */
+    @Post("/calendar/move")
+    @Secured("EDITOR")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    HttpResponse<Moved> move(@Body Move move, Authentication user) {
+        tokens.require(user, move.csrfToken());
+        if (move.publicationId() == null) {
+            throw Refusal.invalid("publicationId", "which publication to move is missing");
+        }
+        Publication moved = publishing.reschedule(move.publicationId(), wallTime(move.plannedAt()), user.getName());
+        return json(new Moved(moved.id(), times.input(moved.plannedAt()), times.show(moved.plannedAt())));
+    }
+
+    /** A backlog piece dropped on a day: scheduled on the chosen channel at the calendar's fill hour of that day. */
+    @Post("/calendar/place")
+    @Secured("EDITOR")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    HttpResponse<Moved> place(@Body Place place, Authentication user) {
+        tokens.require(user, place.csrfToken());
+        if (place.pieceId() == null) {
+            throw Refusal.invalid("pieceId", "which piece to schedule is missing");
+        }
+        if (place.channelId() == null || place.channelId().isBlank()) {
+            throw Refusal.invalid("channelId", "choose a channel in the list above the pieces");
+        }
+        LocalDate date = day(place.date(), "date");
+        Instant at = date.atTime(calendarConfig.fillHour(), 0).atZone(times.zone()).toInstant();
+        Publication scheduled = publishing.schedule(place.pieceId(), List.of(place.channelId()), at, user.getName()).get(0);
+        return json(new Moved(scheduled.id(), times.input(scheduled.plannedAt()), times.show(scheduled.plannedAt())));
+    }
+
+    /** JSON whatever the request accepts: the class produces HTML, and a browser's Accept names HTML first. */
+    private static <T> HttpResponse<T> json(T body) {
+        return HttpResponse.ok(body).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private Instant wallTime(@Nullable String value) {
+        try {
+            if (value == null) {
+                throw new DateTimeParseException("missing", "", 0);
+            }
+            return LocalDateTime.parse(value.length() > 16 ? value.substring(0, 16) : value).atZone(times.zone()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw Refusal.invalid("plannedAt", "must be a local date and time like 2027-05-18T09:00, found '" + value + "'");
+        }
+    }
+
+    private static LocalDate day(@Nullable String value, String field) {
+        try {
+            return LocalDate.parse(value == null || value.length() < 10 ? String.valueOf(value) : value.substring(0, 10));
+        } catch (DateTimeParseException e) {
+            throw Refusal.invalid(field, "must be a date like 2027-05-18, found '" + value + "'");
+        }
+    }
+
+    private String channelsUnit() {
+        return times.unitCode();
+    }
+
+    private List<Channel> ownChannels() {
+        String unit = channelsUnit();
+        return channels.list().stream().filter(c -> c.unitCode().equals(unit)).toList();
+    }
+
+    private static Map<String, String> colours(List<Channel> own) {
+        Map<String, String> colours = new LinkedHashMap<>();
+        for (int i = 0; i < own.size(); i++) {
+            colours.put(own.get(i).id(), COLOURS.get(i % COLOURS.size()));
+        }
+        return colours;
+    }
+
+    private long count(PieceStatus status) {
+        return pieces.list(new Pieces.Filter(null, null, status, null, null, null), Pageable.from(0, 1)).getTotalSize();
+    }
+
+    private String status(PublicationStatus status) {
+        return text("pstatus." + status.name());
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, VI).orElse(key);
+    }
+}
