@@ -3,20 +3,15 @@ package vn.herald.calendar;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 import vn.herald.Folders;
+import vn.herald.Sealing;
 
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -37,17 +32,14 @@ class IcalTokens {
 
     private static final int TOKEN_BYTES = 32;
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
-    private static final String PREFIX = "v1:";
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
 
     private final SecureRandom random = new SecureRandom();
-    private final SecretKeySpec key;
+    private final Sealing sealing;
 
     IcalTokens(IcalConfig config, Folders folders) {
-        this.key = new SecretKeySpec(config.key() == null || config.key().isBlank()
+        this.sealing = new Sealing(config.key() == null || config.key().isBlank()
                 ? keyFile(folders.dataDir().resolve(KEY_FILE))
-                : decode(config.key(), "HERALD_ICAL_KEY"), "AES");
+                : decode(config.key(), "HERALD_ICAL_KEY"));
     }
 
     String newToken() {
@@ -76,36 +68,12 @@ class IcalTokens {
 
     /** The token sealed for one feed: the feed is the associated data, so a value copied to another row never opens. */
     String seal(String token, String feed) {
-        try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(feed.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(token.getBytes(StandardCharsets.US_ASCII));
-            return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
-                    .put(nonce).put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available in this JDK", e);
-        }
+        return sealing.seal(token, feed);
     }
 
     /** The token, or empty when it was sealed under another key (another instance's key file, a changed key). */
     Optional<String> open(String sealed, String feed) {
-        try {
-            if (!sealed.startsWith(PREFIX)) {
-                return Optional.empty();
-            }
-            byte[] all = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
-            cipher.updateAAD(feed.getBytes(StandardCharsets.UTF_8));
-            return Optional.of(new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.US_ASCII));
-        } catch (AEADBadTagException | IllegalArgumentException e) {
-            return Optional.empty();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available in this JDK", e);
-        }
+        return sealing.open(sealed, feed);
     }
 
     private static byte[] decode(String encoded, String where) {
@@ -115,7 +83,7 @@ class IcalTokens {
         } catch (IllegalArgumentException e) {
             key = new byte[0];
         }
-        if (key.length != 32) {
+        if (key.length != Sealing.KEY_BYTES) {
             throw new ConfigurationException(where + " must hold exactly 32 bytes in base64 (make one with "
                     + "openssl rand -base64 32)");
         }
