@@ -13,13 +13,25 @@ class Passwords {
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private final SecureRandom random = new SecureRandom();
+    private final RememberedPasswords remembered;
+
+    Passwords(RememberedPasswords remembered) {
+        this.remembered = remembered;
+    }
 
     String hash(String password) {
         return BCrypt.withDefaults().hashToString(COST, password.toCharArray());
     }
 
     boolean matches(String password, String hash) {
-        return BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8)).verified;
+        if (remembered.remembers(hash, password)) {
+            return true;
+        }
+        boolean verified = BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8)).verified;
+        if (verified) {
+            remembered.remember(hash, password);
+        }
+        return verified;
     }
 
     String generate() {

@@ -29,12 +29,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The editorial calendar of a unit: its publications day by day in the unit's zone, grouped into ISO weeks, the
@@ -117,34 +117,28 @@ public class Calendar {
         Unit unit = units.get(unitCode);
         checkRange(from, to);
         ZoneId zone = unit.zoneId();
-        List<Channel> shown = channelsOf(unit.code());
-        if (channelId != null) {
-            Channel channel = channels.find(channelId).filter(c -> c.unitCode().equals(unit.code())).orElseThrow(() ->
-                    Refusal.invalid("channel", "kênh '" + channelId + "' không có hoặc không thuộc đơn vị " + unit.code()));
-            shown = List.of(channel);
+        List<String> unitChannels = channelIdsOf(unit.code());
+        if (channelId != null && !unitChannels.contains(channelId)) {
+            throw Refusal.invalid("channel", "kênh '" + channelId + "' không có hoặc không thuộc đơn vị " + unit.code());
         }
+        // one query for the days, one for their titles, two for the backlog: a month is asked for on every page view
+        List<Publication> planned = publishing.plannedOn(channelId == null ? unitChannels : List.of(channelId),
+                from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
+        Map<Long, String> titles = pieces.titles(planned.stream().map(Publication::pieceId).collect(Collectors.toSet()));
         Map<LocalDate, List<CalendarPublication>> byDay = new HashMap<>();
-        Map<Long, String> titles = new HashMap<>();
-        Instant start = from.atStartOfDay(zone).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-        for (Channel channel : shown) {
-            for (Publication p : publications(channel.id(), start, end)) {
-                String title = titles.computeIfAbsent(p.pieceId(), id -> pieces.get(id).title());
-                byDay.computeIfAbsent(p.plannedAt().atZone(zone).toLocalDate(), d -> new ArrayList<>())
-                        .add(new CalendarPublication(p.id(), p.pieceId(), title, p.channelId(),
-                                p.plannedAt().atZone(zone).toOffsetDateTime(), p.status(), p.warning()));
-            }
+        for (Publication p : planned) {
+            // already earliest first, then by id
+            byDay.computeIfAbsent(p.plannedAt().atZone(zone).toLocalDate(), d -> new ArrayList<>())
+                    .add(new CalendarPublication(p.id(), p.pieceId(), titles.get(p.pieceId()), p.channelId(),
+                            p.plannedAt().atZone(zone).toOffsetDateTime(), p.status(), p.warning()));
         }
         Map<IsoWeek, List<Day>> weeks = new LinkedHashMap<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            List<CalendarPublication> planned = new ArrayList<>(byDay.getOrDefault(day, List.of()));
-            planned.sort(Comparator.comparing((CalendarPublication p) -> p.plannedAt().toInstant())
-                    .thenComparingLong(CalendarPublication::id));
-            weeks.computeIfAbsent(IsoWeek.of(day), w -> new ArrayList<>()).add(new Day(day, planned));
+            weeks.computeIfAbsent(IsoWeek.of(day), w -> new ArrayList<>()).add(new Day(day, byDay.getOrDefault(day, List.of())));
         }
         List<Week> shownWeeks = weeks.entrySet().stream().map(e ->
                 new Week(e.getKey().label(), e.getKey().monday(), e.getKey().sunday(), e.getValue())).toList();
-        return new CalendarView(unit.code(), unit.zone(), from, to, channelId, shownWeeks, backlog(unit.code()));
+        return new CalendarView(unit.code(), unit.zone(), from, to, channelId, shownWeeks, backlog(unit.code(), unitChannels));
     }
 
     /** Every week from the one holding {@code from} to the one holding {@code to} that breaks a rule, with a summary per rule. */
@@ -207,11 +201,11 @@ public class Calendar {
 
     /** Approved pieces of the unit with no publication anywhere, except cancelled or expired ones; oldest approval first. */
     public List<BacklogPiece> backlog(String unitCode) {
-        Set<Long> planned = new HashSet<>();
-        for (Channel channel : channelsOf(unitCode)) {
-            publications(channel.id(), null, null).stream().filter(p -> !NOT_COUNTED.contains(p.status()))
-                    .forEach(p -> planned.add(p.pieceId()));
-        }
+        return backlog(unitCode, channelIdsOf(unitCode));
+    }
+
+    private List<BacklogPiece> backlog(String unitCode, List<String> unitChannels) {
+        Set<Long> planned = publishing.piecesOn(unitChannels, NOT_COUNTED);
         return approvedPieces(unitCode).stream().filter(p -> !planned.contains(p.id()))
                 .map(p -> new BacklogPiece(p.id(), p.title(), p.kind(), p.topics(), p.updatedAt()))
                 .sorted(Comparator.comparing(BacklogPiece::approvedAt).thenComparingLong(BacklogPiece::pieceId))
@@ -219,16 +213,7 @@ public class Calendar {
     }
 
     List<Piece> approvedPieces(String unitCode) {
-        List<Piece> approved = new ArrayList<>();
-        Pieces.Filter filter = new Pieces.Filter(unitCode, null, PieceStatus.APPROVED, null, null, null);
-        Page<Piece> page = pieces.list(filter, Pageable.from(0, PAGE));
-        while (true) {
-            approved.addAll(page.getContent());
-            if (page.getContent().size() < PAGE) {
-                return approved;
-            }
-            page = pieces.list(filter, page.getPageable().next());
-        }
+        return pieces.ofUnit(unitCode, PieceStatus.APPROVED);
     }
 
     /** The channel's publications planned in [start, end); either end may be open. */
@@ -245,8 +230,8 @@ public class Calendar {
         }
     }
 
-    private List<Channel> channelsOf(String unitCode) {
-        return channels.list().stream().filter(c -> c.unitCode().equals(unitCode)).toList();
+    private List<String> channelIdsOf(String unitCode) {
+        return channels.ofUnit(unitCode).stream().map(Channel::id).toList();
     }
 
     Unit unit(@Nullable String code) {

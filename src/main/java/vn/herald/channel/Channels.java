@@ -22,6 +22,11 @@ public class Channels {
         return repository.findAllOrderById();
     }
 
+    /** The unit's channels, by id. */
+    public List<Channel> ofUnit(String unitCode) {
+        return repository.findByUnitCodeOrderById(unitCode);
+    }
+
     public Optional<Channel> find(String id) {
         return repository.findById(id);
     }

@@ -6,6 +6,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import io.micronaut.data.repository.jpa.JpaSpecificationExecutor;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,4 +24,8 @@ interface PieceRepository extends CrudRepository<Piece, Long>, JpaSpecificationE
 
     @Query("select id from piece where campaigns like :pattern")
     List<Long> findIdsByCampaignsLike(String pattern);
+
+    List<Pieces.Title> findByIdIn(Collection<Long> ids);
+
+    List<Piece> findByUnitCodeAndStatusOrderById(String unitCode, PieceStatus status);
 }

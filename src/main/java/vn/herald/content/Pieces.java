@@ -1,6 +1,7 @@
 package vn.herald.content;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -18,9 +19,12 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /** Pieces: writing, revisions, the approval workflow and assets. Other features use this, never the repositories. */
 @Singleton
@@ -58,6 +62,23 @@ public class Pieces {
         this.json = json;
         this.changes = changes;
         this.clock = clock;
+    }
+
+    /** A piece's title alone, for lists that show many (the calendar). */
+    @Introspected
+    public record Title(long id, String title) {}
+
+    /** The titles of these pieces by id; ids of no piece are left out. */
+    public Map<Long, String> titles(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return pieces.findByIdIn(ids).stream().collect(Collectors.toMap(Title::id, Title::title));
+    }
+
+    /** Every piece of the unit in this status, by id. */
+    public List<Piece> ofUnit(String unitCode, PieceStatus status) {
+        return pieces.findByUnitCodeAndStatusOrderById(unitCode, status);
     }
 
     public Piece get(long id) {

@@ -26,8 +26,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -224,6 +226,22 @@ public class Publishing {
             where = where.and((root, cb) -> cb.equal(root.get("channelId"), channelId));
         }
         return publications.findAll(where, Sort.of(Sort.Order.asc("plannedAt"), Sort.Order.asc("id")));
+    }
+
+    /** Every publication on these channels planned in [from, to), earliest first; the caller bounds the window. */
+    public List<Publication> plannedOn(Collection<String> channelIds, Instant from, Instant to) {
+        if (channelIds.isEmpty()) {
+            return List.of();
+        }
+        return publications.findPlannedOn(channelIds, from, to);
+    }
+
+    /** The pieces with a publication on one of these channels whose status is not one of {@code except}. */
+    public Set<Long> piecesOn(Collection<String> channelIds, Set<PublicationStatus> except) {
+        if (channelIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(publications.findPieceIdsOnChannels(channelIds, except));
     }
 
     /** Resumes a paused channel and puts its waiting publications back in the queue. */

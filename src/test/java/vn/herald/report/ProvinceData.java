@@ -18,9 +18,9 @@ import java.util.Random;
  * A province of communes with weeks of publishing each, written in batches: four channels per commune, a dozen
  * publications a week (portal three, Facebook five, Zalo two, loudspeaker two), a few failures and paused channels.
  */
-final class ProvinceData {
+public final class ProvinceData {
 
-    static final String PROVINCE = "tinh-mau";
+    public static final String PROVINCE = "tinh-mau";
     private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final List<String> TOPICS = List.of("Chuyển đổi số", "Dịch vụ công", "Nông nghiệp số", "Y tế", "An ninh trật tự");
     private static final int[][] WEEKLY = {{0, 3}, {1, 5}, {2, 2}, {3, 2}}; // channel index, publications per week
@@ -29,7 +29,7 @@ final class ProvinceData {
     private ProvinceData() {}
 
     /** Writes the province and its communes; answers how many publications were written. */
-    static int generate(TransactionOperations<Connection> transactions, int communes, LocalDate firstMonday, int weeks) {
+    public static int generate(TransactionOperations<Connection> transactions, int communes, LocalDate firstMonday, int weeks) {
         Random random = new Random(42);
         OffsetDateTime created = OffsetDateTime.parse("2026-01-01T00:00:00Z");
         return transactions.executeWrite(status -> {
