@@ -122,11 +122,11 @@ public class Calendar {
             throw Refusal.invalid("channel", "kênh '" + channelId + "' không có hoặc không thuộc đơn vị " + unit.code());
         }
         // one query for the days, one for their titles, two for the backlog: a month is asked for on every page view
-        List<Publication> planned = publishing.plannedOn(channelId == null ? unitChannels : List.of(channelId),
+        List<Publishing.Planned> planned = publishing.plannedOn(channelId == null ? unitChannels : List.of(channelId),
                 from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
-        Map<Long, String> titles = pieces.titles(planned.stream().map(Publication::pieceId).collect(Collectors.toSet()));
+        Map<Long, String> titles = pieces.titles(planned.stream().map(Publishing.Planned::pieceId).collect(Collectors.toSet()));
         Map<LocalDate, List<CalendarPublication>> byDay = new HashMap<>();
-        for (Publication p : planned) {
+        for (Publishing.Planned p : planned) {
             // already earliest first, then by id
             byDay.computeIfAbsent(p.plannedAt().atZone(zone).toLocalDate(), d -> new ArrayList<>())
                     .add(new CalendarPublication(p.id(), p.pieceId(), titles.get(p.pieceId()), p.channelId(),

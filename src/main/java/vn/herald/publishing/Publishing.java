@@ -1,5 +1,6 @@
 package vn.herald.publishing;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -228,8 +229,13 @@ public class Publishing {
         return publications.findAll(where, Sort.of(Sort.Order.asc("plannedAt"), Sort.Order.asc("id")));
     }
 
-    /** Every publication on these channels planned in [from, to), earliest first; the caller bounds the window. */
-    public List<Publication> plannedOn(Collection<String> channelIds, Instant from, Instant to) {
+    /** A publication as a calendar shows it. */
+    @Introspected
+    public record Planned(long id, long pieceId, String channelId, Instant plannedAt, PublicationStatus status,
+                         @Nullable String warning) {}
+
+    /** Every publication on these channels planned in [from, to), earliest first, then by id; the caller bounds the window. */
+    public List<Planned> plannedOn(Collection<String> channelIds, Instant from, Instant to) {
         if (channelIds.isEmpty()) {
             return List.of();
         }
