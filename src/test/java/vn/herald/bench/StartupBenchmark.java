@@ -20,6 +20,8 @@ import java.util.concurrent.locks.LockSupport;
  * and {@code channels/} (the first start, which imports the library and migrates an empty H2 file database) to the
  * first {@code /health} answering UP, and the process's resident memory right then. Not a test; run with
  * {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) vn.herald.bench.StartupBenchmark [runs]}.
+ * {@code -Dbench.restart=true} times later starts on one data folder instead (migrated, library imported, admin made:
+ * a restart); {@code -Dbench.jvm="..."} passes options to the service's JVM (e.g. a class data sharing archive).
  */
 public final class StartupBenchmark {
 
@@ -39,8 +41,14 @@ public final class StartupBenchmark {
         Summary toHealthy = new Summary("start to first healthy /health", "ms");
         Summary memory = new Summary("resident memory when healthy", "MiB");
         Summary cpu = new Summary("CPU time used by then", "ms");
+        boolean restart = Boolean.getBoolean("bench.restart");
+        Path project = Path.of("").toAbsolutePath();
+        Path shared = restart ? Files.createTempDirectory("herald-startup") : null;
+        if (restart) {
+            System.out.println("first start, not counted: " + once(project, shared));
+        }
         for (int i = 0; i < runs; i++) {
-            Start start = once(Path.of("").toAbsolutePath());
+            Start start = once(project, restart ? shared : Files.createTempDirectory("herald-startup"));
             System.out.println("run " + (i + 1) + ": " + start);
             toHealthy.add(start.millis());
             memory.add(start.residentMiB());
@@ -53,13 +61,20 @@ public final class StartupBenchmark {
 
     /** Starts the service from {@code project} (its content/ and channels/) on a fresh data folder, then stops it. */
     public static Start once(Path project) throws IOException, InterruptedException {
-        Path data = Files.createTempDirectory("herald-startup");
+        return once(project, Files.createTempDirectory("herald-startup"));
+    }
+
+    private static Start once(Path project, Path data) throws IOException, InterruptedException {
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", serviceClassPath(), "vn.herald.Application"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String options = System.getProperty("bench.jvm", "").strip();
+        if (!options.isEmpty()) {
+            command.addAll(List.of(options.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", serviceClassPath(), "vn.herald.Application"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(data.resolve("herald.log").toFile());
         builder.environment().putAll(Map.of(
