@@ -24,6 +24,8 @@ import java.util.Map;
  * integrations call it), with a year of publishing for one commune: four channels, about twelve publications a week.
  * The load generator runs in the same JVM as the service, so both share the machine's cores. Not a test; run with
  * {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) vn.herald.bench.CalendarBenchmark [h2|postgres] [clients] [seconds] [runs]}.
+ * With {@code serve} as the second argument it only starts the service with that year and prints the URL and the
+ * header to send, for an outside load generator such as wrk; stop it with Ctrl-C.
  */
 public final class CalendarBenchmark {
 
@@ -34,6 +36,12 @@ public final class CalendarBenchmark {
 
     public static void main(String[] args) throws Exception {
         String database = args.length > 0 ? args[0] : "h2";
+        if (args.length > 1 && args[1].equals("serve")) {
+            ApplicationContext context = start(database);
+            System.out.println("SERVING http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort() + MONTH);
+            System.out.println("HEADER Authorization: " + request(URI.create("http://127.0.0.1/")).headers().firstValue("Authorization").orElseThrow());
+            Thread.currentThread().join();
+        }
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
