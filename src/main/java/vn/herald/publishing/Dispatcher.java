@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends one due publication: checks, records the attempt, calls the adapter, records the result. Answers when to
@@ -36,6 +37,12 @@ public class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration BUSY_CHANNEL_WAIT = Duration.ofSeconds(1);
+    // A channel busy with fast sends frees a slot within milliseconds: waiting that long costs nothing, whereas giving
+    // the publication back costs a reschedule, a poll and a pick each time (a burst on one channel was picked about
+    // seven times per send). A channel whose slots stay taken this long is slow or hanging: then the thread is only
+    // held this long and the publication goes back for BUSY_CHANNEL_WAIT, so such a platform keeps at most
+    // maxInFlightPerChannel threads, plus waiters for at most this bound each.
+    private static final Duration SLOT_WAIT = Duration.ofMillis(250);
 
     private final PublicationStore store;
     private final Channels channels;
@@ -90,15 +97,31 @@ public class Dispatcher {
         }
         ChannelAdapter adapter = adapters.forChannel(channel).orElseThrow(() ->
                 new IllegalStateException("no adapter for channel type " + channel.type()));
-        Semaphore slots = inFlight.computeIfAbsent(channel.id(), id -> new Semaphore(maxInFlightPerChannel));
-        if (!slots.tryAcquire()) {
+        // fair: waiters take freed slots in turn, so none of them gives up while others are served
+        Semaphore slots = inFlight.computeIfAbsent(channel.id(), id -> new Semaphore(maxInFlightPerChannel, true));
+        if (!acquire(slots)) {
             // this channel already holds its share of dispatch threads (a slow platform): leave them to the others
-            return Optional.of(now.plus(BUSY_CHANNEL_WAIT));
+            return Optional.of(clock.instant().plus(BUSY_CHANNEL_WAIT));
         }
         try {
-            return dispatchOn(publication, channel, adapter, now);
+            Instant started = clock.instant();
+            if (started.isAfter(publication.deadline())) {
+                // the deadline passed while this waited for a slot: the next look expires it
+                return Optional.of(started);
+            }
+            return dispatchOn(publication, channel, adapter, started);
         } finally {
             slots.release();
+        }
+    }
+
+    private static boolean acquire(Semaphore slots) {
+        try {
+            return slots.tryAcquire(SLOT_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            // the scheduler is stopping: give the publication back untouched
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
