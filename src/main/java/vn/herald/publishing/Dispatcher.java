@@ -13,6 +13,7 @@ import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Payload;
 import vn.herald.channel.SendResult;
+import vn.herald.publishing.PublicationStore.Outcome;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -178,9 +178,9 @@ public class Dispatcher {
         publication = begun.publication();
         Delivery delivery = new Delivery(publication.id(), payloadOf(publication), channel, attempt.number(), attempt.startedAt());
         if (channel.mode() == ChannelMode.DRY_RUN) {
-            List<OutgoingRequest> requests = adapter.preview(delivery).stream().map(OutgoingRequest::withoutSecrets).toList();
-            store.finish(attempt, "DRY_RUN", null, publication.withResult(null, null, null, null, write(requests)),
-                    PublicationStatus.PUBLISHED, "dry-run: not sent; the request that would have gone out is kept");
+            String preview = write(adapter.preview(delivery).stream().map(OutgoingRequest::withoutSecrets).toList());
+            store.finish(attempt, "DRY_RUN", null, current -> new Outcome(current.withResult(null, null, null, null, preview),
+                    PublicationStatus.PUBLISHED, "dry-run: not sent; the request that would have gone out is kept"));
             return Optional.empty();
         }
         SendResult result;
@@ -190,38 +190,36 @@ public class Dispatcher {
             // an adapter that throws may have sent: reconcile before trying again
             LOG.warn("Publication {}: adapter for {} failed: {}", publication.id(), channel.id(), e.toString());
             Instant next = clock.instant().plus(backoff.after(attempt.number(), Optional.empty()));
-            store.finish(attempt, "UNKNOWN", e.toString(), publication.withResult(null, null, next, e.toString(), null),
-                    PublicationStatus.UNKNOWN, "the adapter failed without an answer: " + e.getMessage());
+            store.finish(attempt, "UNKNOWN", e.toString(), current -> new Outcome(current.withResult(null, null, next, e.toString(), null),
+                    PublicationStatus.UNKNOWN, "the adapter failed without an answer: " + e.getMessage()));
             return Optional.of(next);
         }
-        // the adapter may have moved the publication or left a warning on it (a full loudspeaker session)
-        publication = store.get(publication.id());
         if (result instanceof SendResult.Sent sent) {
-            store.finish(attempt, "SENT", sent.externalId(), publication.withResult(sent.externalId(), sent.url(), null, null, null),
-                    PublicationStatus.PUBLISHED, "published as " + sent.externalId());
+            store.finish(attempt, "SENT", sent.externalId(), current -> new Outcome(
+                    current.withResult(sent.externalId(), sent.url(), null, null, null),
+                    PublicationStatus.PUBLISHED, "published as " + sent.externalId()));
             return Optional.empty();
         }
         if (result instanceof SendResult.RetryLater later) {
             Instant next = clock.instant().plus(backoff.after(attempt.number(), later.hint()));
-            if (next.isAfter(publication.deadline())) {
-                store.finish(attempt, "RETRY_LATER", later.reason(), publication.withResult(null, null, null, later.reason(), null),
-                        PublicationStatus.EXPIRED, "the next try would come after the deadline: " + later.reason());
-                return Optional.empty();
-            }
-            store.finish(attempt, "RETRY_LATER", later.reason(), publication.withResult(null, null, next, later.reason(), null),
-                    PublicationStatus.RETRY_WAIT, "retry at " + next + ": " + later.reason());
-            return Optional.of(next);
+            Publication finished = store.finish(attempt, "RETRY_LATER", later.reason(), current -> next.isAfter(current.deadline())
+                    ? new Outcome(current.withResult(null, null, null, later.reason(), null),
+                    PublicationStatus.EXPIRED, "the next try would come after the deadline: " + later.reason())
+                    : new Outcome(current.withResult(null, null, next, later.reason(), null),
+                    PublicationStatus.RETRY_WAIT, "retry at " + next + ": " + later.reason()));
+            return finished.status() == PublicationStatus.RETRY_WAIT ? Optional.of(next) : Optional.empty();
         }
         if (result instanceof SendResult.NeedsAttention attention) {
-            store.finish(attempt, "NEEDS_ATTENTION", attention.reason(),
-                    publication.withResult(null, null, null, attention.reason(), null),
-                    PublicationStatus.NEEDS_ATTENTION, attention.reason());
+            store.finish(attempt, "NEEDS_ATTENTION", attention.reason(), current -> new Outcome(
+                    current.withResult(null, null, null, attention.reason(), null),
+                    PublicationStatus.NEEDS_ATTENTION, attention.reason()));
             channels.pause(channel.id(), attention.reason());
             return Optional.empty();
         }
         SendResult.Permanent permanent = (SendResult.Permanent) result;
-        store.finish(attempt, "PERMANENT", permanent.reason(), publication.withResult(null, null, null, permanent.reason(), null),
-                PublicationStatus.NEEDS_ATTENTION, "the platform refused the content: " + permanent.reason());
+        store.finish(attempt, "PERMANENT", permanent.reason(), current -> new Outcome(
+                current.withResult(null, null, null, permanent.reason(), null),
+                PublicationStatus.NEEDS_ATTENTION, "the platform refused the content: " + permanent.reason()));
         return Optional.empty();
     }
 
