@@ -26,8 +26,9 @@ import java.util.Map;
  * polling interval (the service's default; the burst runs use 100 ms), {@code -Dbench.threads=8} the dispatch
  * threads per instance, {@code -Dbench.inflight=2} the sends one channel may have in flight per instance (the
  * service's default is 2: every publication here is on one channel), {@code -Dbench.delay=5} the platform's answer
- * time in ms. On H2 the database's own query
- * statistics count the SQL statements per publication ({@code -Dbench.statements=true} lists each statement's text); on PostgreSQL its counters give transactions and row writes.
+ * time in ms. On H2 the database's own query statistics count the SQL statements per publication
+ * ({@code -Dbench.statements=true} also lists each statement's text); on PostgreSQL its counters give transactions
+ * and row writes.
  */
 public final class DispatchBenchmark {
 
