@@ -13,6 +13,7 @@ import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Payload;
 import vn.herald.channel.SendResult;
+import vn.herald.publishing.PublicationStore.Outcome;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,12 +21,12 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends one due publication: checks, records the attempt, calls the adapter, records the result. Answers when to
@@ -36,6 +37,12 @@ public class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration BUSY_CHANNEL_WAIT = Duration.ofSeconds(1);
+    // A channel busy with fast sends frees a slot within milliseconds: waiting that long costs nothing, whereas giving
+    // the publication back costs a reschedule, a poll and a pick each time (a burst on one channel was picked about
+    // seven times per send). A channel whose slots stay taken this long is slow or hanging: then the thread is only
+    // held this long and the publication goes back for BUSY_CHANNEL_WAIT, so such a platform keeps at most
+    // maxInFlightPerChannel threads, plus waiters for at most this bound each.
+    private static final Duration SLOT_WAIT = Duration.ofMillis(250);
 
     private final PublicationStore store;
     private final Channels channels;
@@ -90,15 +97,31 @@ public class Dispatcher {
         }
         ChannelAdapter adapter = adapters.forChannel(channel).orElseThrow(() ->
                 new IllegalStateException("no adapter for channel type " + channel.type()));
-        Semaphore slots = inFlight.computeIfAbsent(channel.id(), id -> new Semaphore(maxInFlightPerChannel));
-        if (!slots.tryAcquire()) {
+        // fair: waiters take freed slots in turn, so none of them gives up while others are served
+        Semaphore slots = inFlight.computeIfAbsent(channel.id(), id -> new Semaphore(maxInFlightPerChannel, true));
+        if (!acquire(slots)) {
             // this channel already holds its share of dispatch threads (a slow platform): leave them to the others
-            return Optional.of(now.plus(BUSY_CHANNEL_WAIT));
+            return Optional.of(clock.instant().plus(BUSY_CHANNEL_WAIT));
         }
         try {
-            return dispatchOn(publication, channel, adapter, now);
+            Instant started = clock.instant();
+            if (started.isAfter(publication.deadline())) {
+                // the deadline passed while this waited for a slot: the next look expires it
+                return Optional.of(started);
+            }
+            return dispatchOn(publication, channel, adapter, started);
         } finally {
             slots.release();
+        }
+    }
+
+    private static boolean acquire(Semaphore slots) {
+        try {
+            return slots.tryAcquire(SLOT_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            // the scheduler is stopping: give the publication back untouched
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -155,9 +178,9 @@ public class Dispatcher {
         publication = begun.publication();
         Delivery delivery = new Delivery(publication.id(), payloadOf(publication), channel, attempt.number(), attempt.startedAt());
         if (channel.mode() == ChannelMode.DRY_RUN) {
-            List<OutgoingRequest> requests = adapter.preview(delivery).stream().map(OutgoingRequest::withoutSecrets).toList();
-            store.finish(attempt, "DRY_RUN", null, publication.withResult(null, null, null, null, write(requests)),
-                    PublicationStatus.PUBLISHED, "dry-run: not sent; the request that would have gone out is kept");
+            String preview = write(adapter.preview(delivery).stream().map(OutgoingRequest::withoutSecrets).toList());
+            store.finish(attempt, "DRY_RUN", null, current -> new Outcome(current.withResult(null, null, null, null, preview),
+                    PublicationStatus.PUBLISHED, "dry-run: not sent; the request that would have gone out is kept"));
             return Optional.empty();
         }
         SendResult result;
@@ -167,38 +190,36 @@ public class Dispatcher {
             // an adapter that throws may have sent: reconcile before trying again
             LOG.warn("Publication {}: adapter for {} failed: {}", publication.id(), channel.id(), e.toString());
             Instant next = clock.instant().plus(backoff.after(attempt.number(), Optional.empty()));
-            store.finish(attempt, "UNKNOWN", e.toString(), publication.withResult(null, null, next, e.toString(), null),
-                    PublicationStatus.UNKNOWN, "the adapter failed without an answer: " + e.getMessage());
+            store.finish(attempt, "UNKNOWN", e.toString(), current -> new Outcome(current.withResult(null, null, next, e.toString(), null),
+                    PublicationStatus.UNKNOWN, "the adapter failed without an answer: " + e.getMessage()));
             return Optional.of(next);
         }
-        // the adapter may have moved the publication or left a warning on it (a full loudspeaker session)
-        publication = store.get(publication.id());
         if (result instanceof SendResult.Sent sent) {
-            store.finish(attempt, "SENT", sent.externalId(), publication.withResult(sent.externalId(), sent.url(), null, null, null),
-                    PublicationStatus.PUBLISHED, "published as " + sent.externalId());
+            store.finish(attempt, "SENT", sent.externalId(), current -> new Outcome(
+                    current.withResult(sent.externalId(), sent.url(), null, null, null),
+                    PublicationStatus.PUBLISHED, "published as " + sent.externalId()));
             return Optional.empty();
         }
         if (result instanceof SendResult.RetryLater later) {
             Instant next = clock.instant().plus(backoff.after(attempt.number(), later.hint()));
-            if (next.isAfter(publication.deadline())) {
-                store.finish(attempt, "RETRY_LATER", later.reason(), publication.withResult(null, null, null, later.reason(), null),
-                        PublicationStatus.EXPIRED, "the next try would come after the deadline: " + later.reason());
-                return Optional.empty();
-            }
-            store.finish(attempt, "RETRY_LATER", later.reason(), publication.withResult(null, null, next, later.reason(), null),
-                    PublicationStatus.RETRY_WAIT, "retry at " + next + ": " + later.reason());
-            return Optional.of(next);
+            Publication finished = store.finish(attempt, "RETRY_LATER", later.reason(), current -> next.isAfter(current.deadline())
+                    ? new Outcome(current.withResult(null, null, null, later.reason(), null),
+                    PublicationStatus.EXPIRED, "the next try would come after the deadline: " + later.reason())
+                    : new Outcome(current.withResult(null, null, next, later.reason(), null),
+                    PublicationStatus.RETRY_WAIT, "retry at " + next + ": " + later.reason()));
+            return finished.status() == PublicationStatus.RETRY_WAIT ? Optional.of(next) : Optional.empty();
         }
         if (result instanceof SendResult.NeedsAttention attention) {
-            store.finish(attempt, "NEEDS_ATTENTION", attention.reason(),
-                    publication.withResult(null, null, null, attention.reason(), null),
-                    PublicationStatus.NEEDS_ATTENTION, attention.reason());
+            store.finish(attempt, "NEEDS_ATTENTION", attention.reason(), current -> new Outcome(
+                    current.withResult(null, null, null, attention.reason(), null),
+                    PublicationStatus.NEEDS_ATTENTION, attention.reason()));
             channels.pause(channel.id(), attention.reason());
             return Optional.empty();
         }
         SendResult.Permanent permanent = (SendResult.Permanent) result;
-        store.finish(attempt, "PERMANENT", permanent.reason(), publication.withResult(null, null, null, permanent.reason(), null),
-                PublicationStatus.NEEDS_ATTENTION, "the platform refused the content: " + permanent.reason());
+        store.finish(attempt, "PERMANENT", permanent.reason(), current -> new Outcome(
+                current.withResult(null, null, null, permanent.reason(), null),
+                PublicationStatus.NEEDS_ATTENTION, "the platform refused the content: " + permanent.reason()));
         return Optional.empty();
     }
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Every change of a publication's state, each in its own transaction and each with its audit event. */
 @Singleton
@@ -53,7 +54,11 @@ class PublicationStore {
     /** Moves the publication, checking the transition table; {@code changed} carries any other new values. */
     @Transactional
     Publication move(Publication changed, PublicationStatus next, String actor, @Nullable String reason) {
-        Publication current = get(changed.id());
+        return move(get(changed.id()), changed, next, actor, reason);
+    }
+
+    private Publication move(Publication current, Publication changed, PublicationStatus next, String actor,
+                             @Nullable String reason) {
         if (current.status() != next && !current.status().canMoveTo(next)) {
             throw Refusal.conflict("publication " + current.id() + " is " + current.status() + " and cannot become " + next);
         }
@@ -84,13 +89,21 @@ class PublicationStore {
         return new Begun(attempt, sending);
     }
 
-    /** Records what the platform answered and where that leaves the publication, together. */
+    /** Where the platform's answer leaves the publication: its new values, status, and the reason people see. */
+    record Outcome(Publication changed, PublicationStatus next, String reason) {}
+
+    /**
+     * Records what the platform answered and where that leaves the publication, together. {@code decide} gets the
+     * publication as it stands in this transaction: the adapter may have moved it or left a warning on it during
+     * the call (a full loudspeaker session), and the one read here serves both that and the transition check.
+     */
     @Transactional
-    Publication finish(Attempt attempt, String outcome, @Nullable String detail, Publication changed,
-                       PublicationStatus next, String reason) {
+    Publication finish(Attempt attempt, String outcome, @Nullable String detail, Function<Publication, Outcome> decide) {
+        Publication current = get(attempt.publicationId());
+        Outcome result = decide.apply(current);
         attempts.update(new Attempt(attempt.id(), attempt.publicationId(), attempt.number(), attempt.node(),
                 attempt.startedAt(), clock.instant(), outcome, detail));
-        return move(changed, next, "dispatcher", reason);
+        return move(current, result.changed(), result.next(), "dispatcher", result.reason());
     }
 
     Optional<Attempt> lastAttempt(Publication publication) {

@@ -20,7 +20,8 @@ public record PublishingConfig(
         @Bindable(defaultValue = "8") @Min(1) int threads,
         // how often a running dispatch says it is alive; a silent one is taken over after four of these
         @Bindable(defaultValue = "30s") @NotNull Duration heartbeatInterval,
-        // sends one channel may have in flight on this instance: a hanging platform holds at most this many threads
+        // sends one channel may have in flight on this instance: a hanging platform holds at most this many threads;
+        // a dispatch that finds them all taken waits up to 250 ms for one, then gives its publication back for 1 s
         @Bindable(defaultValue = "2") @Min(1) int maxInFlightPerChannel,
         // false leaves the scheduler stopped (tests that drive the dispatcher themselves)
         @Bindable(defaultValue = "true") boolean schedulerEnabled) {}

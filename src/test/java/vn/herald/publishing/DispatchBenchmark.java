@@ -26,8 +26,9 @@ import java.util.Map;
  * polling interval (the service's default; the burst runs use 100 ms), {@code -Dbench.threads=8} the dispatch
  * threads per instance, {@code -Dbench.inflight=2} the sends one channel may have in flight per instance (the
  * service's default is 2: every publication here is on one channel), {@code -Dbench.delay=5} the platform's answer
- * time in ms. On H2 the database's own query
- * statistics count the SQL statements per publication; on PostgreSQL its counters give transactions and row writes.
+ * time in ms. On H2 the database's own query statistics count the SQL statements per publication
+ * ({@code -Dbench.statements=true} also lists each statement's text); on PostgreSQL its counters give transactions
+ * and row writes.
  */
 public final class DispatchBenchmark {
 
@@ -176,6 +177,9 @@ public final class DispatchBenchmark {
                 try (ResultSet rows = statement.executeQuery("select sql_statement, execution_count from information_schema.query_statistics")) {
                     while (rows.next()) {
                         work.merge(kind(rows.getString(1)), rows.getLong(2), Long::sum);
+                        if (Boolean.getBoolean("bench.statements")) {
+                            work.merge("  " + rows.getString(1).replaceAll("\\s+", " "), rows.getLong(2), Long::sum);
+                        }
                     }
                 }
             } else {
@@ -212,7 +216,7 @@ public final class DispatchBenchmark {
             long delta = entry.getValue() - before.getOrDefault(entry.getKey(), 0L);
             if (delta >= publications / 10) {
                 double each = (double) delta / publications;
-                total += entry.getKey().startsWith("tup_") || entry.getKey().startsWith("xact") ? 0 : each;
+                total += entry.getKey().startsWith("tup_") || entry.getKey().startsWith("xact") || entry.getKey().startsWith(" ") ? 0 : each;
                 out.append(String.format(java.util.Locale.ROOT, "%s %.2f; ", entry.getKey(), each));
             }
         }

@@ -4,7 +4,13 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +18,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A platform that takes connections and never answers holds a bounded share of the dispatcher, never all of it. */
 class SlowPlatformTest {
+
+    @Test
+    void aChannelBusyWithSendsThatAnswerKeepsItsPublicationsInsteadOfGivingThemBack() throws Exception {
+        try (DispatchCluster cluster = new DispatchCluster(Map.of(), 4).start(1)) {
+            List<Long> ids = new java.util.ArrayList<>(cluster.schedule(5, Instant.now()));
+            Dispatcher dispatcher = cluster.node(0).getBean(Dispatcher.class);
+            // a first send alone warms up the path (connections, JIT), so the others' waits are the platform's
+            assertEquals(Optional.empty(), dispatcher.dispatch(ids.remove(0)));
+            // 50 ms an answer: four sends at once on a channel with two slots must overlap
+            cluster.platform.delay(50);
+            CyclicBarrier together = new CyclicBarrier(ids.size());
+            ExecutorService threads = Executors.newFixedThreadPool(ids.size());
+            try {
+                List<Future<Optional<Instant>>> nexts = ids.stream().map(id -> threads.submit(() -> {
+                    together.await();
+                    return dispatcher.dispatch(id);
+                })).toList();
+                for (Future<Optional<Instant>> next : nexts) {
+                    // given back, it would be picked again a second later: a burst on one channel was picked ~7 times a send
+                    assertEquals(Optional.empty(), next.get(), "a publication was given back although a slot would free soon");
+                }
+            } finally {
+                threads.shutdown();
+            }
+            assertEquals(5, cluster.published("fake"));
+        }
+    }
 
     @Test
     void aHangingPlatformDoesNotDelayTheOtherChannels() {
