@@ -9,4 +9,6 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface ChannelRepository extends CrudRepository<Channel, String> {
     List<Channel> findAllOrderById();
+
+    List<Channel> findByUnitCodeOrderById(String unitCode);
 }

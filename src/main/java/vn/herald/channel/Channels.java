@@ -22,6 +22,11 @@ public class Channels {
         return repository.findAllOrderById();
     }
 
+    /** One unit's channels: what a per-unit check needs, without reading every unit's. */
+    public List<Channel> ofUnit(String unitCode) {
+        return repository.findByUnitCodeOrderById(unitCode);
+    }
+
     public Optional<Channel> find(String id) {
         return repository.findById(id);
     }

@@ -6,6 +6,8 @@ import vn.herald.Postgres;
 import vn.herald.TestClock;
 import vn.herald.calendar.Calendar;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,7 +45,9 @@ import java.util.function.Function;
  * fills them, and fills the campaigns still running (1/10 again at the third). (b) The cadence check:
  * {@link Calendar#gaps} of every commune over 2027, at the last clock. Each repetition prints its figures, then
  * {@code RESULT} lines give min, median and max over the repetitions, with the counts that make them checkable.
- * With {@code -Dbench.statements=true} on H2 it also prints the statements each phase ran, by count.
+ * The CPU time of the thread that runs them is given too (on H2 in memory it includes the database's work, on
+ * PostgreSQL not the server's): it depends far less on other load than the wall time. With
+ * {@code -Dbench.statements=true} on H2 it also prints the statements each phase ran, by count.
  */
 public final class PlanningBenchmark {
 
@@ -54,7 +58,7 @@ public final class PlanningBenchmark {
             LocalDate.parse("2027-09-26"));
 
     /** What one repetition took and made. */
-    record Run(Duration sweeps, Duration gaps, Map<String, Long> counts) {
+    record Run(Duration sweeps, Duration gaps, Duration sweepsCpu, Duration gapsCpu, Map<String, Long> counts) {
         Duration total() {
             return sweeps.plus(gaps);
         }
@@ -70,14 +74,17 @@ public final class PlanningBenchmark {
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < repetitions; i++) {
             Run run = run(database(database), communes, statements);
-            System.out.printf("run %d: sweeps %d ms, gaps %d ms, total %d ms, %s%n", i + 1, run.sweeps().toMillis(),
-                    run.gaps().toMillis(), run.total().toMillis(), run.counts());
+            System.out.printf("run %d: sweeps %d ms (CPU %d ms), gaps %d ms (CPU %d ms), total %d ms, %s%n", i + 1,
+                    run.sweeps().toMillis(), run.sweepsCpu().toMillis(), run.gaps().toMillis(), run.gapsCpu().toMillis(),
+                    run.total().toMillis(), run.counts());
             runs.add(run);
         }
         String head = "RESULT " + database + " " + communes + " communes, " + repetitions + " runs: ";
         System.out.println(head + figure("(a) sweeps launching and filling the year", runs, Run::sweeps));
         System.out.println(head + figure("(b) cadence check of every commune", runs, Run::gaps));
         System.out.println(head + figure("total", runs, Run::total));
+        System.out.println(head + figure("CPU of the benchmark thread in (a)", runs, Run::sweepsCpu));
+        System.out.println(head + figure("CPU of the benchmark thread in (b)", runs, Run::gapsCpu));
         System.out.println(head + "counts " + runs.get(runs.size() - 1).counts());
         System.exit(0);
     }
@@ -108,28 +115,33 @@ public final class PlanningBenchmark {
             Calendar calendar = context.getBean(Calendar.class);
             Statistics stats = new Statistics(transactions, statements);
 
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             stats.start();
+            long cpu = threads.getCurrentThreadCpuTime();
             long started = System.nanoTime();
             for (LocalDate opening : OPENINGS) {
                 clock.set(at(opening));
                 launcher.sweep();
             }
             Duration sweeps = Duration.ofNanos(System.nanoTime() - started);
+            Duration sweepsCpu = Duration.ofNanos(threads.getCurrentThreadCpuTime() - cpu);
             stats.print("sweeps");
 
             stats.start();
             long gapsFound = 0;
+            cpu = threads.getCurrentThreadCpuTime();
             started = System.nanoTime();
             for (int c = 1; c <= communes; c++) {
                 gapsFound += calendar.gaps(NationData.commune(c), LocalDate.parse("2027-01-01"), LocalDate.parse("2027-12-31"))
                         .gaps().size();
             }
             Duration gaps = Duration.ofNanos(System.nanoTime() - started);
+            Duration gapsCpu = Duration.ofNanos(threads.getCurrentThreadCpuTime() - cpu);
             stats.print("gaps");
 
             Map<String, Long> counts = counts(transactions);
             counts.put("gaps", gapsFound);
-            return new Run(sweeps, gaps, counts);
+            return new Run(sweeps, gaps, sweepsCpu, gapsCpu, counts);
         }
     }
 
