@@ -154,16 +154,26 @@ class CampaignLauncher {
                 candidates(rules.tag(), unit.code()));
     }
 
+    /**
+     * The instance, its slots and their first pieces are written in one transaction: nobody can have filled or used
+     * anything of an instance not yet committed, so no lock and no re-check is needed per slot. Should publishing
+     * refuse a piece meanwhile (approval withdrawn, a channel changed), that transaction is undone whole and the
+     * launch is done again without pieces, then filled slot by slot, so a refusal costs no other slot its piece.
+     */
     private Launch launch(String code, int year, Unit unit, CampaignOrigin origin, String name, CampaignRules rules,
                           CampaignWindow window, String actor, Lookup lookup, List<Candidate> tagged) {
         Campaign made;
         try {
-            made = transactions.executeWrite(status -> {
-                Campaign campaign = campaigns.save(new Campaign(null, code, year, unit.code(), origin, name, write(rules),
-                        window.start(), window.end(), clock.instant(), actor));
-                slots.saveAll(plan(campaign, rules, unit.zoneId(), lookup.ofUnit(unit.code())));
-                return campaign;
-            });
+            try {
+                made = transactions.executeWrite(status -> create(code, year, unit, origin, name, rules, window, actor,
+                        lookup, tagged));
+            } catch (Refusal refusal) {
+                LOG.info("Campaign {} {} of {}: {}; its slots are filled one by one", code, year, unit.code(),
+                        refusal.getMessage());
+                made = transactions.executeWrite(status -> create(code, year, unit, origin, name, rules, window, actor,
+                        lookup, List.of()));
+                fill(made, lookup, tagged);
+            }
         } catch (RuntimeException e) {
             if (!duplicateKey(e)) {
                 throw e;
@@ -173,8 +183,39 @@ class CampaignLauncher {
         }
         LOG.info("Campaign {} {} of {} launched by {}: window {} to {}", code, year, unit.code(), actor, window.start(),
                 window.end());
-        fill(made, lookup, tagged);
         return new Launch(made, true);
+    }
+
+    /** Writes the instance and its planned slots, and schedules a piece into each slot that one fits. */
+    private Campaign create(String code, int year, Unit unit, CampaignOrigin origin, String name, CampaignRules rules,
+                            CampaignWindow window, String actor, Lookup lookup, List<Candidate> tagged) {
+        Campaign campaign = campaigns.save(new Campaign(null, code, year, unit.code(), origin, name, write(rules),
+                window.start(), window.end(), clock.instant(), actor));
+        List<CampaignSlot> planned = slots.saveAll(plan(campaign, rules, unit.zoneId(), lookup.ofUnit(unit.code())));
+        if (tagged.isEmpty()) {
+            return campaign;
+        }
+        Map<String, Set<Long>> used = new HashMap<>();
+        List<CampaignSlot> filled = new ArrayList<>();
+        for (CampaignSlot slot : planned) {
+            Channel channel = lookup.byId().get(slot.channelId());
+            if (adapters.forChannel(channel).isEmpty()) {
+                continue; // publishing would refuse it: a type this version cannot send to
+            }
+            ChannelType type = channel.type();
+            Set<Long> usedHere = used.computeIfAbsent(slot.channelId(), id -> new HashSet<>());
+            Optional<Candidate> piece = tagged.stream().filter(p -> fits(p.kind(), type) && !usedHere.contains(p.id())).findFirst();
+            if (piece.isEmpty()) {
+                continue;
+            }
+            usedHere.add(piece.get().id());
+            Publication publication = publishing.schedule(piece.get().id(), List.of(slot.channelId()), slot.plannedAt(),
+                    ACTOR).get(0);
+            slots.markUsed(campaign.id(), slot.channelId(), piece.get().id());
+            filled.add(slot.filledBy(publication.id()));
+        }
+        slots.updateAll(filled);
+        return campaign;
     }
 
     /** Puts approved pieces carrying the campaign's tag into its empty slots still ahead. */
