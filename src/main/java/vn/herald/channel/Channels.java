@@ -22,7 +22,7 @@ public class Channels {
         return repository.findAllOrderById();
     }
 
-    /** One unit's channels: what a per-unit check needs, without reading every unit's. */
+    /** The unit's channels, by id. */
     public List<Channel> ofUnit(String unitCode) {
         return repository.findByUnitCodeOrderById(unitCode);
     }
