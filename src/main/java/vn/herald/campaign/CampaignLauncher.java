@@ -38,13 +38,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Makes campaign instances and keeps their slots filled. Launching writes the instance and its planned slots in one
- * transaction; the unique key (code, year, unit) lets exactly one of several racing launchers succeed, and the others
- * take the duplicate key as "already launched". Filling puts approved pieces carrying the campaign's tag into empty
- * slots still ahead, through {@link Publishing}, each piece at most once per channel, under a lock on the campaign's
- * row, one slot per transaction so a refused piece never undoes the others.
+ * Makes campaign instances and keeps their slots filled. Launching writes the instance, its planned slots and the
+ * first piece of each slot in one transaction; the unique key (code, year, unit) lets exactly one of several racing
+ * launchers succeed, and the others take the duplicate key as "already launched". Filling a running campaign later
+ * puts approved pieces carrying the campaign's tag into empty slots still ahead, through {@link Publishing}, each
+ * piece at most once per channel, under a lock on the campaign's row, one slot per transaction so a refused piece
+ * never undoes the others.
  */
 @Singleton
 class CampaignLauncher {
@@ -278,8 +280,8 @@ class CampaignLauncher {
     /** The channels read once for a sweep or a launch, by unit and by id. */
     private record Lookup(Map<String, List<Channel>> byUnit, Map<String, Channel> byId) {
         Lookup(List<Channel> all) {
-            this(all.stream().collect(java.util.stream.Collectors.groupingBy(Channel::unitCode)),
-                    all.stream().collect(java.util.stream.Collectors.toMap(Channel::id, channel -> channel)));
+            this(all.stream().collect(Collectors.groupingBy(Channel::unitCode)),
+                    all.stream().collect(Collectors.toMap(Channel::id, channel -> channel)));
         }
 
         List<Channel> ofUnit(String unitCode) {

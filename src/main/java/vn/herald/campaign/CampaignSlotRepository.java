@@ -1,11 +1,10 @@
 package vn.herald.campaign;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
-
-import io.micronaut.core.annotation.Introspected;
 
 import java.time.Instant;
 import java.util.List;
