@@ -41,8 +41,8 @@ public class CadenceRules {
     /** The unit's rules, portal channels first (a post elsewhere may link to the portal page), then by channel id. */
     public List<CadenceRule> of(String unitCode) {
         List<CadenceRule> rules = new ArrayList<>();
-        for (Channel channel : channels.list()) {
-            if (!channel.unitCode().equals(unitCode) || channels.fileRemoved(channel)) {
+        for (Channel channel : channels.ofUnit(unitCode)) {
+            if (channels.fileRemoved(channel)) {
                 continue;
             }
             CadenceRule rule = ruleOf(channel);

@@ -1,7 +1,7 @@
 package vn.herald.campaign;
 
-import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -12,10 +12,7 @@ import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapters;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Channels;
-import vn.herald.content.Piece;
 import vn.herald.content.PieceKind;
-import vn.herald.content.PieceStatus;
-import vn.herald.content.Pieces;
 import vn.herald.publishing.Publication;
 import vn.herald.publishing.PublicationStatus;
 import vn.herald.publishing.Publishing;
@@ -26,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,13 +38,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Makes campaign instances and keeps their slots filled. Launching writes the instance and its planned slots in one
- * transaction; the unique key (code, year, unit) lets exactly one of several racing launchers succeed, and the others
- * take the duplicate key as "already launched". Filling puts approved pieces carrying the campaign's tag into empty
- * slots still ahead, through {@link Publishing}, each piece at most once per channel, under a lock on the campaign's
- * row, one slot per transaction so a refused piece never undoes the others.
+ * Makes campaign instances and keeps their slots filled. Launching writes the instance, its planned slots and the
+ * first piece of each slot in one transaction; the unique key (code, year, unit) lets exactly one of several racing
+ * launchers succeed, and the others take the duplicate key as "already launched". Filling a running campaign later
+ * puts approved pieces carrying the campaign's tag into empty slots still ahead, through {@link Publishing}, each
+ * piece at most once per channel, under a lock on the campaign's row, one slot per transaction so a refused piece
+ * never undoes the others.
  */
 @Singleton
 class CampaignLauncher {
@@ -61,11 +61,14 @@ class CampaignLauncher {
     /** What a launch did: the instance, and whether this call made it. */
     record Launch(Campaign campaign, boolean created) {}
 
+    /** An approved piece carrying a campaign's tag: all a fill needs to know of it. */
+    @Introspected
+    record Candidate(long id, String unitCode, PieceKind kind) {}
+
     private final CampaignRepository campaigns;
     private final CampaignSlotRepository slots;
     private final CampaignTemplates templates;
     private final Publishing publishing;
-    private final Pieces pieces;
     private final Channels channels;
     private final ChannelAdapters adapters;
     private final Units units;
@@ -75,13 +78,12 @@ class CampaignLauncher {
     private final Clock clock;
 
     CampaignLauncher(CampaignRepository campaigns, CampaignSlotRepository slots, CampaignTemplates templates,
-                     Publishing publishing, Pieces pieces, Channels channels, ChannelAdapters adapters, Units units,
+                     Publishing publishing, Channels channels, ChannelAdapters adapters, Units units,
                      CampaignConfig config, TransactionOperations<Connection> transactions, JsonMapper json, Clock clock) {
         this.campaigns = campaigns;
         this.slots = slots;
         this.templates = templates;
         this.publishing = publishing;
-        this.pieces = pieces;
         this.channels = channels;
         this.adapters = adapters;
         this.units = units;
@@ -94,33 +96,51 @@ class CampaignLauncher {
     /**
      * Launches every template whose window is open today in each unit's zone and is not launched yet (late rather
      * than never: a server that was down on the opening day launches on its next sweep), then fills the empty slots
-     * of every campaign still running. Answers the instances this sweep made.
+     * of every campaign still running. Answers the instances this sweep made. The channels, the instances already
+     * launched and the pieces carrying each tag are read once per sweep, not once per unit: a national sweep meets
+     * thousands of units.
      */
     List<Campaign> sweep() {
+        Lookup lookup = new Lookup(channels.list());
+        Map<String, Set<String>> launchedUnits = new HashMap<>();
+        Map<String, Map<String, List<Candidate>>> taggedByUnit = new HashMap<>();
+        List<CampaignTemplate> all = templates.list();
         List<Campaign> launched = new ArrayList<>();
+        Set<Long> filled = new HashSet<>();
         for (Unit unit : units.list()) {
             LocalDate today = clock.instant().atZone(unit.zoneId()).toLocalDate();
-            for (CampaignTemplate template : templates.list()) {
+            for (CampaignTemplate template : all) {
                 Optional<Integer> year = CampaignWindow.yearOpenOn(template, today);
-                if (year.isPresent() && !campaigns.existsByCodeAndYearAndUnitCode(template.code(), year.get(), unit.code())) {
-                    try {
-                        Launch launch = launch(template.code(), year.get(), unit, CampaignOrigin.TEMPLATE, template.name(),
-                                CampaignRules.of(template), CampaignWindow.of(template, year.get()), ACTOR);
-                        if (launch.created()) {
-                            launched.add(launch.campaign());
-                        }
-                    } catch (RuntimeException e) {
-                        // one campaign that cannot launch never keeps the others from launching; the next sweep tries again
-                        LOG.error("Campaign {} {} of {} could not be launched", template.code(), year.get(), unit.code(), e);
+                if (year.isEmpty() || launchedUnits.computeIfAbsent(template.code() + " " + year.get(), key ->
+                        new HashSet<>(campaigns.findUnitCodeByCodeAndYear(template.code(), year.get()))).contains(unit.code())) {
+                    continue;
+                }
+                try {
+                    CampaignRules rules = CampaignRules.of(template);
+                    List<Candidate> tagged = taggedByUnit.computeIfAbsent(rules.tag(), tag -> byUnit(candidates(tag, null)))
+                            .getOrDefault(unit.code(), List.of());
+                    Launch launch = launch(template.code(), year.get(), unit, CampaignOrigin.TEMPLATE, template.name(),
+                            rules, CampaignWindow.of(template, year.get()), ACTOR, lookup, tagged);
+                    if (launch.created()) {
+                        launched.add(launch.campaign());
+                        filled.add(launch.campaign().id());
                     }
+                } catch (RuntimeException e) {
+                    // one campaign that cannot launch never keeps the others from launching; the next sweep tries again
+                    LOG.error("Campaign {} {} of {} could not be launched", template.code(), year.get(), unit.code(), e);
                 }
             }
         }
         // a day's margin: each campaign's own zone decides below whether a slot is still ahead
         for (Campaign running : campaigns.findByWindowEndGreaterThanEquals(clock.instant().atZone(ZoneOffset.UTC)
                 .toLocalDate().minusDays(1))) {
+            if (filled.contains(running.id())) {
+                continue; // launched and filled a moment ago by this sweep
+            }
             try {
-                fill(running.id());
+                String tag = rules(running).tag();
+                fill(running, lookup, taggedByUnit.computeIfAbsent(tag, t -> byUnit(candidates(t, null)))
+                        .getOrDefault(running.unitCode(), List.of()));
             } catch (RuntimeException e) {
                 LOG.error("Campaign {} ({} {} of {}) could not be filled", running.id(), running.code(), running.year(),
                         running.unitCode(), e);
@@ -132,14 +152,30 @@ class CampaignLauncher {
     /** Makes the instance with its slots and fills them; a racing launcher that made it first wins. */
     Launch launch(String code, int year, Unit unit, CampaignOrigin origin, String name, CampaignRules rules,
                   CampaignWindow window, String actor) {
+        return launch(code, year, unit, origin, name, rules, window, actor, new Lookup(channels.list()),
+                candidates(rules.tag(), unit.code()));
+    }
+
+    /**
+     * The instance, its slots and their first pieces are written in one transaction: nobody can have filled or used
+     * anything of an instance not yet committed, so no lock and no re-check is needed per slot. Should publishing
+     * refuse a piece meanwhile (approval withdrawn, a channel changed), that transaction is undone whole and the
+     * launch is done again without pieces, then filled slot by slot, so a refusal costs no other slot its piece.
+     */
+    private Launch launch(String code, int year, Unit unit, CampaignOrigin origin, String name, CampaignRules rules,
+                          CampaignWindow window, String actor, Lookup lookup, List<Candidate> tagged) {
         Campaign made;
         try {
-            made = transactions.executeWrite(status -> {
-                Campaign campaign = campaigns.save(new Campaign(null, code, year, unit.code(), origin, name, write(rules),
-                        window.start(), window.end(), clock.instant(), actor));
-                slots.saveAll(plan(campaign, rules, unit.zoneId()));
-                return campaign;
-            });
+            try {
+                made = transactions.executeWrite(status -> create(code, year, unit, origin, name, rules, window, actor,
+                        lookup, tagged));
+            } catch (Refusal refusal) {
+                LOG.info("Campaign {} {} of {}: {}; its slots are filled one by one", code, year, unit.code(),
+                        refusal.getMessage());
+                made = transactions.executeWrite(status -> create(code, year, unit, origin, name, rules, window, actor,
+                        lookup, List.of()));
+                fill(made, lookup, tagged);
+            }
         } catch (RuntimeException e) {
             if (!duplicateKey(e)) {
                 throw e;
@@ -149,47 +185,117 @@ class CampaignLauncher {
         }
         LOG.info("Campaign {} {} of {} launched by {}: window {} to {}", code, year, unit.code(), actor, window.start(),
                 window.end());
-        fill(made.id());
         return new Launch(made, true);
+    }
+
+    /** Writes the instance and its planned slots, and schedules a piece into each slot that one fits. */
+    private Campaign create(String code, int year, Unit unit, CampaignOrigin origin, String name, CampaignRules rules,
+                            CampaignWindow window, String actor, Lookup lookup, List<Candidate> tagged) {
+        Campaign campaign = campaigns.save(new Campaign(null, code, year, unit.code(), origin, name, write(rules),
+                window.start(), window.end(), clock.instant(), actor));
+        List<CampaignSlot> planned = slots.saveAll(plan(campaign, rules, unit.zoneId(), lookup.ofUnit(unit.code())));
+        if (tagged.isEmpty()) {
+            return campaign;
+        }
+        Map<String, Set<Long>> used = new HashMap<>();
+        List<CampaignSlot> filled = new ArrayList<>();
+        for (CampaignSlot slot : planned) {
+            Channel channel = lookup.byId().get(slot.channelId());
+            if (adapters.forChannel(channel).isEmpty()) {
+                continue; // publishing would refuse it: a type this version cannot send to
+            }
+            ChannelType type = channel.type();
+            Set<Long> usedHere = used.computeIfAbsent(slot.channelId(), id -> new HashSet<>());
+            Optional<Candidate> piece = tagged.stream().filter(p -> fits(p.kind(), type) && !usedHere.contains(p.id())).findFirst();
+            if (piece.isEmpty()) {
+                continue;
+            }
+            usedHere.add(piece.get().id());
+            Publication publication = publishing.schedule(piece.get().id(), List.of(slot.channelId()), slot.plannedAt(),
+                    ACTOR).get(0);
+            slots.markUsed(campaign.id(), slot.channelId(), piece.get().id());
+            filled.add(slot.filledBy(publication.id()));
+        }
+        slots.updateAll(filled);
+        return campaign;
     }
 
     /** Puts approved pieces carrying the campaign's tag into its empty slots still ahead. */
     void fill(long campaignId) {
         Campaign campaign = campaigns.findById(campaignId).orElseThrow(() -> Refusal.notFound("campaign", campaignId));
-        CampaignRules rules = rules(campaign);
-        List<Piece> tagged = pieces.list(new Pieces.Filter(campaign.unitCode(), null, PieceStatus.APPROVED, null,
-                rules.tag(), null), Pageable.from(0, MAX_CANDIDATES, Sort.of(Sort.Order.asc("id")))).getContent();
+        fill(campaign, new Lookup(channels.list()), candidates(rules(campaign).tag(), campaign.unitCode()));
+    }
+
+    private void fill(Campaign campaign, Lookup lookup, List<Candidate> tagged) {
         if (tagged.isEmpty()) {
+            return;
+        }
+        long campaignId = campaign.id();
+        List<CampaignSlot> open = slots.findOpen(campaignId, clock.instant());
+        if (open.isEmpty()) {
             return;
         }
         // pieces used or refused per channel in this fill; the lock taken for each slot checks the used ones again
         Map<String, Set<Long>> skip = new HashMap<>();
-        for (CampaignSlot slot : slots.findByCampaignIdOrderByPlannedAt(campaignId)) {
-            Optional<Channel> channel = channels.find(slot.channelId());
-            if (channel.isEmpty() || channels.fileRemoved(channel.get()) || !fillable(slot)) {
+        for (CampaignSlotRepository.UsedPiece used : slots.piecesUsed(campaignId)) {
+            skip.computeIfAbsent(used.channelId(), id -> new HashSet<>()).add(used.pieceId());
+        }
+        for (CampaignSlot slot : open) {
+            Channel channel = lookup.byId().get(slot.channelId());
+            if (channel == null || channels.fileRemoved(channel)) {
                 continue;
             }
-            Set<Long> skipped = skip.computeIfAbsent(slot.channelId(),
-                    id -> new HashSet<>(slots.piecesUsed(campaignId, id)));
-            for (Piece piece : tagged) {
-                if (!fits(piece, channel.get().type()) || skipped.contains(piece.id())) {
+            Set<Long> skipped = skip.computeIfAbsent(slot.channelId(), id -> new HashSet<>());
+            for (Candidate piece : tagged) {
+                if (!fits(piece.kind(), channel.type()) || skipped.contains(piece.id())) {
                     continue;
                 }
                 skipped.add(piece.id());
-                if (fillWith(slot, piece)) {
+                if (fillWith(slot, piece.id())) {
                     break;
                 }
             }
         }
     }
 
+    /** Approved pieces carrying the tag, of one unit or of all, oldest first, at most {@value #MAX_CANDIDATES} a unit. */
+    private List<Candidate> candidates(String tag, @Nullable String unitCode) {
+        String pattern = "%" + escapeLike(json(Normalizer.normalize(tag, Normalizer.Form.NFC).strip())) + "%";
+        List<Candidate> found = unitCode == null ? campaigns.findApprovedTagged(pattern)
+                : campaigns.findApprovedTaggedOf(unitCode, pattern);
+        return unitCode == null ? found : found.stream().limit(MAX_CANDIDATES).toList();
+    }
+
+    private static Map<String, List<Candidate>> byUnit(List<Candidate> candidates) {
+        Map<String, List<Candidate>> byUnit = new HashMap<>();
+        for (Candidate candidate : candidates) {
+            List<Candidate> ofUnit = byUnit.computeIfAbsent(candidate.unitCode(), unit -> new ArrayList<>());
+            if (ofUnit.size() < MAX_CANDIDATES) {
+                ofUnit.add(candidate);
+            }
+        }
+        return byUnit;
+    }
+
+    /** The channels read once for a sweep or a launch, by unit and by id. */
+    private record Lookup(Map<String, List<Channel>> byUnit, Map<String, Channel> byId) {
+        Lookup(List<Channel> all) {
+            this(all.stream().collect(Collectors.groupingBy(Channel::unitCode)),
+                    all.stream().collect(Collectors.toMap(Channel::id, channel -> channel)));
+        }
+
+        List<Channel> ofUnit(String unitCode) {
+            return byUnit.getOrDefault(unitCode, List.of());
+        }
+    }
+
     /** Plans the slots of every channel of the campaign's unit from its cadence; portal channels first. */
-    private List<CampaignSlot> plan(Campaign campaign, CampaignRules rules, ZoneId zone) {
+    private List<CampaignSlot> plan(Campaign campaign, CampaignRules rules, ZoneId zone, List<Channel> ofUnit) {
         CampaignWindow window = campaign.window();
         SlotPlan plan = new SlotPlan(window, zone, config.publishTime(), clock.instant());
         List<CampaignSlot> planned = new ArrayList<>();
-        for (Channel channel : channels.list()) {
-            if (!channel.unitCode().equals(campaign.unitCode()) || channels.fileRemoved(channel)) {
+        for (Channel channel : ofUnit) {
+            if (channels.fileRemoved(channel)) {
                 continue;
             }
             Cadence cadence = rules.cadenceOf(channel.type());
@@ -218,7 +324,7 @@ class CampaignLauncher {
      * already used on this channel. A refusal from publishing (a deadline passed, a channel without adapter) leaves
      * the slot for the next piece.
      */
-    private boolean fillWith(CampaignSlot slot, Piece piece) {
+    private boolean fillWith(CampaignSlot slot, long pieceId) {
         try {
             return transactions.executeWrite(status -> {
                 campaigns.lock(slot.campaignId());
@@ -226,25 +332,25 @@ class CampaignLauncher {
                 if (!fillable(current)) {
                     return true;
                 }
-                if (slots.piecesUsed(slot.campaignId(), slot.channelId()).contains(piece.id())) {
+                if (slots.piecesUsed(slot.campaignId(), slot.channelId()).contains(pieceId)) {
                     return false;
                 }
-                Publication publication = publishing.schedule(piece.id(), List.of(slot.channelId()), slot.plannedAt(),
+                Publication publication = publishing.schedule(pieceId, List.of(slot.channelId()), slot.plannedAt(),
                         ACTOR).get(0);
-                slots.markUsed(slot.campaignId(), slot.channelId(), piece.id());
+                slots.markUsed(slot.campaignId(), slot.channelId(), pieceId);
                 slots.update(current.filledBy(publication.id()));
                 return true;
             });
         } catch (Refusal refusal) {
-            LOG.warn("Campaign {}: piece {} not scheduled on {} at {}: {}", slot.campaignId(), piece.id(),
+            LOG.warn("Campaign {}: piece {} not scheduled on {} at {}: {}", slot.campaignId(), pieceId,
                     slot.channelId(), slot.plannedAt(), refusal.getMessage());
             return false;
         }
     }
 
     /** Radio scripts are written for the ear and go to the loudspeakers; articles and infographics to the rest. */
-    static boolean fits(Piece piece, ChannelType type) {
-        return (piece.kind() == PieceKind.RADIO_SCRIPT) == (type == ChannelType.LOUDSPEAKER);
+    static boolean fits(PieceKind kind, ChannelType type) {
+        return (kind == PieceKind.RADIO_SCRIPT) == (type == ChannelType.LOUDSPEAKER);
     }
 
     CampaignRules rules(Campaign campaign) {
@@ -253,6 +359,18 @@ class CampaignLauncher {
         } catch (IOException e) {
             throw new UncheckedIOException("campaign " + campaign.id() + " has unreadable rules", e);
         }
+    }
+
+    private String json(String text) {
+        try {
+            return json.writeValueAsString(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private String write(CampaignRules rules) {
