@@ -260,7 +260,7 @@ class CampaignLauncher {
 
     /** Approved pieces carrying the tag, of one unit or of all, oldest first, at most {@value #MAX_CANDIDATES} a unit. */
     private List<Candidate> candidates(String tag, @Nullable String unitCode) {
-        String pattern = "%" + escapeLike(json(Normalizer.normalize(tag, Normalizer.Form.NFC).strip())) + "%";
+        String pattern = "%" + escapeLike(write(Normalizer.normalize(tag, Normalizer.Form.NFC).strip())) + "%";
         List<Candidate> found = unitCode == null ? campaigns.findApprovedTagged(pattern)
                 : campaigns.findApprovedTaggedOf(unitCode, pattern);
         return unitCode == null ? found : found.stream().limit(MAX_CANDIDATES).toList();
@@ -361,21 +361,14 @@ class CampaignLauncher {
         }
     }
 
-    private String json(String text) {
-        try {
-            return json.writeValueAsString(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private String write(CampaignRules rules) {
+    /** JSON text of a campaign's rules, or of a tag as it stands quoted inside a piece's JSON list of campaigns. */
+    private String write(Object value) {
         try {
-            return json.writeValueAsString(rules);
+            return json.writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
