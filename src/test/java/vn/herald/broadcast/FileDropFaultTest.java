@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import vn.herald.TestChannels;
 import vn.herald.TestClock;
 import vn.herald.channel.Priority;
 import vn.herald.channel.loudspeaker.ProgrammeFiles;
@@ -68,23 +69,7 @@ class FileDropFaultTest implements TestPropertyProvider {
             if (!mounted) {
                 System.err.println("FileDropFaultTest: cannot mount a tmpfs (not root?): the full disk is not simulated here");
             }
-            Path channels = Files.createTempDirectory("herald-channels");
-            Files.writeString(channels.resolve("loa.yml"), """
-                    type: LOUDSPEAKER
-                    mode: live
-                    name: Truyền thanh xã Hòa An
-                    delivery: file-drop
-                    dropFolder: loa
-                    stations:
-                      - code: thon-dong
-                        name: Cụm loa thôn Đông
-                    sessions:
-                      - days: [MON, TUE, WED, THU, FRI, SAT, SUN]
-                        start: "17:00"
-                        minutes: 60
-                    tts:
-                      engine: none
-                    """);
+            Path channels = TestChannels.folder(Map.of("loa.yml", TestChannels.fileDropLoudspeaker(1, 60, "17:00")));
             return Map.of(
                     "herald.data-dir", data.toString(),
                     "herald.channels-dir", channels.toString(),

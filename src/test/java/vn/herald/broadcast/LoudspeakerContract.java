@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import vn.herald.TestChannels;
 import vn.herald.Folders;
 import vn.herald.TestClock;
 import vn.herald.TestUsers;
@@ -96,27 +97,7 @@ abstract class LoudspeakerContract implements TestPropertyProvider {
             broadcastServer.start();
             speechService.start();
             Path dir = Files.createTempDirectory("herald-channels");
-            Files.writeString(dir.resolve("loa.yml"), """
-                    type: LOUDSPEAKER
-                    mode: live
-                    name: Truyền thanh xã Hòa An
-                    delivery: file-drop
-                    dropFolder: loa
-                    stations:
-                      - code: thon-dong
-                        name: Cụm loa thôn Đông
-                      - code: thon-tay
-                        name: Cụm loa thôn Tây
-                    sessions:
-                      - days: [MON, TUE, WED, THU, FRI, SAT, SUN]
-                        start: "05:30"
-                        minutes: 2
-                      - days: [MON, TUE, WED, THU, FRI, SAT, SUN]
-                        start: "17:00"
-                        minutes: 2
-                    tts:
-                      engine: none
-                    """);
+            Files.writeString(dir.resolve("loa.yml"), TestChannels.fileDropLoudspeaker(2, 2, "05:30", "17:00"));
             Files.writeString(dir.resolve("loa-push.yml"), """
                     type: LOUDSPEAKER
                     mode: live

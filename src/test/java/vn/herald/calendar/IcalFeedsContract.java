@@ -21,6 +21,7 @@ import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import vn.herald.TestChannels;
 import vn.herald.TestClock;
 import vn.herald.TestUsers;
 import vn.herald.account.Accounts;
@@ -35,9 +36,7 @@ import vn.herald.publishing.Publishing;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -90,37 +89,18 @@ abstract class IcalFeedsContract implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            Path dir = Files.createTempDirectory("herald-channels");
-            Files.writeString(dir.resolve("portal.yml"), "type: EPORTAL\nmode: live\nname: Cổng thông tin điện tử xã Hòa An\n");
-            Files.writeString(dir.resolve("fanpage.yml"), "type: FACEBOOK_PAGE\nmode: dry-run\nname: Trang Facebook xã Hòa An\npageId: \"104857392012345\"\n");
-            Files.writeString(dir.resolve("loa.yml"), """
-                    type: LOUDSPEAKER
-                    mode: live
-                    name: Truyền thanh xã Hòa An
-                    delivery: file-drop
-                    dropFolder: loa
-                    stations:
-                      - code: thon-dong
-                        name: Cụm loa thôn Đông
-                    sessions:
-                      - days: [MON, TUE, WED, THU, FRI, SAT, SUN]
-                        start: "17:00"
-                        minutes: 30
-                    tts:
-                      engine: none
-                    """);
-            Map<String, String> properties = new HashMap<>(databaseProperties());
-            properties.putAll(Map.of(
-                    "herald.channels-dir", dir.toString(),
-                    "herald.test.clock", "true",
-                    "herald.publishing.scheduler-enabled", "false",
-                    "herald.portal.public-url", PUBLIC_URL + "/",
-                    "micronaut.server.port", "-1"));
-            return properties;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path dir = TestChannels.folder(Map.of(
+                "portal.yml", "type: EPORTAL\nmode: live\nname: Cổng thông tin điện tử xã Hòa An\n",
+                "fanpage.yml", "type: FACEBOOK_PAGE\nmode: dry-run\nname: Trang Facebook xã Hòa An\npageId: \"104857392012345\"\n",
+                "loa.yml", TestChannels.fileDropLoudspeaker(1, 30, "17:00")));
+        Map<String, String> properties = new HashMap<>(databaseProperties());
+        properties.putAll(Map.of(
+                "herald.channels-dir", dir.toString(),
+                "herald.test.clock", "true",
+                "herald.publishing.scheduler-enabled", "false",
+                "herald.portal.public-url", PUBLIC_URL + "/",
+                "micronaut.server.port", "-1"));
+        return properties;
     }
 
     @BeforeEach
