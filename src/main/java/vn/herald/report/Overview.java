@@ -1,6 +1,5 @@
 package vn.herald.report;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 
 /** A parent unit's view of its child units over one period: one row per unit. */
-@JsonInclude(JsonInclude.Include.ALWAYS)
 @Serdeable
 public record Overview(Report.UnitLine parent, ReportPeriod period, Instant generatedAt, Sort sort, boolean descending,
                        List<Row> rows) {

@@ -1,6 +1,5 @@
 package vn.herald.report;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import vn.herald.channel.ChannelType;
@@ -9,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 
 /** What a unit reports upward for one period; every list is ordered as it is printed. */
-@JsonInclude(JsonInclude.Include.ALWAYS)
 @Serdeable
 public record Report(UnitLine unit, ReportPeriod period, Instant generatedAt, Totals totals,
                      List<ChannelCount> byChannel, List<Count> byKind, List<Count> byTopic, List<Count> byAudience,

@@ -26,6 +26,8 @@ class CalendarBenchmarkSmokeTest {
             assertTrue(first.body().contains("\"week\":\"2027-W22\"") && first.body().contains("\"week\":\"2027-W26\""),
                     "June 2027 runs from ISO week 22 to 26: " + first.body());
             assertTrue(first.body().contains("\"channelId\":\"" + CalendarBenchmark.UNIT + "-1\""), "the Facebook channel's posts are shown");
+            assertTrue(first.body().contains("{\"date\":\"2027-06-06\",\"publications\":[]}"),
+                    "a Sunday with nothing planned still lists its publications, as none: " + first.body());
 
             HttpLoad.Result load = HttpLoad.run(4, Duration.ofSeconds(1), () -> CalendarBenchmark.request(month));
             System.out.println("Calendar smoke: " + load);
