@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A request the domain refuses, in the domain's words. The web layer turns it into an
- * application/problem+json answer; features never speak HTTP.
+ * application/problem+json answer; features never speak HTTP. The {@code code} is stable (clients and tests match
+ * on it); the message is what a person reads.
  */
 public class Refusal extends RuntimeException {
 
@@ -17,6 +18,7 @@ public class Refusal extends RuntimeException {
     public record FieldError(String field, String message) {}
 
     private final Kind kind;
+    private final String code;
     private final List<FieldError> fieldErrors;
 
     public Refusal(Kind kind, String message) {
@@ -24,8 +26,14 @@ public class Refusal extends RuntimeException {
     }
 
     public Refusal(Kind kind, String message, List<FieldError> fieldErrors) {
+        this(kind, kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), message, fieldErrors);
+    }
+
+    /** A refusal with its own stable code, e.g. {@code login-throttled}. */
+    public Refusal(Kind kind, String code, String message, List<FieldError> fieldErrors) {
         super(message, null, false, false);
         this.kind = kind;
+        this.code = code;
         this.fieldErrors = List.copyOf(fieldErrors);
     }
 
@@ -43,6 +51,10 @@ public class Refusal extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    public String code() {
+        return code;
     }
 
     public List<FieldError> fieldErrors() {

@@ -23,7 +23,7 @@ class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<RefusalHa
     static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
 
     @Serdeable
-    record Problem(String type, String title, int status, String detail, String instance,
+    record Problem(String type, String title, int status, String code, String detail, String instance,
                    @Nullable List<Refusal.FieldError> errors) {}
 
     @Override
@@ -39,7 +39,7 @@ class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<RefusalHa
         List<Refusal.FieldError> errors = refusal.fieldErrors().isEmpty() ? null : refusal.fieldErrors();
         return HttpResponse.<Problem>status(status)
                 .contentType(PROBLEM_JSON)
-                .body(new Problem("about:blank", status.getReason(), status.getCode(), refusal.getMessage(),
+                .body(new Problem("about:blank", status.getReason(), status.getCode(), refusal.code(), refusal.getMessage(),
                         request.getPath(), errors));
     }
 }
