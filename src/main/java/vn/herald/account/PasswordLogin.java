@@ -7,7 +7,9 @@ import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenticationProvider;
 import jakarta.inject.Singleton;
+import vn.herald.unit.Access;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /** Checks a username and password against the users table; runs off the event loop because bcrypt is slow on purpose. */
@@ -26,7 +28,17 @@ class PasswordLogin<B> implements HttpRequestExecutorAuthenticationProvider<B> {
         return accounts.authenticate(authRequest.getIdentity(), authRequest.getSecret())
                 .map(account -> AuthenticationResponse.success(account.username(),
                         account.roles().stream().map(Role::name).toList(),
-                        Map.of("displayName", account.displayName())))
+                        attributes(account)))
                 .orElseGet(() -> AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH));
+    }
+
+    /** What the login carries besides name and roles: the unit decides what the user reaches (see Access). */
+    private static Map<String, Object> attributes(Accounts.Account account) {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("displayName", account.displayName());
+        if (account.unitCode() != null) {
+            attributes.put(Access.UNIT_ATTRIBUTE, account.unitCode());
+        }
+        return attributes;
     }
 }

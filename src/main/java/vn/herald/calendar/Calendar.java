@@ -16,6 +16,7 @@ import vn.herald.content.Pieces;
 import vn.herald.publishing.Publication;
 import vn.herald.publishing.PublicationStatus;
 import vn.herald.publishing.Publishing;
+import vn.herald.unit.Access;
 import vn.herald.unit.Unit;
 import vn.herald.unit.Units;
 
@@ -99,10 +100,12 @@ public class Calendar {
     private final Publishing publishing;
     private final CadenceRules rules;
     private final CalendarConfig config;
+    private final Access access;
     private final Clock clock;
 
     Calendar(Units units, Channels channels, Pieces pieces, Publishing publishing, CadenceRules rules,
-             CalendarConfig config, Clock clock) {
+             CalendarConfig config, Access access, Clock clock) {
+        this.access = access;
         this.units = units;
         this.channels = channels;
         this.pieces = pieces;
@@ -114,7 +117,7 @@ public class Calendar {
 
     /** The unit's days from {@code from} to {@code to} (both included), optionally on one channel only. */
     public CalendarView view(String unitCode, LocalDate from, LocalDate to, @Nullable String channelId) {
-        Unit unit = units.get(unitCode);
+        Unit unit = access.unit(unitCode, "unit");
         checkRange(from, to);
         ZoneId zone = unit.zoneId();
         List<String> unitChannels = channelIdsOf(unit.code());
@@ -143,7 +146,7 @@ public class Calendar {
 
     /** Every week from the one holding {@code from} to the one holding {@code to} that breaks a rule, with a summary per rule. */
     public GapReport gaps(String unitCode, LocalDate from, LocalDate to) {
-        Unit unit = units.get(unitCode);
+        Unit unit = access.unit(unitCode, "unit");
         checkRange(from, to);
         List<Gap> gaps = new ArrayList<>();
         List<Compliance> compliance = new ArrayList<>();
@@ -201,6 +204,7 @@ public class Calendar {
 
     /** Approved pieces of the unit with no publication anywhere, except cancelled or expired ones; oldest approval first. */
     public List<BacklogPiece> backlog(String unitCode) {
+        access.unit(unitCode, "unit");
         return backlog(unitCode, channelIdsOf(unitCode));
     }
 
@@ -234,8 +238,9 @@ public class Calendar {
         return channels.ofUnit(unitCode).stream().map(Channel::id).toList();
     }
 
+    /** The unit a request names, or the caller's own; one out of the caller's reach is refused. */
     Unit unit(@Nullable String code) {
-        return units.get(code == null || code.isBlank() ? units.ownUnitCode() : code);
+        return access.unit(code, "unit");
     }
 
     /** A range of days, both included. */

@@ -1,6 +1,7 @@
 package vn.herald.calendar;
 
 import io.micronaut.core.annotation.Nullable;
+import vn.herald.unit.Access;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
@@ -99,10 +100,12 @@ public class GapFiller {
     private final CalendarConfig config;
     private final ChannelAdapters adapters;
     private final Clock clock;
+    private final Access access;
 
     GapFiller(Calendar calendar, CadenceRules rules, Units units, Channels channels, Pieces pieces, Publishing publishing,
               FillRepository fills, FillItemRepository items, TransactionOperations<Connection> transactions,
-              CalendarConfig config, ChannelAdapters adapters, Clock clock) {
+              CalendarConfig config, ChannelAdapters adapters, Access access, Clock clock) {
+        this.access = access;
         this.calendar = calendar;
         this.rules = rules;
         this.units = units;
@@ -126,7 +129,7 @@ public class GapFiller {
 
     /** Proposes pieces for every at-risk week of the unit touching the range, and keeps the proposal to confirm by id. */
     public FillView propose(String unitCode, LocalDate from, LocalDate to, String actor) {
-        Unit unit = units.get(unitCode);
+        Unit unit = access.unitToChange(unitCode, "unit");
         Calendar.checkRange(from, to);
         return save(unit, from, to, FillOrigin.REQUEST, plan(unit, from, to, false), actor);
     }
@@ -134,6 +137,7 @@ public class GapFiller {
     /** Schedules exactly what the proposal holds, if every slot still holds; otherwise nothing, and the proposal is stale. */
     public FillView confirm(long id, String actor) {
         Fill fill = fills.findById(id).orElseThrow(() -> Refusal.notFound("đề xuất", id));
+        access.act(fill.unitCode(), "đề xuất", id);
         refuseIfDecided(fill);
         try {
             return transactions.executeWrite(status -> {
@@ -172,13 +176,14 @@ public class GapFiller {
     }
 
     public FillView get(long id) {
-        fills.findById(id).orElseThrow(() -> Refusal.notFound("đề xuất", id));
+        Fill fill = fills.findById(id).orElseThrow(() -> Refusal.notFound("đề xuất", id));
+        access.read(fill.unitCode(), "đề xuất", id);
         return view(id);
     }
 
     /** What the daily sweep did for the unit, newest first. */
     public List<FillView> autofills(String unitCode, int limit) {
-        units.get(unitCode);
+        access.unit(unitCode, "unit");
         return fills.findByUnitCodeAndOriginOrderByIdDesc(unitCode, FillOrigin.AUTOFILL, Pageable.from(0, limit)).stream()
                 .map(fill -> view(fill.id())).toList();
     }

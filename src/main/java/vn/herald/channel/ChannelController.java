@@ -30,11 +30,11 @@ class ChannelController {
 
     @Get
     ItemList<ChannelView> list() {
-        return ItemList.of(channels.list().stream().map(ChannelView::of).toList());
+        return ItemList.of(channels.visible().stream().map(ChannelView::of).toList());
     }
 
     @Get("/{id}")
     ChannelView get(String id) {
-        return ChannelView.of(channels.get(id));
+        return ChannelView.of(channels.seen(id));
     }
 }

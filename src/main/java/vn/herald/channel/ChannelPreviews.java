@@ -23,7 +23,7 @@ public class ChannelPreviews {
     }
 
     public List<Shown> of(Piece piece) {
-        return channels.list().stream().filter(channel -> !channels.fileRemoved(channel))
+        return channels.ofUnit(piece.unitCode()).stream().filter(channel -> !channels.fileRemoved(channel))
                 .map(channel -> show(piece, channel)).toList();
     }
 

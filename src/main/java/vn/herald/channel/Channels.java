@@ -2,6 +2,8 @@ package vn.herald.channel;
 
 import jakarta.inject.Singleton;
 import vn.herald.Refusal;
+import vn.herald.unit.Access;
+import vn.herald.unit.Reach;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,15 +13,31 @@ import java.util.Optional;
 public class Channels {
 
     private final ChannelRepository repository;
+    private final Access access;
     private final java.time.Clock clock;
 
-    Channels(ChannelRepository repository, java.time.Clock clock) {
+    Channels(ChannelRepository repository, Access access, java.time.Clock clock) {
         this.repository = repository;
+        this.access = access;
         this.clock = clock;
     }
 
+    /** Every channel of every unit: for Herald's own work (dispatch, sweeps, feeds), never to show a person. */
     public List<Channel> list() {
         return repository.findAllOrderById();
+    }
+
+    /** The channels of the units the caller reaches. */
+    public List<Channel> visible() {
+        Reach reach = access.reach();
+        return list().stream().filter(channel -> reach.canRead(channel.unitCode())).toList();
+    }
+
+    /** A channel of a unit the caller reaches; another unit's answers as a missing one does. */
+    public Channel seen(String id) {
+        Channel channel = get(id);
+        access.read(channel.unitCode(), "channel", id);
+        return channel;
     }
 
     /** The unit's channels, by id. */

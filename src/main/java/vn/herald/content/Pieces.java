@@ -12,7 +12,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import vn.herald.Refusal;
-import vn.herald.unit.Units;
+import vn.herald.unit.Access;
 
 import java.io.InputStream;
 import java.text.Normalizer;
@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Pieces: writing, revisions, the approval workflow and assets. Other features use this, never the repositories. */
@@ -43,21 +45,21 @@ public class Pieces {
     private final PieceEventRepository events;
     private final Assets assets;
     private final HtmlText html;
-    private final Units units;
+    private final Access access;
     private final ContentConfig config;
     private final JsonMapper json;
     private final ApplicationEventPublisher<PieceChanged> changes;
     private final Clock clock;
 
     Pieces(PieceRepository pieces, PieceRevisionRepository revisions, PieceEventRepository events, Assets assets,
-           HtmlText html, Units units, ContentConfig config, JsonMapper json, ApplicationEventPublisher<PieceChanged> changes,
+           HtmlText html, Access access, ContentConfig config, JsonMapper json, ApplicationEventPublisher<PieceChanged> changes,
            Clock clock) {
         this.pieces = pieces;
         this.revisions = revisions;
         this.events = events;
         this.assets = assets;
         this.html = html;
-        this.units = units;
+        this.access = access;
         this.config = config;
         this.json = json;
         this.changes = changes;
@@ -81,12 +83,27 @@ public class Pieces {
         return pieces.findByUnitCodeAndStatusOrderById(unitCode, status);
     }
 
+    /** A piece of a unit the caller reaches; another unit's answers as a missing one does. */
     public Piece get(long id) {
-        return pieces.findById(id).orElseThrow(() -> Refusal.notFound("piece", id));
+        Piece piece = pieces.findById(id).orElseThrow(() -> Refusal.notFound("piece", id));
+        access.read(piece.unitCode(), "piece", id);
+        return piece;
     }
 
+    private Piece toChange(long id) {
+        Piece piece = get(id);
+        access.act(piece.unitCode(), "piece", id);
+        return piece;
+    }
+
+    /** The pieces of the units the caller reaches that pass the filter. */
     public Page<Piece> list(Filter filter, Pageable pageable) {
         List<PredicateSpecification<Piece>> conditions = new ArrayList<>();
+        Optional<Set<String>> readable = access.readableUnits();
+        if (readable.isPresent() && readable.get().isEmpty()) {
+            return Page.empty();
+        }
+        readable.ifPresent(units -> conditions.add((root, cb) -> root.get("unitCode").in(units)));
         if (filter.unitCode() != null) {
             conditions.add((root, cb) -> cb.equal(root.get("unitCode"), filter.unitCode()));
         }
@@ -127,17 +144,14 @@ public class Pieces {
         if (form.kind() == null) {
             throw Refusal.invalid("kind", "is required: ARTICLE, INFOGRAPHIC or RADIO_SCRIPT");
         }
-        String unitCode = form.unitCode() == null ? units.ownUnitCode() : form.unitCode();
-        if (units.find(unitCode).isEmpty()) {
-            throw Refusal.invalid("unitCode", "unit '" + unitCode + "' does not exist");
-        }
+        String unitCode = access.unitToChange(form.unitCode(), "unitCode").code();
         PieceContent content = contentOf(form, form.kind(), null);
         return insert(unitCode, content, PieceStatus.DRAFT, null, null, actor);
     }
 
     @Transactional
     public Piece update(long id, PieceForm form, String actor) {
-        Piece piece = get(id);
+        Piece piece = toChange(id);
         if (form.revision() == null) {
             throw Refusal.invalid("revision", "is required: send the revision you edited, so a newer one is never overwritten");
         }
@@ -170,7 +184,7 @@ public class Pieces {
 
     @Transactional
     public Piece submit(long id, String actor) {
-        Piece piece = get(id);
+        Piece piece = toChange(id);
         List<Refusal.FieldError> missing = missingForReview(piece);
         if (!missing.isEmpty()) {
             throw new Refusal(Refusal.Kind.INVALID, "piece " + id + " is not ready for review", missing);
@@ -180,7 +194,7 @@ public class Pieces {
 
     @Transactional
     public Piece approve(long id, String actor) {
-        return move(get(id), PieceStatus.APPROVED, null, actor);
+        return move(toChange(id), PieceStatus.APPROVED, null, actor);
     }
 
     @Transactional
@@ -188,7 +202,7 @@ public class Pieces {
         if (reason == null || reason.isBlank()) {
             throw Refusal.invalid("reason", "say why the piece is rejected, so its author can fix it");
         }
-        Piece piece = get(id);
+        Piece piece = toChange(id);
         if (piece.status() != PieceStatus.IN_REVIEW) {
             throw Refusal.conflict("piece " + id + " is " + piece.status() + ": only a piece in review can be rejected");
         }
@@ -197,14 +211,14 @@ public class Pieces {
 
     @Transactional
     public Piece archive(long id, @Nullable String reason, String actor) {
-        return move(get(id), PieceStatus.ARCHIVED, reason, actor);
+        return move(toChange(id), PieceStatus.ARCHIVED, reason, actor);
     }
 
     /** Attaches an uploaded file; an image needs its alt text, for readers who cannot see it. */
     @Transactional
     public AttachedAsset attach(long id, AssetRole role, InputStream file, String fileName, @Nullable String altText,
                                 String actor) {
-        Piece piece = get(id);
+        Piece piece = toChange(id);
         if (piece.status() == PieceStatus.ARCHIVED) {
             throw Refusal.conflict("piece " + id + " is archived");
         }

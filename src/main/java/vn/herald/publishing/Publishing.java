@@ -21,6 +21,7 @@ import vn.herald.content.Piece;
 import vn.herald.content.PieceChanged;
 import vn.herald.content.PieceStatus;
 import vn.herald.content.Pieces;
+import vn.herald.unit.Access;
 import vn.herald.unit.Units;
 
 import java.time.Clock;
@@ -33,6 +34,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Publications: scheduling, moving, cancelling and retrying them; the dispatcher sends them. */
@@ -52,10 +54,11 @@ public class Publishing {
     private final Channels channels;
     private final ChannelAdapters adapters;
     private final Units units;
+    private final Access access;
     private final Clock clock;
 
     Publishing(PublicationStore store, PublicationRepository publications, PublicationQueue queue, Pieces pieces,
-               Channels channels, ChannelAdapters adapters, Units units, Clock clock) {
+               Channels channels, ChannelAdapters adapters, Units units, Access access, Clock clock) {
         this.store = store;
         this.publications = publications;
         this.queue = queue;
@@ -63,6 +66,7 @@ public class Publishing {
         this.channels = channels;
         this.adapters = adapters;
         this.units = units;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -84,13 +88,15 @@ public class Publishing {
             throw Refusal.invalid("channelId", "name at least one channel");
         }
         Piece piece = pieces.get(pieceId);
+        access.act(piece.unitCode(), "piece", pieceId);
         if (piece.status() != PieceStatus.APPROVED) {
             throw Refusal.conflict("piece " + pieceId + " is " + piece.status() + ": only an approved piece can be scheduled");
         }
         List<Publication> scheduled = new ArrayList<>();
         for (String channelId : portalFirst(channelIds)) {
-            Channel channel = channels.find(channelId).orElseThrow(() ->
+            Channel channel = channels.find(channelId).filter(c -> access.reach().canRead(c.unitCode())).orElseThrow(() ->
                     Refusal.invalid("channelId", "channel '" + channelId + "' does not exist"));
+            access.act(channel.unitCode(), "channel", channelId);
             ChannelAdapter adapter = adapterOf(channel);
             Instant deadline = deadline(adapter, channel, plannedAt);
             if (!deadline.isAfter(clock.instant())) {
@@ -110,7 +116,7 @@ public class Publishing {
 
     @Transactional
     public Publication reschedule(long id, Instant plannedAt, String actor) {
-        Publication publication = store.get(id);
+        Publication publication = toChange(id);
         if (!WAITING.contains(publication.status()) && publication.status() != PublicationStatus.NEEDS_ATTENTION
                 && publication.status() != PublicationStatus.EXPIRED) {
             throw Refusal.conflict("publication " + id + " is " + publication.status() + " and cannot be moved");
@@ -132,7 +138,7 @@ public class Publishing {
      */
     @Transactional
     public Publication defer(long id, Instant plannedAt, String warning, String actor) {
-        Publication publication = store.get(id);
+        Publication publication = toChange(id);
         Channel channel = channels.get(publication.channelId());
         Publication moved = publication.withPlan(plannedAt, deadline(adapterOf(channel), channel, plannedAt)).withWarning(warning);
         if (publication.status() == PublicationStatus.SENDING) {
@@ -149,13 +155,13 @@ public class Publishing {
     /** Leaves a warning on the publication for people to see; the same warning twice is kept once. */
     @Transactional
     public Publication warn(long id, String warning, String actor) {
-        Publication publication = store.get(id);
+        Publication publication = toChange(id);
         return warning.equals(publication.warning()) ? publication : store.update(publication.withWarning(warning), actor, warning);
     }
 
     @Transactional
     public Publication cancel(long id, @Nullable String reason, String actor) {
-        Publication publication = store.get(id);
+        Publication publication = toChange(id);
         if (publication.status() == PublicationStatus.PUBLISHED) {
             Channel channel = channels.get(publication.channelId());
             if (!adapterOf(channel).withdrawsOnCancel()) {
@@ -171,7 +177,7 @@ public class Publishing {
     /** A person sends a publication that needed attention or expired again, now. */
     @Transactional
     public Publication retry(long id, String actor) {
-        Publication publication = store.get(id);
+        Publication publication = toChange(id);
         if (publication.status() != PublicationStatus.NEEDS_ATTENTION && publication.status() != PublicationStatus.EXPIRED) {
             throw Refusal.conflict("publication " + id + " is " + publication.status()
                     + ": only one that needs attention or has expired can be retried");
@@ -179,20 +185,37 @@ public class Publishing {
         return reschedule(id, clock.instant(), actor);
     }
 
+    /** A publication of a unit the caller reaches; another unit's answers as a missing one does. */
     public Publication get(long id) {
-        return store.get(id);
+        Publication publication = store.get(id);
+        access.read(publication.unitCode(), "publication", id);
+        return publication;
+    }
+
+    private Publication toChange(long id) {
+        Publication publication = store.get(id);
+        access.act(publication.unitCode(), "publication", id);
+        return publication;
     }
 
     public List<Attempt> attempts(long id) {
+        get(id);
         return store.attempts(id);
     }
 
     public List<PublicationEvent> events(long id) {
+        get(id);
         return store.events(id);
     }
 
+    /** The publications of the units the caller reaches that pass the filter. */
     public Page<Publication> list(Filter filter, Pageable pageable) {
         List<PredicateSpecification<Publication>> conditions = new ArrayList<>();
+        Optional<Set<String>> readable = access.readableUnits();
+        if (readable.isPresent() && readable.get().isEmpty()) {
+            return Page.empty();
+        }
+        readable.ifPresent(units -> conditions.add((root, cb) -> root.get("unitCode").in(units)));
         if (filter.status() != null) {
             conditions.add((root, cb) -> cb.equal(root.get("status"), filter.status()));
         }
@@ -215,7 +238,8 @@ public class Publishing {
 
     /**
      * Every publication planned in [from, to), of one unit's pieces or on one channel (each optional), earliest
-     * first: what a calendar feed shows. The caller bounds the window; there is no paging.
+     * first: what a calendar feed shows. The caller bounds the window and has checked the unit: an iCalendar feed is
+     * read by its secret token, with no login.
      */
     public List<Publication> planned(@Nullable String unitCode, @Nullable String channelId, Instant from, Instant to) {
         PredicateSpecification<Publication> where = (root, cb) -> cb.and(
@@ -253,6 +277,7 @@ public class Publishing {
     /** Resumes a paused channel and puts its waiting publications back in the queue. */
     @Transactional
     public Channel resume(String channelId, String actor) {
+        access.act(channels.get(channelId).unitCode(), "channel", channelId);
         Channel channel = channels.resume(channelId);
         Instant now = clock.instant();
         for (Publication waiting : publications.findByChannelIdAndStatusInList(channelId,

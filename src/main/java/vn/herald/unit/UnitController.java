@@ -3,10 +3,12 @@ package vn.herald.unit;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import vn.herald.ItemList;
 
@@ -15,18 +17,23 @@ import vn.herald.ItemList;
 class UnitController {
 
     private final Units units;
+    private final Access access;
 
-    UnitController(Units units) {
+    UnitController(Units units, Access access) {
         this.units = units;
+        this.access = access;
     }
 
+    /** The units the caller reaches: their own, those below it and those granted to them. */
     @Get
     ItemList<Unit> list() {
-        return ItemList.of(units.list());
+        Reach reach = access.reach();
+        return ItemList.of(units.list().stream().filter(unit -> reach.canRead(unit.code())).toList());
     }
 
     @Get("/{code}")
     Unit get(String code) {
+        access.read(code, "unit", code);
         return units.get(code);
     }
 
@@ -40,5 +47,25 @@ class UnitController {
     @Secured("ADMIN")
     Unit update(String code, @Body Units.UnitForm form) {
         return units.update(code, form);
+    }
+
+    @Get("/{code}/grants")
+    @Secured("ADMIN")
+    ItemList<UnitGrant> grants(String code) {
+        return ItemList.of(units.grants(code));
+    }
+
+    /** Lets {@code username}, a user of another unit, act on this unit's content. */
+    @Put("/{code}/grants/{username}")
+    @Secured("ADMIN")
+    UnitGrant grant(String code, String username, Authentication admin) {
+        return units.grant(code, username, admin.getName());
+    }
+
+    @Delete("/{code}/grants/{username}")
+    @Secured("ADMIN")
+    HttpResponse<Void> revoke(String code, String username) {
+        units.revoke(code, username);
+        return HttpResponse.noContent();
     }
 }

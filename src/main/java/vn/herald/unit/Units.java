@@ -26,12 +26,16 @@ public class Units {
     public record UnitForm(@Nullable String code, @Nullable String name, @Nullable String zone,
                            @Nullable String parentCode) {}
 
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+
     private final UnitRepository repository;
+    private final UnitGrantRepository grants;
     private final UnitConfig config;
     private final Clock clock;
 
-    Units(UnitRepository repository, UnitConfig config, Clock clock) {
+    Units(UnitRepository repository, UnitGrantRepository grants, UnitConfig config, Clock clock) {
         this.repository = repository;
+        this.grants = grants;
         this.config = config;
         this.clock = clock;
     }
@@ -87,6 +91,28 @@ public class Units {
         failIfAny(validate(form, code));
         return repository.update(new Unit(code, form.name().strip(), form.zone(), blankToNull(form.parentCode()),
                 existing.createdAt(), clock.instant()));
+    }
+
+    /** Who besides the unit's own people may act on its content. */
+    public List<UnitGrant> grants(String code) {
+        get(code);
+        return grants.findByUnitCodeOrderByUsername(code);
+    }
+
+    /** Lets a user of another unit act on this unit's content; granting twice changes nothing. */
+    public UnitGrant grant(String code, String username, String actor) {
+        get(code);
+        if (!USERNAME.matcher(username).matches()) {
+            throw new Refusal(Refusal.Kind.INVALID, "username-invalid", "username: '" + username + "' không phải tên đăng nhập",
+                    List.of(new Refusal.FieldError("username", "Tên đăng nhập gồm 2–64 chữ thường không dấu, số, '.', '_' hoặc '-'.")));
+        }
+        return grants.findByUsernameAndUnitCode(username, code)
+                .orElseGet(() -> grants.save(new UnitGrant(null, username, code, actor, clock.instant())));
+    }
+
+    /** Takes a grant back; the user's next request no longer reaches the unit. */
+    public void revoke(String code, String username) {
+        grants.findByUsernameAndUnitCode(username, code).ifPresent(grants::delete);
     }
 
     private List<Refusal.FieldError> validate(UnitForm form, @Nullable String code) {

@@ -59,7 +59,7 @@ class ChannelPages {
     ModelAndView<Map<String, Object>> list(@Nullable @QueryValue String ok, @Nullable @QueryValue String loi,
                                            Authentication user) {
         Map<String, Object> model = Page.model(user, "channels");
-        model.put("channels", channels.list().stream().map(this::view).toList());
+        model.put("channels", channels.visible().stream().map(this::view).toList());
         model.put("ok", ok);
         model.put("error", loi);
         return Page.view("channels", model);

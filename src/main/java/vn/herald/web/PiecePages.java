@@ -129,7 +129,7 @@ class PiecePages {
         model.put("ok", ok);
         model.put("error", loi);
         model.put("previews", previews.of(piece));
-        model.put("channels", channels.list().stream().filter(c -> !channels.fileRemoved(c)).toList());
+        model.put("channels", channels.ofUnit(piece.unitCode()).stream().filter(c -> !channels.fileRemoved(c)).toList());
         model.put("priorities", Priority.values());
         model.put("plannedAt", times.input(nextHour()));
         model.put("revisions", revisions(id));

@@ -93,7 +93,7 @@ class PublicationPages {
         model.put("status", status);
         model.put("channel", channel);
         model.put("statuses", PublicationStatus.values());
-        model.put("channels", channels.list());
+        model.put("channels", channels.visible());
         model.put("ok", ok);
         model.put("error", loi);
         return Page.view("publications", model);

@@ -2,6 +2,7 @@ package vn.herald.web;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import vn.herald.unit.Access;
 import vn.herald.unit.Units;
 
 import java.time.Clock;
@@ -21,10 +22,12 @@ class Times {
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final Units units;
+    private final Access access;
     private final Clock clock;
 
-    Times(Units units, Clock clock) {
+    Times(Units units, Access access, Clock clock) {
         this.units = units;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -32,13 +35,14 @@ class Times {
         return clock.instant();
     }
 
+    /** The zone of the person's own unit: every time a page shows or reads is in it. */
     ZoneId zone() {
-        return units.zoneOf(units.ownUnitCode());
+        return units.zoneOf(unitCode());
     }
 
-    /** The installation's own unit, whose calendar the pages show. */
+    /** The person's own unit, whose calendar the pages show. */
     String unitCode() {
-        return units.ownUnitCode();
+        return access.reach().homeUnit();
     }
 
     public String show(@Nullable Instant instant) {
