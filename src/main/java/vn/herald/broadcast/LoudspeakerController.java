@@ -8,7 +8,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import vn.herald.ItemList;
 import vn.herald.Refusal;
-import vn.herald.unit.Units;
+import vn.herald.unit.Access;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,12 +26,12 @@ class LoudspeakerController {
     private static final Duration LONGEST = Duration.ofDays(31);
 
     private final SessionPlanner planner;
-    private final Units units;
+    private final Access access;
     private final Clock clock;
 
-    LoudspeakerController(SessionPlanner planner, Units units, Clock clock) {
+    LoudspeakerController(SessionPlanner planner, Access access, Clock clock) {
         this.planner = planner;
-        this.units = units;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -41,7 +41,7 @@ class LoudspeakerController {
      */
     @Get("/sessions")
     ItemList<SessionPlanner.SessionView> sessions(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
-        ZoneId zone = units.zoneOf(units.ownUnitCode());
+        ZoneId zone = access.unit(null, "unit").zoneId();
         Instant start = from == null || from.isBlank() ? clock.instant() : instant("from", from, zone);
         Instant end = to == null || to.isBlank() ? start.plus(Duration.ofDays(7)) : instant("to", to, zone);
         if (!end.isAfter(start)) {

@@ -57,10 +57,10 @@ public class SessionPlanner {
         this.units = units;
     }
 
-    /** Every session starting in [from, to) on every loudspeaker channel, by channel then start. */
+    /** Every session starting in [from, to) on every loudspeaker channel the caller reaches, by channel then start. */
     public List<SessionView> between(Instant from, Instant to) {
         List<SessionView> views = new ArrayList<>();
-        for (Channel channel : channels.list()) {
+        for (Channel channel : channels.visible()) {
             if (channel.type() != ChannelType.LOUDSPEAKER) {
                 continue;
             }

@@ -1,6 +1,8 @@
 package vn.herald.calendar;
 
 import io.micronaut.core.annotation.Nullable;
+import vn.herald.unit.Access;
+import vn.herald.unit.Reach;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -53,9 +55,11 @@ public class IcalFeeds {
     private final Units units;
     private final PortalAddress address;
     private final Clock clock;
+    private final Access access;
 
     IcalFeeds(IcalFeedRepository feeds, IcalTokens tokens, IcalCalendar calendar, IcalConfig config,
-              Publishing publishing, Pieces pieces, Channels channels, Units units, PortalAddress address, Clock clock) {
+              Publishing publishing, Pieces pieces, Channels channels, Units units, PortalAddress address, Access access, Clock clock) {
+        this.access = access;
         this.feeds = feeds;
         this.tokens = tokens;
         this.calendar = calendar;
@@ -68,13 +72,14 @@ public class IcalFeeds {
         this.clock = clock;
     }
 
-    /** Every unit's feed, then every channel's, each made now if it does not exist yet. */
+    /** The feed of every unit the caller reaches, then of each of their channels, each made now if it does not exist yet. */
     public List<Listed> list() {
+        Reach reach = access.reach();
         List<Listed> listed = new ArrayList<>();
-        for (Unit unit : units.list()) {
+        for (Unit unit : units.list().stream().filter(unit -> reach.canRead(unit.code())).toList()) {
             listed.add(listed(ensure(IcalScope.UNIT, unit.code()), unit, null));
         }
-        for (Channel channel : channels.list()) {
+        for (Channel channel : channels.visible()) {
             listed.add(listed(ensure(IcalScope.CHANNEL, channel.id()), units.get(channel.unitCode()), channel));
         }
         listed.sort(Comparator.comparing(Listed::scope).thenComparing(Listed::subject));
@@ -84,6 +89,7 @@ public class IcalFeeds {
     /** A new token for the feed; the old URL answers 404 from now on. */
     public Listed regenerate(IcalScope scope, String subject, String actor) {
         Subject of = subject(scope, subject);
+        access.act(of.unit().code(), scope == IcalScope.UNIT ? "unit" : "channel", subject);
         IcalFeed feed = ensure(scope, subject);
         String token = tokens.newToken();
         Instant now = clock.instant();

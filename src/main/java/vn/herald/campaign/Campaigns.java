@@ -1,6 +1,8 @@
 package vn.herald.campaign;
 
 import io.micronaut.core.annotation.Nullable;
+import vn.herald.unit.Access;
+import vn.herald.unit.Reach;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -70,10 +72,12 @@ public class Campaigns {
     private final Channels channels;
     private final Units units;
     private final java.time.Clock clock;
+    private final Access access;
 
     Campaigns(CampaignLauncher launcher, CampaignRepository campaigns, CampaignSlotRepository slots,
-              CampaignTemplates templates, Publishing publishing, Pieces pieces, Channels channels, Units units,
+              CampaignTemplates templates, Publishing publishing, Pieces pieces, Channels channels, Units units, Access access,
               java.time.Clock clock) {
+        this.access = access;
         this.launcher = launcher;
         this.campaigns = campaigns;
         this.slots = slots;
@@ -93,11 +97,13 @@ public class Campaigns {
     /** Instances by window, newest first; both filters optional. */
     public List<CampaignView> list(@Nullable String unitCode, @Nullable Integer year) {
         if (unitCode != null) {
-            units.get(unitCode);
+            access.unit(unitCode, "unit");
         }
+        Reach reach = access.reach();
         List<Campaign> found = new ArrayList<>();
         for (Campaign campaign : campaigns.findAll()) {
-            if ((unitCode == null || campaign.unitCode().equals(unitCode)) && (year == null || campaign.year() == year)) {
+            if ((unitCode == null || campaign.unitCode().equals(unitCode)) && (year == null || campaign.year() == year)
+                    && reach.canRead(campaign.unitCode())) {
                 found.add(campaign);
             }
         }
@@ -113,10 +119,7 @@ public class Campaigns {
             CampaignRules rules = launcher.rules(campaign);
             if (campaign.unitCode().equals(unitCode) && campaign.window().contains(today)
                     && rules.cadenceOf(ChannelType.EPORTAL) == Cadence.FEATURED) {
-                Set<Long> tagged = new HashSet<>();
-                pieces.list(new Pieces.Filter(unitCode, null, null, null, rules.tag(), null),
-                        Pageable.from(0, MAX_FEATURED_PIECES)).getContent().forEach(piece -> tagged.add(piece.id()));
-                featured.add(new Featured(campaign.id(), campaign.name(), tagged));
+                featured.add(new Featured(campaign.id(), campaign.name(), pieces.taggedFor(unitCode, rules.tag(), MAX_FEATURED_PIECES)));
             }
         }
         featured.sort(Comparator.comparing(Featured::campaignId));
@@ -124,17 +127,16 @@ public class Campaigns {
     }
 
     public CampaignView get(long id) {
-        return view(campaigns.findById(id).orElseThrow(() -> Refusal.notFound("campaign", id)));
+        Campaign campaign = campaigns.findById(id).orElseThrow(() -> Refusal.notFound("campaign", id));
+        access.read(campaign.unitCode(), "campaign", id);
+        return view(campaign);
     }
 
     /** Makes a custom campaign and launches it at once: its slots ahead are planned and filled now. */
     public CampaignView create(CampaignForm form, String actor) {
         List<Refusal.FieldError> errors = new ArrayList<>();
-        String unitCode = form.unitCode() == null || form.unitCode().isBlank() ? units.ownUnitCode() : form.unitCode().strip();
-        Unit unit = units.find(unitCode).orElse(null);
-        if (unit == null) {
-            errors.add(new Refusal.FieldError("unitCode", "unit '" + unitCode + "' does not exist"));
-        }
+        Unit unit = access.unitToChange(form.unitCode(), "unitCode");
+        String unitCode = unit.code();
         String name = form.name() == null ? "" : form.name().strip();
         if (name.isEmpty() || name.length() > 200) {
             errors.add(new Refusal.FieldError("name", "is required, at most 200 characters"));

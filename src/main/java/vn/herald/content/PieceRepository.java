@@ -25,6 +25,9 @@ interface PieceRepository extends CrudRepository<Piece, Long>, JpaSpecificationE
     @Query("select id from piece where campaigns like :pattern")
     List<Long> findIdsByCampaignsLike(String pattern);
 
+    @Query("select id from piece where unit_code = :unitCode and campaigns like :pattern order by id limit :limit")
+    List<Long> findIdsByUnitCodeAndCampaignsLike(String unitCode, String pattern, int limit);
+
     List<Pieces.Title> findByIdIn(Collection<Long> ids);
 
     List<Piece> findByUnitCodeAndStatusOrderById(String unitCode, PieceStatus status);

@@ -78,6 +78,14 @@ public class Pieces {
         return pieces.findByIdIn(ids).stream().collect(Collectors.toMap(Title::id, Title::title));
     }
 
+    /**
+     * The ids of the unit's pieces carrying a campaign tag, whoever asks: the public portal marks which of its live
+     * pieces a campaign features. Ids only, nothing of a piece's content.
+     */
+    public Set<Long> taggedFor(String unitCode, String tag, int limit) {
+        return Set.copyOf(pieces.findIdsByUnitCodeAndCampaignsLike(unitCode, jsonElementPattern(tag), limit));
+    }
+
     /** Every piece of the unit in this status, by id. */
     public List<Piece> ofUnit(String unitCode, PieceStatus status) {
         return pieces.findByUnitCodeAndStatusOrderById(unitCode, status);

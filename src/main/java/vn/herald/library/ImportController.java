@@ -18,7 +18,9 @@ class ImportController {
         this.imports = imports;
     }
 
+    /** The library is the installation's, one folder for every unit: its report, file names and all, is the admin's. */
     @Get("/latest")
+    @Secured("ADMIN")
     ImportReport latest() {
         return imports.latest().orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "no import has run yet"));
     }

@@ -1,6 +1,7 @@
 package vn.herald.report;
 
 import io.micronaut.core.annotation.Nullable;
+import vn.herald.unit.Access;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import vn.herald.Refusal;
@@ -54,9 +55,11 @@ public class Reports {
     private final Channels channels;
     private final ReportConfig config;
     private final Clock clock;
+    private final Access access;
 
-    Reports(ReportFacts facts, Units units, Campaigns campaigns, Calendar calendar, Channels channels, ReportConfig config,
+    Reports(ReportFacts facts, Units units, Campaigns campaigns, Calendar calendar, Channels channels, ReportConfig config, Access access,
             Clock clock) {
+        this.access = access;
         this.facts = facts;
         this.units = units;
         this.campaigns = campaigns;
@@ -190,9 +193,9 @@ public class Reports {
         return new Overview(line(parent), period, clock.instant(), sort, descending, rows);
     }
 
+    /** The unit a request names, or the caller's own; a province reads its communes, a commune only itself. */
     Unit unit(@Nullable String code) {
-        String wanted = code == null || code.isBlank() ? units.ownUnitCode() : code;
-        return units.find(wanted).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "không có đơn vị '" + wanted + "'"));
+        return access.unit(code, "unit");
     }
 
     private Report.UnitLine line(Unit unit) {

@@ -1,6 +1,8 @@
 package vn.herald.upstream;
 
 import io.micronaut.core.annotation.Nullable;
+import vn.herald.unit.Access;
+import vn.herald.unit.Reach;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -48,9 +50,11 @@ public class UpstreamFeeds {
     private final FeedRunRepository runs;
     private final JsonMapper json;
     private final Clock clock;
+    private final Access access;
 
     UpstreamFeeds(Channels channels, FeedReader reader, ItemImporter importer, UpstreamItemRepository items,
-                  FeedRunRepository runs, JsonMapper json, Clock clock) {
+                  FeedRunRepository runs, JsonMapper json, Access access, Clock clock) {
+        this.access = access;
         this.channels = channels;
         this.reader = reader;
         this.importer = importer;
@@ -60,15 +64,18 @@ public class UpstreamFeeds {
         this.clock = clock;
     }
 
-    /** Every configured feed with its last result; a feed never read yet has no result. */
+    /** Every configured feed of the units the caller reaches, with its last result; a feed never read yet has none. */
     public List<FeedStatus> statuses() {
-        return configured().stream().map(feed -> status(feed, runs.findById(feed.id()).orElse(null))).toList();
+        Reach reach = access.reach();
+        return configured().stream().filter(feed -> reach.canRead(feed.unitCode()))
+                .map(feed -> status(feed, runs.findById(feed.id()).orElse(null))).toList();
     }
 
-    /** Reads every configured feed now; answers each one's result. */
+    /** Reads now every configured feed of the units the caller may act on; answers each one's result. */
     public List<FeedStatus> fetchAll() {
+        Reach reach = access.reach();
         List<FeedStatus> results = new ArrayList<>();
-        for (UpstreamFeed feed : configured()) {
+        for (UpstreamFeed feed : configured().stream().filter(feed -> reach.canAct(feed.unitCode())).toList()) {
             try {
                 results.add(status(feed, fetch(feed)));
             } catch (RuntimeException e) {
