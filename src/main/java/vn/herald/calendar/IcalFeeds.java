@@ -121,9 +121,10 @@ public class IcalFeeds {
                 : publishing.planned(null, of.channel().id(), now.minus(config.past()), now.plus(config.ahead()));
         Map<Long, Piece> pieceCache = new HashMap<>();
         Map<String, Channel> channelCache = new HashMap<>();
-        return Optional.of(calendar.write(heading(of.unit(), of.channel()), units.ownUnitCode() + ".herald",
-                publications, id -> pieceCache.computeIfAbsent(id, pieces::get),
-                id -> channelCache.computeIfAbsent(id, channels::get)));
+        // the token, not a login, opens the feed: it reads its own unit's pieces and nothing else
+        return Optional.of(access.readingAs(of.unit().code(), "ical-feed", () -> calendar.write(heading(of.unit(), of.channel()),
+                units.ownUnitCode() + ".herald", publications, id -> pieceCache.computeIfAbsent(id, pieces::get),
+                id -> channelCache.computeIfAbsent(id, channels::get))));
     }
 
     private IcalCalendar.Heading heading(Unit unit, @Nullable Channel channel) {

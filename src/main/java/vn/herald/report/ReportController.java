@@ -15,8 +15,8 @@ import vn.herald.Refusal;
 import java.util.Locale;
 
 /**
- * Reports, reminders and the province overview. Every signed-in user may read them for any unit: a provincial office
- * watches its communes, and nothing in a report is private to the unit.
+ * Reports, reminders and the province overview, for the units the caller reaches: a commune reads its own, a
+ * provincial office those of every commune below it (see {@code vn.herald.unit.Access}).
  */
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)

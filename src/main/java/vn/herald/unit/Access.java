@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The one rule of who may read and change which unit's content. Every domain service asks it, so the API, the pages,
@@ -109,6 +110,28 @@ public class Access {
         Unit unit = unit(code, field);
         act(unit.code(), "unit", unit.code());
         return unit;
+    }
+
+    /**
+     * Runs a read whose authority is not a login but a secret the request carried and the caller has checked (an
+     * iCalendar feed's token): inside it the one unit the secret opens can be read, and nothing else.
+     */
+    public <T> T readingAs(String unitCode, String secret, Supplier<T> work) {
+        Optional<HttpRequest<Object>> request = ServerRequestContext.currentRequest();
+        if (request.isEmpty()) {
+            return work.get();
+        }
+        Optional<Reach> before = request.get().getAttribute(REQUEST_ATTRIBUTE, Reach.class);
+        request.get().setAttribute(REQUEST_ATTRIBUTE, new Reach(secret, unitCode, false, Set.of(unitCode), Set.of()));
+        try {
+            return work.get();
+        } finally {
+            if (before.isPresent()) {
+                request.get().setAttribute(REQUEST_ATTRIBUTE, before.get());
+            } else {
+                request.get().removeAttribute(REQUEST_ATTRIBUTE, Reach.class);
+            }
+        }
     }
 
     /** The units the caller may read, or empty for every unit (the admin, Herald's own jobs). */

@@ -42,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.herald.TestUsers.asAdmin;
 import static vn.herald.TestUsers.asEditor;
 
 /**
@@ -69,6 +70,8 @@ abstract class ReportsContract implements TestPropertyProvider {
         return properties;
     }
 
+    private static final String PROVINCE_OFFICER = "so-van-hoa";
+
     @BeforeAll
     void data() {
         TestUsers.ensure(accounts);
@@ -78,6 +81,10 @@ abstract class ReportsContract implements TestPropertyProvider {
         data.unit("xa-binh-minh", "Xã Bình Minh", "tinh-thu");
         data.unit("xa-yen-lac", "Xã Yên Lạc", "tinh-thu");
         data.unit("xa-trong", "Xã Trống", null);
+        if (accounts.list().stream().noneMatch(a -> a.username().equals(PROVINCE_OFFICER))) {
+            accounts.create(new Accounts.AccountForm(PROVINCE_OFFICER, "Sở Văn hóa tỉnh", TestUsers.PASSWORD,
+                    java.util.EnumSet.of(vn.herald.account.Role.EDITOR), "tinh-thu", true));
+        }
         data.channel("an-phu-loa", "xa-an-phu", "LOUDSPEAKER", false);
         data.channel("an-phu-web", "xa-an-phu", "EPORTAL", false);
         data.channel("an-phu-fb", "xa-an-phu", "FACEBOOK_PAGE", true);
@@ -111,7 +118,7 @@ abstract class ReportsContract implements TestPropertyProvider {
     }
 
     private Map<String, Object> getJson(String uri) throws IOException {
-        return json.readValue(http.toBlocking().retrieve(asEditor(HttpRequest.GET(uri))), Argument.mapOf(String.class, Object.class));
+        return json.readValue(http.toBlocking().retrieve(asProvince(HttpRequest.GET(uri))), Argument.mapOf(String.class, Object.class));
     }
 
     @Test
@@ -197,15 +204,15 @@ abstract class ReportsContract implements TestPropertyProvider {
 
     @Test
     void aUnitWithNoPublicationsGetsAnEmptyReportInEveryFormat() throws IOException {
-        Map<String, Object> report = getJson("/api/reports?unit=xa-trong&period=2027");
+        Map<String, Object> report = json.readValue(http.toBlocking().retrieve(asAdmin(HttpRequest.GET("/api/reports?unit=xa-trong&period=2027"))), Argument.mapOf(String.class, Object.class));
         assertEquals(0, ((Map<?, ?>) report.get("totals")).get("published"));
         assertEquals(List.of(), report.get("published"));
 
-        String html = http.toBlocking().retrieve(asEditor(HttpRequest.GET("/api/reports?unit=xa-trong&period=2027&format=html")));
+        String html = http.toBlocking().retrieve(asAdmin(HttpRequest.GET("/api/reports?unit=xa-trong&period=2027&format=html")));
         assertTrue(html.contains("Không có tin, bài nào được đăng, phát trong kỳ."), html);
-        String csv = http.toBlocking().retrieve(asEditor(HttpRequest.GET("/api/reports?unit=xa-trong&period=2027&format=csv")));
+        String csv = http.toBlocking().retrieve(asAdmin(HttpRequest.GET("/api/reports?unit=xa-trong&period=2027&format=csv")));
         assertEquals(5, CSVFormat.RFC4180.parse(new StringReader(csv)).getRecords().size(), "header and the four totals");
-        byte[] docx = http.toBlocking().retrieve(asEditor(HttpRequest.GET("/api/reports?unit=xa-trong&period=2027&format=docx")), byte[].class);
+        byte[] docx = http.toBlocking().retrieve(asAdmin(HttpRequest.GET("/api/reports?unit=xa-trong&period=2027&format=docx")), byte[].class);
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
             assertTrue(text(doc).contains("năm 2027"));
         }
@@ -214,7 +221,7 @@ abstract class ReportsContract implements TestPropertyProvider {
     @Test
     void theHtmlReportPrintsTitlesAsTextAndDrawsItsChartsOnTheServer() {
         HttpResponse<String> response = http.toBlocking().exchange(
-                asEditor(HttpRequest.GET("/api/reports?unit=xa-an-phu&period=2027-05&format=html")), String.class);
+                asProvince(HttpRequest.GET("/api/reports?unit=xa-an-phu&period=2027-05&format=html")), String.class);
         assertTrue(response.getContentType().orElseThrow().toString().startsWith("text/html"));
         Document page = Jsoup.parse(response.body());
 
@@ -231,7 +238,7 @@ abstract class ReportsContract implements TestPropertyProvider {
     @Test
     void theCsvParsesBackIntoTheSameFigures() throws IOException {
         HttpResponse<String> response = http.toBlocking().exchange(
-                asEditor(HttpRequest.GET("/api/reports?unit=xa-an-phu&period=2027-05&format=csv")), String.class);
+                asProvince(HttpRequest.GET("/api/reports?unit=xa-an-phu&period=2027-05&format=csv")), String.class);
         assertEquals("attachment; filename=\"bao-cao-xa-an-phu-2027-05.csv\"", response.header("Content-Disposition"));
         String body = response.body();
         assertEquals(ReportSheets.BOM, body.charAt(0), "Excel needs the byte-order mark to read Vietnamese");
@@ -249,7 +256,7 @@ abstract class ReportsContract implements TestPropertyProvider {
     @Test
     void theWordDocumentHasTheAdministrativeHeadAndNumberedTables() throws IOException {
         HttpResponse<byte[]> response = http.toBlocking().exchange(
-                asEditor(HttpRequest.GET("/api/reports?unit=xa-an-phu&period=2027-05&format=docx")), byte[].class);
+                asProvince(HttpRequest.GET("/api/reports?unit=xa-an-phu&period=2027-05&format=docx")), byte[].class);
         assertTrue(response.getContentType().orElseThrow().toString().contains("wordprocessingml"));
 
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(response.body()))) {
@@ -288,12 +295,12 @@ abstract class ReportsContract implements TestPropertyProvider {
         Overview byName = reports.overview("tinh-thu", "2027-05", Overview.Sort.NAME, false);
         assertEquals(List.of("Xã An Phú", "Xã Bình Minh", "Xã Yên Lạc"), byName.rows().stream().map(Overview.Row::unitName).toList());
 
-        String csv = http.toBlocking().retrieve(asEditor(HttpRequest.GET("/api/overview?unit=tinh-thu&period=2027-05&format=csv")));
+        String csv = http.toBlocking().retrieve(asProvince(HttpRequest.GET("/api/overview?unit=tinh-thu&period=2027-05&format=csv")));
         List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv.substring(1))).getRecords();
         assertEquals(3, records.size());
         assertEquals("Xã An Phú", records.get(0).get("Đơn vị"));
-        byte[] docx = http.toBlocking().retrieve(asEditor(HttpRequest.GET("/api/overview?unit=tinh-thu&period=2027-05&format=docx")), byte[].class);
+        byte[] docx = http.toBlocking().retrieve(asProvince(HttpRequest.GET("/api/overview?unit=tinh-thu&period=2027-05&format=docx")), byte[].class);
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
             XWPFTable table = doc.getTables().get(1);
             assertEquals(4, table.getNumberOfRows());
@@ -321,7 +328,12 @@ abstract class ReportsContract implements TestPropertyProvider {
         assertRefused("/api/reports?unit=xa-an-phu&period=2027-13", HttpStatus.BAD_REQUEST, "tháng phải từ 01 đến 12");
         assertRefused("/api/reports?unit=xa-an-phu", HttpStatus.BAD_REQUEST, "hãy chọn kỳ báo cáo");
         assertRefused("/api/reports?unit=xa-an-phu&period=2027&format=pdf", HttpStatus.BAD_REQUEST, "json, html, csv hoặc docx");
-        assertRefused("/api/reports?unit=khong-co&period=2027", HttpStatus.NOT_FOUND, "khong-co");
+        assertRefused("/api/reports?unit=khong-co&period=2027", HttpStatus.BAD_REQUEST, "khong-co");
+        // a commune reads its own reports only: a neighbour's answers as an unknown unit
+        HttpClientResponseException neighbour = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve(asEditor(HttpRequest.GET("/api/reports?unit=xa-an-phu&period=2027"))));
+        assertEquals(HttpStatus.BAD_REQUEST, neighbour.getStatus());
+        assertTrue(neighbour.getResponse().getBody(String.class).orElse("").contains("unit-unknown"));
         assertRefused("/api/overview?unit=xa-an-phu&period=2027", HttpStatus.BAD_REQUEST, "không có đơn vị trực thuộc");
         assertRefused("/api/overview?unit=tinh-thu&period=2027&sort=size", HttpStatus.BAD_REQUEST, "sắp xếp theo");
         HttpClientResponseException anonymous = assertThrows(HttpClientResponseException.class,
@@ -329,9 +341,14 @@ abstract class ReportsContract implements TestPropertyProvider {
         assertEquals(HttpStatus.UNAUTHORIZED, anonymous.getStatus());
     }
 
+    /** An officer of the province, who reads the reports of every commune below it. */
+    private static <T> io.micronaut.http.MutableHttpRequest<T> asProvince(io.micronaut.http.MutableHttpRequest<T> request) {
+        return request.basicAuth(PROVINCE_OFFICER, TestUsers.PASSWORD);
+    }
+
     private void assertRefused(String uri, HttpStatus status, String words) {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().retrieve(asEditor(HttpRequest.GET(uri))));
+                () -> http.toBlocking().retrieve(asProvince(HttpRequest.GET(uri))));
         assertEquals(status, e.getStatus(), uri);
         String body = e.getResponse().getBody(String.class).orElse("");
         assertTrue(body.contains(words), uri + " answered " + body);
