@@ -20,6 +20,7 @@ import vn.herald.channel.Channels;
 import vn.herald.content.Piece;
 import vn.herald.content.PieceForm;
 import vn.herald.content.PieceKind;
+import vn.herald.content.PieceStatus;
 import vn.herald.content.Pieces;
 import vn.herald.publishing.Publication;
 import vn.herald.publishing.Publishing;
@@ -135,6 +136,11 @@ class UnitIsolationTest {
                 .contains(String.valueOf(approved.id())));
         assertTrue(call("a-bien-tap", new Route(HttpMethod.GET, "/api/campaigns/{id}", false), campaign.id() + "").body
                 .contains(SECRET_CAMPAIGN));
+        // and the pages take the walk's forms: their token passes, so the unit rule alone refuses B below
+        Pieces pieces = context.getBean(Pieces.class);
+        Piece control = pieces.create(article("Bài kiểm soát của Hòa An"), "a-bien-tap");
+        call("a-bien-tap", new Route(HttpMethod.POST, "/pieces/{id}/submit", true), control.id() + "");
+        assertEquals(PieceStatus.IN_REVIEW, pieces.get(control.id()).status());
     }
 
     @Test
@@ -145,6 +151,7 @@ class UnitIsolationTest {
             for (Route route : routes()) {
                 for (String value : pathValues(route)) {
                     Answer answer = call(user, route, value);
+                    assertTrue(answer.status != 406, () -> route + " was not walked: " + answer);
                     boolean namesAnObjectOfA = route.template().contains("{");
                     if (namesAnObjectOfA && answer.status / 100 == 2) {
                         leaks.put(user + " " + route + " " + value, answer.status + " " + abbreviated(answer.body));
@@ -265,7 +272,8 @@ class UnitIsolationTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path + "?" + queryString))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", basic(user, PASSWORD))
-                .header("Accept", "application/json");
+                // pages answer HTML and the API JSON: a narrower Accept would stop page routes at 406, untested
+                .header("Accept", "*/*");
         if (route.method() == HttpMethod.GET || route.method() == HttpMethod.DELETE) {
             request.method(route.method().name(), HttpRequest.BodyPublishers.noBody());
         } else if (route.form()) {
