@@ -346,6 +346,11 @@ class BrowserJourneyTest {
         checkPage("portal");
         driver.get(url("/portal/bai/khong-co-bai-nay"));
         collectPolicyViolations("portal-404");
+        // the API's own documentation page: Swagger UI starts from one inline script, allowed by its hash
+        driver.get(url("/swagger-ui/index.html"));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".swagger-ui .info")));
+        collectPolicyViolations("swagger-ui");
+        driver.get(url("/portal"));
 
         // the policy is in force and its refusals are seen: an inline script added to the page does not run
         Object ran = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("const s = document.createElement('script');"
