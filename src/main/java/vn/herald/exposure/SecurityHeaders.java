@@ -28,8 +28,11 @@ class SecurityHeaders implements Ordered {
     private final String swaggerPolicy;
 
     SecurityHeaders(@Value("${herald.portal.public-url:`http://localhost:8080`}") String publicUrl) {
-        URI address = URI.create(publicUrl);
-        this.pagesPolicy = ContentPolicy.pages(address.getScheme() + "://" + address.getRawAuthority());
+        URI address = URI.create(publicUrl.strip());
+        // stored files are linked by the public address, which need not be the one an editor opens the pages on
+        String publicOrigin = address.getScheme() == null || address.getRawAuthority() == null ? "'self'"
+                : address.getScheme() + "://" + address.getRawAuthority();
+        this.pagesPolicy = ContentPolicy.pages(publicOrigin);
         String hashes = swaggerScriptHashes();
         this.swaggerPolicy = "default-src 'self'; script-src 'self'" + (hashes.isEmpty() ? "" : " " + hashes)
                 // Swagger UI writes style attributes and shows its icons as data: images; it holds no user content
