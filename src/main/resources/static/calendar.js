@@ -1,6 +1,8 @@
 // The editorial calendar (FullCalendar's global bundle from its WebJar). FullCalendar runs in UTC and the server sends
 // the unit's wall-clock times, so what is shown, dragged and sent back is always the unit's own time.
 document.addEventListener('DOMContentLoaded', () => {
+  // the legend's channel colours come as data: a style attribute would be inline CSS, which the page's policy refuses
+  document.querySelectorAll('.swatch[data-colour]').forEach((swatch) => { swatch.style.background = swatch.dataset.colour; });
   const el = document.getElementById('calendar');
   if (!el || !window.FullCalendar) { return; }
   const data = el.dataset;

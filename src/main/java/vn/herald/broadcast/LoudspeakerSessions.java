@@ -7,6 +7,7 @@ import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import vn.herald.channel.Payload;
 import vn.herald.channel.loudspeaker.SessionBook;
+import vn.herald.exposure.ServerPaths;
 import vn.herald.publishing.Publication;
 import vn.herald.publishing.PublicationStatus;
 import vn.herald.publishing.Publishing;
@@ -47,9 +48,12 @@ class LoudspeakerSessions implements SessionBook {
     private final Provider<Publishing> publishing;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final ServerPaths paths;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
 
-    LoudspeakerSessions(Provider<Publishing> publishing, TransactionOperations<Connection> transactions, Clock clock) {
+    LoudspeakerSessions(Provider<Publishing> publishing, TransactionOperations<Connection> transactions, Clock clock,
+                        ServerPaths paths) {
+        this.paths = paths;
         this.publishing = publishing;
         this.transactions = transactions;
         this.clock = clock;
@@ -127,7 +131,8 @@ class LoudspeakerSessions implements SessionBook {
 
     @Override
     public void warn(long publicationId, String warning) {
-        publishing.get().warn(publicationId, warning, ACTOR);
+        // a speech engine's error may name its cache folder: shown inside the data folder
+        publishing.get().warn(publicationId, paths.hide(warning), ACTOR);
     }
 
     private static Entry entryOf(Publication publication) {

@@ -4,9 +4,27 @@ import io.micronaut.core.annotation.Nullable;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** What a platform made of a send, in the domain's words: the dispatcher never sees HTTP. */
 public sealed interface SendResult permits SendResult.Sent, SendResult.RetryLater, SendResult.NeedsAttention, SendResult.Permanent {
+
+    /**
+     * The same result with its reason passed through {@code shown} (the dispatcher keeps server paths out of the
+     * reason an editor reads); a sent result has no reason and stays as it is.
+     */
+    default SendResult withReasonShown(UnaryOperator<String> shown) {
+        if (this instanceof RetryLater later) {
+            return new RetryLater(later.hint(), shown.apply(later.reason()));
+        }
+        if (this instanceof NeedsAttention attention) {
+            return new NeedsAttention(shown.apply(attention.reason()));
+        }
+        if (this instanceof Permanent permanent) {
+            return new Permanent(shown.apply(permanent.reason()));
+        }
+        return this;
+    }
 
     /** Published: the platform's id and the address where a reader sees it. */
     record Sent(String externalId, @Nullable String url) implements SendResult {}

@@ -8,6 +8,7 @@ import io.micronaut.http.server.types.files.SystemFile;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import vn.herald.Refusal;
+import vn.herald.exposure.ContentPolicy;
 
 /** Serves stored images and audio by hash; public, because the portal and the platforms fetch them. */
 @Controller("/assets")
@@ -23,7 +24,7 @@ class AssetController {
     @Get("/{sha256}")
     HttpResponse<SystemFile> get(String sha256) {
         Asset asset = assets.findBySha256(sha256).orElseThrow(() -> Refusal.notFound("asset", sha256));
-        return HttpResponse.ok(new SystemFile(assets.fileOf(asset).toFile(), MediaType.of(asset.mediaType())))
-                .header("Cache-Control", "public, max-age=31536000, immutable");
+        return ContentPolicy.storedFile(HttpResponse.ok(new SystemFile(assets.fileOf(asset).toFile(),
+                MediaType.of(asset.mediaType()))), asset.mediaType()).header("Cache-Control", "public, max-age=31536000, immutable");
     }
 }

@@ -10,6 +10,7 @@ import vn.herald.campaign.CampaignTemplates;
 import vn.herald.channel.ChannelFiles;
 import vn.herald.content.ContentLibrary;
 import vn.herald.content.FileOutcome;
+import vn.herald.exposure.ServerPaths;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,11 +34,13 @@ public class Imports {
     private final CampaignTemplates campaigns;
     private final ImportRunRepository runs;
     private final Folders folders;
+    private final ServerPaths paths;
     private final JsonMapper json;
     private final Clock clock;
 
     Imports(ChannelFiles channels, ContentLibrary content, CampaignTemplates campaigns, ImportRunRepository runs,
-            Folders folders, JsonMapper json, Clock clock) {
+            Folders folders, JsonMapper json, Clock clock, ServerPaths paths) {
+        this.paths = paths;
         this.channels = channels;
         this.content = content;
         this.campaigns = campaigns;
@@ -53,6 +56,9 @@ public class Imports {
         List<FileOutcome> files = new ArrayList<>(channels.importAll(folders.channelsDir()));
         files.addAll(campaigns.importAll(folders.contentDir().resolve("campaigns")));
         files.addAll(content.importAll(folders.contentDir()));
+        // a file system error names the file by its absolute path: the report names it inside the library
+        files.replaceAll(file -> file.reason() == null ? file
+                : new FileOutcome(file.path(), file.result(), file.line(), paths.hide(file.reason())));
         ImportReport report = ImportReport.of(started, clock.instant(), triggeredBy, files);
         try {
             runs.save(new ImportRun(null, report.startedAt(), report.finishedAt(), triggeredBy, report.imported(),

@@ -21,6 +21,7 @@ import vn.herald.channel.PortalAddress;
 import vn.herald.channel.eportal.BuiltInPortalAdapter;
 import vn.herald.content.Asset;
 import vn.herald.content.Assets;
+import vn.herald.exposure.ContentPolicy;
 import vn.herald.unit.Units;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -138,8 +139,8 @@ class PortalController {
     HttpResponse<SystemFile> file(String sha256) {
         Asset asset = Optional.of(sha256).filter(articles::showsFile).flatMap(assets::findBySha256)
                 .orElseThrow(() -> PortalProblem.notFound("Không có tệp nào ở địa chỉ này trên cổng thông tin."));
-        return HttpResponse.ok(new SystemFile(assets.fileOf(asset).toFile(), MediaType.of(asset.mediaType())))
-                .header("Cache-Control", "public, max-age=3600");
+        return ContentPolicy.storedFile(HttpResponse.ok(new SystemFile(assets.fileOf(asset).toFile(),
+                MediaType.of(asset.mediaType()))), asset.mediaType()).header("Cache-Control", "public, max-age=3600");
     }
 
     @Get("/sitemap.xml")

@@ -2,7 +2,6 @@ package vn.herald.portal;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
@@ -31,12 +30,6 @@ class PortalHtml {
 
     private static final String RESOLUTION_57 = PortalArticles.RESOLUTION_57_KEY;
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
-    private static final String STYLE = """
-            body{font-family:system-ui,sans-serif;max-width:52rem;margin:0 auto;padding:0 1rem;line-height:1.6;color:#1a1a1a}
-            header{border-bottom:3px solid #b71c1c;margin-bottom:1rem}header a{color:#b71c1c;text-decoration:none}
-            nav a{margin-right:1rem}nav a.noi-bat{font-weight:bold}img{max-width:100%;height:auto}
-            .noi-bat{border:2px solid #b71c1c;padding:0 1rem;margin-bottom:1rem}.tin{border-bottom:1px solid #ddd;padding:.5rem 0}.ngay{color:#555;font-size:.9rem}.sapo{font-weight:bold}
-            """;
 
     private final Units units;
 
@@ -187,7 +180,7 @@ class PortalHtml {
                 .attr("title", "RSS").attr("href", feedBase + "/rss.xml");
         head.appendElement("link").attr("rel", "alternate").attr("type", "application/atom+xml")
                 .attr("title", "Atom").attr("href", feedBase + "/atom.xml");
-        head.appendElement("style").appendChild(new DataNode(STYLE));
+        head.appendElement("link").attr("rel", "stylesheet").attr("href", "/static/portal.css");
         Element header = document.body().appendElement("header");
         header.appendElement("p").appendElement("a").attr("href", "/portal").appendElement("strong").text(site);
         Element nav = header.appendElement("nav").attr("aria-label", "Chuyên mục");

@@ -13,6 +13,7 @@ import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Payload;
 import vn.herald.channel.SendResult;
+import vn.herald.exposure.ServerPaths;
 import vn.herald.publishing.PublicationStore.Outcome;
 
 import java.io.IOException;
@@ -53,10 +54,12 @@ public class Dispatcher {
     private final Clock clock;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
     private final int maxInFlightPerChannel;
+    private final ServerPaths paths;
     private final Map<String, Semaphore> inFlight = new ConcurrentHashMap<>();
 
     Dispatcher(PublicationStore store, Channels channels, ChannelAdapters adapters, RateLimits rateLimits,
-               PublishingConfig config, JsonMapper json, Clock clock) {
+               PublishingConfig config, JsonMapper json, Clock clock, ServerPaths paths) {
+        this.paths = paths;
         this.store = store;
         this.channels = channels;
         this.adapters = adapters;
@@ -178,20 +181,21 @@ public class Dispatcher {
         publication = begun.publication();
         Delivery delivery = new Delivery(publication.id(), payloadOf(publication), channel, attempt.number(), attempt.startedAt());
         if (channel.mode() == ChannelMode.DRY_RUN) {
-            String preview = write(adapter.preview(delivery).stream().map(OutgoingRequest::withoutSecrets).toList());
+            String preview = paths.hide(write(adapter.preview(delivery).stream().map(OutgoingRequest::withoutSecrets).toList()));
             store.finish(attempt, "DRY_RUN", null, current -> new Outcome(current.withResult(null, null, null, null, preview),
                     PublicationStatus.PUBLISHED, "dry-run: not sent; the request that would have gone out is kept"));
             return Optional.empty();
         }
         SendResult result;
         try {
-            result = adapter.send(delivery);
+            result = adapter.send(delivery).withReasonShown(paths::hide);
         } catch (RuntimeException e) {
             // an adapter that throws may have sent: reconcile before trying again
             LOG.warn("Publication {}: adapter for {} failed: {}", publication.id(), channel.id(), e.toString());
             Instant next = clock.instant().plus(backoff.after(attempt.number(), Optional.empty()));
-            store.finish(attempt, "UNKNOWN", e.toString(), current -> new Outcome(current.withResult(null, null, next, e.toString(), null),
-                    PublicationStatus.UNKNOWN, "the adapter failed without an answer: " + e.getMessage()));
+            String failure = paths.hide(e.toString());
+            store.finish(attempt, "UNKNOWN", failure, current -> new Outcome(current.withResult(null, null, next, failure, null),
+                    PublicationStatus.UNKNOWN, "the adapter failed without an answer: " + paths.hide(e.getMessage())));
             return Optional.of(next);
         }
         if (result instanceof SendResult.Sent sent) {

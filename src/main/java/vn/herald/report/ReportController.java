@@ -11,6 +11,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import vn.herald.ItemList;
 import vn.herald.Refusal;
+import vn.herald.exposure.ContentPolicy;
 
 import java.util.Locale;
 
@@ -110,7 +111,8 @@ class ReportController {
     }
 
     private static HttpResponse<String> html(String page) {
-        return HttpResponse.ok(page).contentType(MediaType.TEXT_HTML + ";charset=utf-8");
+        return HttpResponse.ok(page).contentType(MediaType.TEXT_HTML + ";charset=utf-8")
+                .header(ContentPolicy.HEADER, ContentPolicy.withInlineStyles(page));
     }
 
     private static <T> HttpResponse<T> download(T body, String type, String fileName) {

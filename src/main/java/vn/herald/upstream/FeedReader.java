@@ -6,7 +6,9 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -17,12 +19,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Downloads a feed over OkHttp (timeouts, a size limit) and reads its entries with Rome (RSS 0.9x-2.0, Atom). */
 @Singleton
@@ -30,27 +34,45 @@ class FeedReader {
 
     private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1";
 
+    private static final int MAX_REDIRECTS = 5;
+
     private final OkHttpClient http;
+    private final OkHttpClient publicOnly;
+    private final PublicAddresses addresses;
     private final UpstreamConfig config;
 
+    @Inject
     FeedReader(UpstreamConfig config) {
+        this(config, PublicAddresses::isPublic);
+    }
+
+    FeedReader(UpstreamConfig config, Predicate<InetAddress> isPublic) {
         this.config = config;
+        this.addresses = new PublicAddresses(isPublic);
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
                 .callTimeout(config.callTimeout())
+                // followed here, one hop at a time, so that every address a redirect leads to is checked
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .build();
+        this.publicOnly = http.newBuilder().dns(addresses).build();
     }
 
-    /** The feed's entries, newest first, at most {@code maxItemsPerFeed}. */
-    List<FeedItem> read(String url) throws FeedProblem {
+    /**
+     * The feed's entries, newest first, at most {@code maxItemsPerFeed}. Unless {@code allowPrivateAddresses}, a URL
+     * or redirect leading into the server's own networks (loopback, private, link-local) is refused.
+     */
+    List<FeedItem> read(String url, boolean allowPrivateAddresses) throws FeedProblem {
+        OkHttpClient client = allowPrivateAddresses ? http : publicOnly;
         Request request = new Request.Builder().url(url).get()
                 .header("Accept", ACCEPT)
                 .header("User-Agent", "Herald (upstream feed reader)")
                 .build();
         byte[] bytes;
         String contentType;
-        try (Response response = http.newCall(request).execute()) {
+        try (Response response = follow(client, request, allowPrivateAddresses)) {
             if (!response.isSuccessful()) {
                 throw new FeedProblem("máy chủ nguồn trả lời HTTP " + response.code() + " cho " + url);
             }
@@ -60,6 +82,10 @@ class FeedReader {
             }
             contentType = response.header("Content-Type");
             bytes = limited(body);
+        } catch (PublicAddresses.Refused e) {
+            throw new FeedProblem("địa chỉ " + e.host + " dẫn vào mạng nội bộ của máy chủ (" + e.address + "): Herald chỉ đọc"
+                    + " nguồn tin trên Internet; nếu nguồn này đúng là ở trong mạng nội bộ, ghi thêm"
+                    + " 'allowPrivateAddresses: true' cho nguồn này trong tệp kênh");
         } catch (UnknownHostException e) {
             throw new FeedProblem("không tìm thấy máy chủ " + request.url().host() + ": kiểm tra địa chỉ nguồn tin");
         } catch (InterruptedIOException e) {
@@ -85,6 +111,31 @@ class FeedReader {
         List<FeedItem> newestFirst = new ArrayList<>(items);
         newestFirst.sort(Comparator.comparing(FeedItem::publishedAt, Comparator.nullsLast(Comparator.reverseOrder())));
         return newestFirst.subList(0, Math.min(newestFirst.size(), config.maxItemsPerFeed()));
+    }
+
+    /** The answer at the end of the redirects, each hop's host checked before it is asked. */
+    private Response follow(OkHttpClient client, Request first, boolean allowPrivateAddresses)
+            throws IOException, FeedProblem {
+        Request request = first;
+        for (int hop = 0; ; hop++) {
+            if (!allowPrivateAddresses) {
+                addresses.checkLiteral(request.url().host());
+            }
+            Response response = client.newCall(request).execute();
+            String location = response.isRedirect() ? response.header("Location") : null;
+            if (location == null) {
+                return response;
+            }
+            response.close();
+            HttpUrl next = request.url().resolve(location);
+            if (next == null) {
+                throw new FeedProblem("máy chủ nguồn chuyển hướng tới một địa chỉ không đọc được: " + location);
+            }
+            if (hop == MAX_REDIRECTS) {
+                throw new FeedProblem("máy chủ nguồn chuyển hướng quá " + MAX_REDIRECTS + " lần, lần cuối tới " + next);
+            }
+            request = request.newBuilder().url(next).build();
+        }
     }
 
     private byte[] limited(ResponseBody body) throws IOException, FeedProblem {

@@ -10,10 +10,11 @@ import java.util.List;
 
 /**
  * One upstream feed named in a channel file's {@code upstreamFeeds}; its items become pieces of the channel's unit.
- * {@code problem} says what is wrong with the entry itself (then nothing is fetched).
+ * {@code problem} says what is wrong with the entry itself (then nothing is fetched). {@code allowPrivateAddresses}
+ * (false unless the entry says so) lets the feed live on the server's own network, e.g. a test or an intranet portal.
  */
 record UpstreamFeed(String channelId, String unitCode, int index, String url, String name, List<String> topics,
-                    @Nullable String problem) {
+                    boolean allowPrivateAddresses, @Nullable String problem) {
 
     /** Stable across runs and instances: the channel and the address, or the position when the address is missing. */
     String id() {

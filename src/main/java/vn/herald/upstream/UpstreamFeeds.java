@@ -37,6 +37,8 @@ public class UpstreamFeeds {
                              @Nullable Instant ranAt, @Nullable Instant lastSuccessAt) {}
 
     static final String KEY = "upstreamFeeds";
+    /** A feed entry's permission to be read from the server's own networks (loopback, private, link-local). */
+    static final String ALLOW_PRIVATE = "allowPrivateAddresses";
     static final String NOT_A_LIST = "'" + KEY + "' phải là một danh sách, mỗi mục có url, name và topics";
     /** The lengths the result table keeps. */
     private static final int MAX_URL = 1000;
@@ -98,7 +100,7 @@ public class UpstreamFeeds {
         }
         List<FeedItem> read;
         try {
-            read = reader.read(feed.url());
+            read = reader.read(feed.url(), feed.allowPrivateAddresses());
         } catch (FeedProblem e) {
             LOG.warn("Upstream feed {} ({}): {}", feed.name(), feed.url(), e.getMessage());
             return record(new FeedRun(feed.id(), feed.channelId(), feed.url(), feed.name(), false,
@@ -169,7 +171,7 @@ public class UpstreamFeeds {
                 continue;
             }
             if (!(value instanceof List<?> list)) {
-                feeds.add(new UpstreamFeed(channel.id(), channel.unitCode(), 0, "", KEY, List.of(), NOT_A_LIST));
+                feeds.add(new UpstreamFeed(channel.id(), channel.unitCode(), 0, "", KEY, List.of(), false, NOT_A_LIST));
                 continue;
             }
             for (int i = 0; i < list.size(); i++) {
@@ -182,7 +184,7 @@ public class UpstreamFeeds {
     private static UpstreamFeed feedOf(Channel channel, int index, Object entry) {
         String problem = problemOf(entry);
         if (!(entry instanceof Map<?, ?> map)) {
-            return new UpstreamFeed(channel.id(), channel.unitCode(), index, "", "nguồn " + (index + 1), List.of(), problem);
+            return new UpstreamFeed(channel.id(), channel.unitCode(), index, "", "nguồn " + (index + 1), List.of(), false, problem);
         }
         String url = text(map.get("url"));
         String name = text(map.get("name"));
@@ -191,7 +193,7 @@ public class UpstreamFeeds {
                 : List.of();
         String shownName = name.isEmpty() ? "nguồn " + (index + 1) : name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
         return new UpstreamFeed(channel.id(), channel.unitCode(), index, url.length() > MAX_URL ? url.substring(0, MAX_URL) : url,
-                shownName, topics, problem);
+                shownName, topics, Boolean.TRUE.equals(map.get(ALLOW_PRIVATE)), problem);
     }
 
     /** What is wrong with one entry of {@code upstreamFeeds}, or null; also checked when the channel file is imported. */
@@ -212,6 +214,9 @@ public class UpstreamFeeds {
         }
         if (text(map.get("name")).isEmpty()) {
             return "thiếu 'name': tên nguồn tin, ghi vào mục tác giả của bản nháp (ví dụ Cổng thông tin điện tử tỉnh)";
+        }
+        if (map.get(ALLOW_PRIVATE) != null && !(map.get(ALLOW_PRIVATE) instanceof Boolean)) {
+            return "'" + ALLOW_PRIVATE + "' phải là true hoặc false";
         }
         if (map.get("topics") != null && !(map.get("topics") instanceof List<?>)) {
             return "'topics' phải là một danh sách, ví dụ [Chuyển đổi số]";

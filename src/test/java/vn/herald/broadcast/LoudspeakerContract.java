@@ -444,6 +444,38 @@ abstract class LoudspeakerContract implements TestPropertyProvider {
         assertFalse(Files.exists(folders.dataDir().resolve("loudspeaker/thon-nam")), "nothing written");
     }
 
+    /** Every report format, the publication in the API and the dry-run request, as text (a Word file's XML inside). */
+    private String everythingShownOf(Publication sent, Publication tried) throws IOException {
+        StringBuilder shown = new StringBuilder();
+        shown.append(http.toBlocking().retrieve(TestUsers.asEditor(HttpRequest.GET("/api/publications/" + sent.id()))));
+        shown.append(http.toBlocking().retrieve(TestUsers.asEditor(HttpRequest.GET("/api/publications/" + tried.id()))));
+        for (String format : List.of("json", "html", "csv")) {
+            shown.append(http.toBlocking().retrieve(TestUsers.asEditor(HttpRequest.GET("/api/reports?period=2027&format=" + format))));
+        }
+        byte[] docx = http.toBlocking().retrieve(TestUsers.asEditor(HttpRequest.GET("/api/reports?period=2027&format=docx")), byte[].class);
+        try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(docx))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                shown.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return shown.toString();
+    }
+
+    @Test
+    void noPathOfTheServerShowsWhereAProgrammeWasDroppedOrWouldHaveBeen() throws IOException {
+        Instant morning = day(12, MORNING);
+        Publication sent = scheduled(anApprovedScript("Tin đã đưa vào loa", Sounds.syllables(30)), "loa", morning, Priority.NORMAL);
+        Publication tried = scheduled(anApprovedScript("Tin thử đưa vào loa", Sounds.syllables(30)), "loa-thu", morning, Priority.NORMAL);
+        sendAt(morning, sent);
+        sendAt(morning, tried);
+        assertEquals("2027-05-29_1700", publishing.get(sent.id()).externalId(), "the session it went into");
+
+        String shown = everythingShownOf(sent, tried);
+        assertTrue(shown.contains("Tin đã đưa vào loa") && shown.contains("thon-nam/2027-05-29_1700"), "what was sent is listed");
+        assertFalse(shown.contains("file:"), shown);
+        assertFalse(shown.contains(folders.dataDir().toAbsolutePath().normalize().toString()), shown);
+    }
+
     @Test
     void anUnknownPriorityIsRefused() {
         HttpClientResponseException bad = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(

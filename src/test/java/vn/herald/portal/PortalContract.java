@@ -294,6 +294,8 @@ abstract class PortalContract implements TestPropertyProvider {
         HttpResponse<byte[]> file = http.toBlocking().exchange(HttpRequest.GET("/portal/tep/" + figure.sha256()), byte[].class);
         assertArrayEquals(figureBytes, file.body());
         assertEquals("image/png", file.getContentType().orElseThrow().toString());
+        assertEquals("nosniff", file.getHeaders().get("X-Content-Type-Options"), "a picture is never read as a page");
+        assertTrue(file.getHeaders().get("Content-Security-Policy").contains("sandbox"), file.getHeaders().get("Content-Security-Policy"));
         assertArrayEquals(coverBytes, http.toBlocking().retrieve(HttpRequest.GET("/portal/tep/" + cover.sha256()), byte[].class));
     }
 

@@ -90,12 +90,16 @@ abstract class UpstreamFeedsContract implements TestPropertyProvider {
                       - url: %s
                         name: Cổng thông tin điện tử tỉnh
                         topics: [Chuyển đổi số]
+                        allowPrivateAddresses: true
                       - url: %s
                         name: Bộ Thông tin và Truyền thông
+                        allowPrivateAddresses: true
                       - url: %s
                         name: Báo tỉnh
+                        allowPrivateAddresses: true
                       - url: %s
                         name: Nguồn hỏng
+                        allowPrivateAddresses: true
                     """.formatted(upstream.url("/tinh.rss"), upstream.url("/bo.atom"), upstream.url("/bao.rss"),
                     upstream.url("/hong.rss")));
             Map<String, String> properties = new HashMap<>(databaseProperties());

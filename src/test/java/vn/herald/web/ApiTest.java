@@ -76,12 +76,14 @@ class ApiTest {
     }
 
     @Test
-    void healthAnswersUpWithoutLoginAndShowsTheDatabaseCheckToUsers() {
+    void healthAnswersUpWithoutLoginAndShowsTheDatabaseCheckToAdminsOnly() {
         Map<String, Object> anonymous = call(HttpRequest.GET("/health"));
         assertEquals("UP", anonymous.get("status"));
         assertFalse(anonymous.containsKey("details"), "no internals for anonymous callers: " + anonymous);
 
-        Map<String, Object> health = call(asEditor(HttpRequest.GET("/health")));
+        Map<String, Object> editor = call(asEditor(HttpRequest.GET("/health")));
+        assertFalse(editor.containsKey("details"), "no internals for editors either: " + editor);
+        Map<String, Object> health = call(asAdmin(HttpRequest.GET("/health")));
         assertTrue(String.valueOf(health.get("details")).contains("jdbc"), health.toString());
     }
 

@@ -23,6 +23,9 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -49,6 +52,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,7 +62,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The editors' journey in a real browser (Debian's headless Chromium): write an article with a picture, submit it,
  * approve it, schedule it on dry-run channels, drag it to another day on the calendar (and see a move into the past
  * refused), see the gaps and campaigns, see the dry-run request, log out. Screenshots of the main pages go to
- * target/screenshots; axe-core checks each main page for critical and serious violations.
+ * target/screenshots; axe-core checks each main page for critical and serious violations, and the browser's console
+ * for anything the Content-Security-Policy refused (an inline script or style left in a page, one a library injects).
  */
 @MicronautTest(transactional = false)
 @Property(name = "herald.test.clock", value = "true")
@@ -98,6 +103,7 @@ class BrowserJourneyTest {
     private WebDriver driver;
     private Path profile;
     private final List<String> accessibility = new ArrayList<>();
+    private final List<String> policyViolations = new ArrayList<>();
 
     @BeforeAll
     void startBrowser() throws IOException {
@@ -108,6 +114,9 @@ class BrowserJourneyTest {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--lang=vi");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -145,8 +154,18 @@ class BrowserJourneyTest {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
     }
 
-    /** A screenshot for people, and axe-core's verdict: no critical or serious violation. */
+    /** What the browser refused under the Content-Security-Policy since the last look (Chromium logs each refusal). */
+    private void collectPolicyViolations(String name) {
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getMessage().contains("Content Security Policy")) {
+                policyViolations.add(name + ": " + entry.getMessage());
+            }
+        }
+    }
+
+    /** A screenshot for people, axe-core's verdict (no critical or serious violation) and the policy refusals. */
     private void checkPage(String name) throws IOException {
+        collectPolicyViolations(name);
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         Results results = new AxeBuilder().analyze(driver);
@@ -312,9 +331,36 @@ class BrowserJourneyTest {
         checkPage("home-phone");
         driver.manage().window().setSize(new Dimension(1280, 1000));
 
+        // the HTML report keeps its styles inline (it is saved and opened offline): allowed by their hashes
+        driver.get(url("/api/reports?period=2027-05&format=html"));
+        assertTrue(driver.findElement(By.tagName("h1")).getText().length() > 0);
+        collectPolicyViolations("report");
+        driver.get(url("/"));
+
         logOut();
         driver.get(url("/"));
         assertTrue(driver.getCurrentUrl().endsWith("/login"), "after logging out the pages need a login again");
+
+        // the residents' side: the portal and its 404 page
+        driver.get(url("/portal"));
+        checkPage("portal");
+        driver.get(url("/portal/bai/khong-co-bai-nay"));
+        collectPolicyViolations("portal-404");
+        // the API's own documentation page: Swagger UI starts from one inline script, allowed by its hash
+        driver.get(url("/swagger-ui/index.html"));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".swagger-ui .info")));
+        collectPolicyViolations("swagger-ui");
+        driver.get(url("/portal"));
+
+        // the policy is in force and its refusals are seen: an inline script added to the page does not run
+        Object ran = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("const s = document.createElement('script');"
+                + " s.textContent = 'window.inlineRan = true;'; document.head.appendChild(s); return window.inlineRan === true;");
+        assertEquals(Boolean.FALSE, ran, "an inline script ran on the portal");
+        List<String> probe = driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy")).toList();
+        assertEquals(1, probe.size(), "the refused inline script is logged: " + probe);
+
         assertEquals(List.of(), accessibility, "critical or serious accessibility violations");
+        assertEquals(List.of(), policyViolations, "what the Content-Security-Policy refused on the journey's pages");
     }
 }

@@ -26,7 +26,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -146,8 +145,8 @@ public class LoudspeakerAdapter implements ChannelAdapter {
             ProgrammeFiles files = ProgrammeFiles.of(programme, station, clock.instant(), json);
             String playlist = files.files().stream().filter(f -> f.name().equals(ProgrammeFiles.PLAYLIST)).findFirst()
                     .map(f -> new String(f.bytes(), StandardCharsets.UTF_8)).orElse("");
-            writes.add(new OutgoingRequest("WRITE", fileDrop.stationFolder(settings, station).resolve(programme.id())
-                    .toUri().toString(), Map.of(), playlist));
+            // the session's folder under the channel's drop folder: no path of the server reaches the page
+            writes.add(new OutgoingRequest("WRITE", station.code() + "/" + programme.id(), Map.of(), playlist));
         }
         return writes;
     }
@@ -251,8 +250,9 @@ public class LoudspeakerAdapter implements ChannelAdapter {
             return httpPush.deliver(settings, programme);
         }
         try {
-            Path folder = fileDrop.deliver(settings, programme);
-            return new SendResult.Sent(programme.id(), folder.toUri().toString());
+            fileDrop.deliver(settings, programme);
+            // a programme in a folder has no address a person could open: the session's id says where it went
+            return new SendResult.Sent(programme.id(), null);
         } catch (IOException e) {
             LOG.warn("Programme {} of {} could not be written: {}", programme.id(), programme.channelId(), e.toString());
             // a half-written build is never switched to, so writing it again is safe
