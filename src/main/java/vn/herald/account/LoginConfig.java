@@ -12,8 +12,10 @@ import java.util.List;
  * Page logins and the throttling of failed logins ({@code herald.login}).
  *
  * @param sessionLength   how long a page login lasts: the session row, the JWT and the cookie alike
- * @param maxFailures     failed logins per user name, and per client address, within {@code failureWindow} before
- *                        further tries are refused with 429
+ * @param maxFailures     failed logins per user name within {@code failureWindow} before further tries are refused
+ *                        with 429
+ * @param maxFailuresPerAddress the same per client address, whatever the user names (an office behind one NAT
+ *                        address may want more)
  * @param failureWindow   how far back failures count; a throttled key is free again when its oldest counted failure
  *                        is this old
  * @param trustedProxies  addresses of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed
@@ -21,6 +23,7 @@ import java.util.List;
 @ConfigurationProperties("herald.login")
 public record LoginConfig(@Bindable(defaultValue = "10h") @NotNull Duration sessionLength,
                           @Bindable(defaultValue = "5") @Min(1) int maxFailures,
+                          @Bindable(defaultValue = "5") @Min(1) int maxFailuresPerAddress,
                           @Bindable(defaultValue = "15m") @NotNull Duration failureWindow,
                           @Bindable(defaultValue = "") List<String> trustedProxies) {
 

@@ -16,9 +16,9 @@ import java.util.Optional;
 
 /**
  * Counts failed logins per user name and per client address in the database, so all instances share the count:
- * after {@code maxFailures} within {@code failureWindow} a key is refused until its oldest counted failure leaves
- * the window. A success forgets the user name's failures (not the address's: one good account must not wash away
- * guesses at others).
+ * after {@code maxFailures} (per address {@code maxFailuresPerAddress}) within {@code failureWindow} a key is refused
+ * until its oldest counted failure leaves the window. A success forgets the user name's failures, not the address's:
+ * one good account must not wash away guesses at others.
  */
 @Singleton
 class LoginThrottle {
@@ -42,7 +42,8 @@ class LoginThrottle {
         Instant now = clock.instant();
         List<LoginFailure> recent = repository.findByKeyHashInAndFailedAtGreaterThanOrderByFailedAtDesc(
                 List.of(userKey, addressKey), now.minus(config.failureWindow()));
-        Optional<Duration> wait = max(retryAfter(recent, userKey, now), retryAfter(recent, addressKey, now));
+        Optional<Duration> wait = max(retryAfter(recent, userKey, config.maxFailures(), now),
+                retryAfter(recent, addressKey, config.maxFailuresPerAddress(), now));
         boolean userHasFailures = recent.stream().anyMatch(failure -> failure.keyHash().equals(userKey));
         return new Check(userKey, addressKey, wait, userHasFailures);
     }
@@ -60,12 +61,12 @@ class LoginThrottle {
         }
     }
 
-    private Optional<Duration> retryAfter(List<LoginFailure> newestFirst, String key, Instant now) {
+    private Optional<Duration> retryAfter(List<LoginFailure> newestFirst, String key, int maxFailures, Instant now) {
         List<LoginFailure> ofKey = newestFirst.stream().filter(failure -> failure.keyHash().equals(key)).toList();
-        if (ofKey.size() < config.maxFailures()) {
+        if (ofKey.size() < maxFailures) {
             return Optional.empty();
         }
-        Instant free = ofKey.get(config.maxFailures() - 1).failedAt().plus(config.failureWindow());
+        Instant free = ofKey.get(maxFailures - 1).failedAt().plus(config.failureWindow());
         Duration wait = Duration.between(now, free);
         // Retry-After counts whole seconds: round up, so a client that waits exactly that long is let in
         long seconds = Math.max(1, wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0));
