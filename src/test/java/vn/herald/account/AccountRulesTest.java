@@ -75,6 +75,22 @@ class AccountRulesTest {
     }
 
     @Test
+    void overBasicADisabledUserOrAnOldPasswordIsRefusedAtOnceDespiteRemembering() {
+        accounts.create(new Accounts.AccountForm("tam-nghi", null, "mot-mat-khau-du-dai", Set.of(Role.EDITOR), null, true));
+        accounts.create(new Accounts.AccountForm("doi-mat-khau", null, "mot-mat-khau-du-dai", Set.of(Role.EDITOR), null, true));
+        HttpRequest<?> asResting = HttpRequest.GET("/api/users/me").basicAuth("tam-nghi", "mot-mat-khau-du-dai");
+        HttpRequest<?> asChanging = HttpRequest.GET("/api/users/me").basicAuth("doi-mat-khau", "mot-mat-khau-du-dai");
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(asResting).getStatus());
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(asChanging).getStatus());
+        accounts.update("tam-nghi", new Accounts.AccountForm(null, null, null, null, null, false));
+        accounts.update("doi-mat-khau", new Accounts.AccountForm(null, null, "mot-mat-khau-moi-hon", null, null, null));
+        assertEquals(HttpStatus.UNAUTHORIZED, assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(asResting)).getStatus());
+        assertEquals(HttpStatus.UNAUTHORIZED, assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(asChanging)).getStatus());
+    }
+
+    @Test
     void theLastEnabledAdminCanBeNeitherDemotedNorDisabled() {
         Map<String, Object> demoted = refused(asAdmin(HttpRequest.PUT("/api/users/admin", Map.of("roles", List.of("EDITOR")))),
                 HttpStatus.CONFLICT);
