@@ -31,7 +31,6 @@ import io.micronaut.views.ModelAndView;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
-
 import vn.herald.account.ClientOrigin;
 import vn.herald.account.LoginThrottled;
 import vn.herald.account.Sessions;
@@ -43,7 +42,8 @@ import java.util.Map;
 
 /**
  * Login and logout of the pages. The form's token is checked first (a cookie copy for the login form, the login's
- * own token for logout); then Micronaut Security's handlers set or clear the HttpOnly JWT cookie and redirect.
+ * own token for logout); then Micronaut Security's handlers set or clear the HttpOnly JWT cookie and redirect. A login
+ * starts a session row whose id the token carries; logout ends it. A throttled login shows the form again with 429.
  */
 @Controller
 @Produces(MediaType.TEXT_HTML)
