@@ -46,4 +46,17 @@ class AccountController {
     Accounts.Account update(String username, @Body Accounts.AccountForm form) {
         return accounts.update(username, form);
     }
+
+    /** Logs the user out everywhere: every page login of theirs stops working on every instance. */
+    @Post("/{username}/sessions/end")
+    Accounts.EndedSessions endSessions(String username) {
+        return accounts.endSessions(username, Sessions.EndReason.ENDED_BY_ADMIN);
+    }
+
+    /** The caller's own "log out everywhere". */
+    @Post("/me/sessions/end")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    Accounts.EndedSessions endOwnSessions(Authentication authentication) {
+        return accounts.endSessions(authentication.getName(), Sessions.EndReason.ENDED_BY_USER);
+    }
 }

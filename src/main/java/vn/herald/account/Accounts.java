@@ -3,14 +3,17 @@ package vn.herald.account;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.herald.Refusal;
+import vn.herald.unit.Units;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -21,7 +24,7 @@ public class Accounts {
 
     private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
-    private static final int MIN_PASSWORD = 10;
+    private static final String ADMIN = "admin";
 
     /** A user as the API shows it: never the hash. */
     @Serdeable
@@ -33,46 +36,89 @@ public class Accounts {
     public record AccountForm(@Nullable String username, @Nullable String displayName, @Nullable String password,
                               @Nullable Set<Role> roles, @Nullable String unitCode, @Nullable Boolean enabled) {}
 
+    /** How many live sessions of a user were ended. */
+    @Serdeable
+    public record EndedSessions(String username, int ended) {}
+
     private final UserRepository repository;
     private final Passwords passwords;
+    private final PasswordPolicy policy;
+    private final Sessions sessions;
+    private final Units units;
     private final AccountConfig config;
     private final Clock clock;
 
-    Accounts(UserRepository repository, Passwords passwords, AccountConfig config, Clock clock) {
+    Accounts(UserRepository repository, Passwords passwords, PasswordPolicy policy, Sessions sessions, Units units,
+             AccountConfig config, Clock clock) {
         this.repository = repository;
         this.passwords = passwords;
+        this.policy = policy;
+        this.sessions = sessions;
+        this.units = units;
         this.config = config;
         this.clock = clock;
     }
 
-    /** First start only: the user {@code admin} with every role. */
+    /**
+     * The user {@code admin}: created with every role on the first start. On a later start with HERALD_ADMIN_PASSWORD
+     * set, {@code admin} is enabled, has the ADMIN role and that password again, so a locked-out installation can be
+     * recovered by whoever runs it.
+     */
     public void ensureAdmin(String unitCode) {
-        if (repository.existsByUsername("admin")) {
+        String password = config.password();
+        boolean given = password != null && !password.isBlank();
+        Optional<User> existing = repository.findByUsername(ADMIN);
+        if (existing.isPresent()) {
+            if (given) {
+                restoreAdmin(existing.get(), password);
+            }
             return;
         }
-        String password = config.password();
-        boolean generated = password == null || password.isBlank();
-        if (generated) {
-            password = passwords.generate();
-        } else if (password.length() < MIN_PASSWORD) {
-            // refused before anything is created, with the variable to fix, rather than a bare "user not valid"
-            throw new IllegalStateException("HERALD_ADMIN_PASSWORD is too short: the first admin's password must have at least "
-                    + MIN_PASSWORD + " characters (or leave it unset to get a generated one in the log)");
-        }
-        create(new AccountForm("admin", "Quản trị viên", password, EnumSet.allOf(Role.class), unitCode, true));
-        if (generated) {
-            LOG.warn("Created user 'admin' with the generated password {} (shown once; set HERALD_ADMIN_PASSWORD to choose it)", password);
+        if (given) {
+            requireAcceptable(password);
         } else {
+            password = passwords.generate();
+        }
+        create(new AccountForm(ADMIN, "Quản trị viên", password, EnumSet.allOf(Role.class), unitCode, true));
+        if (given) {
             LOG.info("Created user 'admin' with the password from HERALD_ADMIN_PASSWORD");
+        } else {
+            LOG.warn("Created user 'admin' with the generated password {} (shown once; set HERALD_ADMIN_PASSWORD to choose it)", password);
         }
     }
 
-    /** The account whose password matches, if it exists and is enabled. */
-    Optional<Account> authenticate(String username, String password) {
-        return repository.findByUsername(username)
-                .filter(User::enabled)
-                .filter(user -> passwords.matches(password, user.passwordHash()))
-                .map(Accounts::view);
+    private void restoreAdmin(User admin, String password) {
+        // a password already in use is kept even if an older, weaker rule let it in; only a new one must pass
+        boolean samePassword = passwords.bcrypt(password, admin.passwordHash());
+        if (samePassword && admin.enabled() && admin.roles().contains(Role.ADMIN)) {
+            return;
+        }
+        if (!samePassword) {
+            requireAcceptable(password);
+        }
+        Set<Role> roles = EnumSet.copyOf(admin.roles());
+        roles.add(Role.ADMIN);
+        repository.update(new User(admin.id(), ADMIN, admin.displayName(),
+                samePassword ? admin.passwordHash() : passwords.hash(password), roles, admin.unitCode(), true,
+                admin.createdAt(), clock.instant()));
+        if (!samePassword) {
+            sessions.endAllOf(ADMIN, Sessions.EndReason.PASSWORD_CHANGED);
+        }
+        LOG.warn("HERALD_ADMIN_PASSWORD is set: user 'admin' is enabled with the ADMIN role{}",
+                samePassword ? "" : " and the password from the variable");
+    }
+
+    private void requireAcceptable(String password) {
+        policy.check(password).ifPresent(problem -> {
+            // refused before anything is written, naming the variable to fix, rather than a bare "user not valid"
+            throw new IllegalStateException(switch (problem) {
+                case LENGTH -> "HERALD_ADMIN_PASSWORD is too " + (password.length() < PasswordPolicy.MIN_LENGTH ? "short" : "long")
+                        + ": the admin's password must have " + PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH
+                        + " characters (or leave it unset on the first start to get a generated one in the log)";
+                case ONE_CHARACTER -> "HERALD_ADMIN_PASSWORD is one character repeated: choose another password";
+                case COMMON -> "HERALD_ADMIN_PASSWORD is on the list of common passwords: choose another password";
+            });
+        });
     }
 
     public List<Account> list() {
@@ -80,50 +126,104 @@ public class Accounts {
     }
 
     public Account get(String username) {
-        return repository.findByUsername(username).map(Accounts::view)
-                .orElseThrow(() -> Refusal.notFound("user", username));
+        return view(find(username));
     }
 
     public Account create(AccountForm form) {
         List<Refusal.FieldError> errors = new ArrayList<>();
         if (form.username() == null || !USERNAME.matcher(form.username()).matches()) {
-            errors.add(new Refusal.FieldError("username", "must be 2-64 lower-case letters, digits, '.', '_' or '-'"));
+            errors.add(new Refusal.FieldError("username", "phải có 2-64 ký tự: chữ thường không dấu, chữ số, '.', '_' hoặc '-'"));
         } else if (repository.existsByUsername(form.username())) {
-            throw Refusal.conflict("user " + form.username() + " exists already");
+            throw new Refusal(Refusal.Kind.CONFLICT, "user-exists", "Đã có người dùng '" + form.username() + "'.", List.of());
         }
-        if (form.password() == null || form.password().length() < MIN_PASSWORD) {
-            errors.add(new Refusal.FieldError("password", "must have at least " + MIN_PASSWORD + " characters"));
-        }
+        policy.check(form.password()).ifPresent(problem ->
+                errors.add(new Refusal.FieldError("password", PasswordPolicy.message(problem))));
         if (form.roles() == null || form.roles().isEmpty()) {
-            errors.add(new Refusal.FieldError("roles", "needs at least one of EDITOR, APPROVER, ADMIN"));
+            errors.add(new Refusal.FieldError("roles", "cần ít nhất một vai trò: EDITOR, APPROVER hoặc ADMIN"));
         }
-        if (!errors.isEmpty()) {
-            throw new Refusal(Refusal.Kind.INVALID, "the user is not valid", errors);
-        }
+        checkUnit(form.unitCode(), errors);
+        refuseIfAny(errors);
         var now = clock.instant();
         String displayName = form.displayName() == null || form.displayName().isBlank() ? form.username() : form.displayName().strip();
         return view(repository.save(new User(null, form.username(), displayName, passwords.hash(form.password()),
                 EnumSet.copyOf(form.roles()), form.unitCode(), form.enabled() == null || form.enabled(), now, now)));
     }
 
+    /**
+     * Changes a user. A new password, other roles, another unit or disabling ends all of the user's sessions at once;
+     * the last enabled admin cannot lose the role or be disabled.
+     */
+    @Transactional
     public Account update(String username, AccountForm form) {
-        User user = repository.findByUsername(username).orElseThrow(() -> Refusal.notFound("user", username));
+        User user = find(username);
+        List<Refusal.FieldError> errors = new ArrayList<>();
         if (form.username() != null && !form.username().equals(username)) {
-            throw Refusal.invalid("username", "cannot change: a user's name is their login");
+            errors.add(new Refusal.FieldError("username", "không đổi được: tên người dùng là tên đăng nhập"));
         }
-        if (form.password() != null && form.password().length() < MIN_PASSWORD) {
-            throw Refusal.invalid("password", "must have at least " + MIN_PASSWORD + " characters");
+        if (form.password() != null) {
+            policy.check(form.password()).ifPresent(problem ->
+                    errors.add(new Refusal.FieldError("password", PasswordPolicy.message(problem))));
         }
         if (form.roles() != null && form.roles().isEmpty()) {
-            throw Refusal.invalid("roles", "needs at least one of EDITOR, APPROVER, ADMIN");
+            errors.add(new Refusal.FieldError("roles", "cần ít nhất một vai trò: EDITOR, APPROVER hoặc ADMIN"));
         }
-        return view(repository.update(new User(user.id(), username,
+        checkUnit(form.unitCode(), errors);
+        refuseIfAny(errors);
+        Set<Role> roles = form.roles() == null ? user.roles() : EnumSet.copyOf(form.roles());
+        boolean enabled = form.enabled() == null ? user.enabled() : form.enabled();
+        String unitCode = form.unitCode() == null ? user.unitCode() : form.unitCode();
+        boolean wasAdmin = user.enabled() && user.roles().contains(Role.ADMIN);
+        // the lock makes two admins demoting each other on two instances wait for one another
+        if (wasAdmin && !(enabled && roles.contains(Role.ADMIN)) && repository.lockEnabledAdmins().size() <= 1) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "last-admin",
+                    "Đây là quản trị viên cuối cùng đang hoạt động: không thể bỏ vai trò ADMIN hay khóa tài khoản này. "
+                            + "Hãy cấp quyền ADMIN cho người khác trước.", List.of());
+        }
+        User updated = repository.update(new User(user.id(), username,
                 form.displayName() == null ? user.displayName() : form.displayName().strip(),
                 form.password() == null ? user.passwordHash() : passwords.hash(form.password()),
-                form.roles() == null ? user.roles() : EnumSet.copyOf(form.roles()),
-                form.unitCode() == null ? user.unitCode() : form.unitCode(),
-                form.enabled() == null ? user.enabled() : form.enabled(),
-                user.createdAt(), clock.instant())));
+                roles, unitCode, enabled, user.createdAt(), clock.instant()));
+        endReason(user, updated, form.password() != null).ifPresent(reason -> sessions.endAllOf(username, reason));
+        return view(updated);
+    }
+
+    /** Ends every live session of the user (an admin's or the user's own "log out everywhere"). */
+    public EndedSessions endSessions(String username, Sessions.EndReason reason) {
+        User user = find(username);
+        return new EndedSessions(user.username(), sessions.endAllOf(user.username(), reason));
+    }
+
+    private static Optional<Sessions.EndReason> endReason(User before, User after, boolean newPassword) {
+        if (before.enabled() && !after.enabled()) {
+            return Optional.of(Sessions.EndReason.DISABLED);
+        }
+        if (newPassword) {
+            return Optional.of(Sessions.EndReason.PASSWORD_CHANGED);
+        }
+        if (!before.roles().equals(after.roles())) {
+            return Optional.of(Sessions.EndReason.ROLES_CHANGED);
+        }
+        if (!Objects.equals(before.unitCode(), after.unitCode())) {
+            return Optional.of(Sessions.EndReason.UNIT_CHANGED);
+        }
+        return Optional.empty();
+    }
+
+    private void checkUnit(@Nullable String unitCode, List<Refusal.FieldError> errors) {
+        if (unitCode != null && units.find(unitCode).isEmpty()) {
+            errors.add(new Refusal.FieldError("unitCode", "không có đơn vị có mã '" + unitCode + "'"));
+        }
+    }
+
+    private static void refuseIfAny(List<Refusal.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new Refusal(Refusal.Kind.INVALID, "user-invalid", "Thông tin người dùng chưa hợp lệ.", errors);
+        }
+    }
+
+    private User find(String username) {
+        return repository.findByUsername(username).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "user-not-found",
+                "Không có người dùng '" + username + "'.", List.of()));
     }
 
     private static Account view(User user) {

@@ -1,5 +1,6 @@
 package vn.herald.account;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -14,4 +15,8 @@ interface UserRepository extends CrudRepository<User, Long> {
     boolean existsByUsername(String username);
 
     List<User> findAllOrderByUsername();
+
+    /** The ids of the enabled admins, locked until the transaction ends. */
+    @Query("select id from app_user where enabled = true and roles like '%ADMIN%' for update")
+    List<Long> lockEnabledAdmins();
 }

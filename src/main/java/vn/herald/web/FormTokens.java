@@ -12,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * CSRF protection of every form: an HMAC token tied to the login (user and the JWT's issue time), put in each form
@@ -35,10 +36,15 @@ class FormTokens {
 
     /** Refuses (403) a form whose token is missing or was made for another login. */
     void require(Authentication user, @Nullable String token) {
-        if (token == null || !MessageDigest.isEqual(tokenFor(user).getBytes(StandardCharsets.UTF_8),
-                token.getBytes(StandardCharsets.UTF_8))) {
-            throw new Refusal(Refusal.Kind.FORBIDDEN, "the form's security token is missing or out of date: reload the page and try again");
+        if (!matches(user, token)) {
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "form-token-invalid",
+                    "Mã bảo mật của biểu mẫu bị thiếu hoặc đã cũ: hãy tải lại trang rồi thử lại.", List.of());
         }
+    }
+
+    boolean matches(Authentication user, @Nullable String token) {
+        return token != null && MessageDigest.isEqual(tokenFor(user).getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A fresh random value for the login form, whose copy travels in a cookie (there is no login yet to tie it to). */

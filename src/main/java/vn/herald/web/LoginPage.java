@@ -1,8 +1,10 @@
 package vn.herald.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -29,14 +31,19 @@ import io.micronaut.views.ModelAndView;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
+import vn.herald.account.ClientOrigin;
+import vn.herald.account.LoginThrottled;
+import vn.herald.account.Sessions;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 
 /**
  * Login and logout of the pages. The form's token is checked first (a cookie copy for the login form, the login's
- * own token for logout); then Micronaut Security's handlers set or clear the HttpOnly JWT cookie and redirect.
+ * own token for logout); then Micronaut Security's handlers set or clear the HttpOnly JWT cookie and redirect. A login
+ * starts a session row whose id the token carries; logout ends it. A throttled login shows the form again with 429.
  */
 @Controller
 @Produces(MediaType.TEXT_HTML)
@@ -56,27 +63,39 @@ class LoginPage {
     private final LoginHandler<HttpRequest<?>, MutableHttpResponse<?>> loginHandler;
     private final LogoutHandler<HttpRequest<?>, MutableHttpResponse<?>> logoutHandler;
     private final FormTokens tokens;
+    private final Sessions sessions;
+    private final ClientOrigin origin;
 
     LoginPage(Authenticator<HttpRequest<?>> authenticator, LoginHandler<HttpRequest<?>, MutableHttpResponse<?>> loginHandler,
-              LogoutHandler<HttpRequest<?>, MutableHttpResponse<?>> logoutHandler, FormTokens tokens) {
+              LogoutHandler<HttpRequest<?>, MutableHttpResponse<?>> logoutHandler, FormTokens tokens, Sessions sessions,
+              ClientOrigin origin) {
         this.authenticator = authenticator;
         this.loginHandler = loginHandler;
         this.logoutHandler = logoutHandler;
         this.tokens = tokens;
+        this.sessions = sessions;
+        this.origin = origin;
     }
 
     @Get("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<ModelAndView<Map<String, Object>>> form(@Nullable @QueryValue("loi") String failed,
+    HttpResponse<ModelAndView<Map<String, Object>>> form(HttpRequest<?> request, @Nullable @QueryValue("loi") String failed,
                                                          @Nullable @QueryValue("da-thoat") String loggedOut) {
+        return page(request, HttpStatus.OK, failed != null, loggedOut != null, null);
+    }
+
+    /** The login form with a fresh token, whose copy travels in a cookie only /login sees. */
+    private MutableHttpResponse<ModelAndView<Map<String, Object>>> page(HttpRequest<?> request, HttpStatus status, boolean failed,
+                                                                        boolean loggedOut, @Nullable Long throttledMinutes) {
         String nonce = tokens.loginNonce();
         Map<String, Object> model = Page.model(null, "login");
-        model.put("failed", failed != null);
-        model.put("loggedOut", loggedOut != null);
+        model.put("failed", failed);
+        model.put("loggedOut", loggedOut);
+        model.put("throttledMinutes", throttledMinutes);
         model.put("loginToken", nonce);
         Cookie cookie = Cookie.of(LOGIN_COOKIE, nonce).httpOnly(true).sameSite(SameSite.Strict).path("/login")
-                .maxAge(Duration.ofHours(2));
-        return HttpResponse.ok(Page.view("login", model)).cookie(cookie);
+                .maxAge(Duration.ofHours(2)).secure(origin.secure(request));
+        return HttpResponse.<ModelAndView<Map<String, Object>>>status(status).body(Page.view("login", model)).cookie(cookie);
     }
 
     @Post("/login")
@@ -85,14 +104,24 @@ class LoginPage {
     MutableHttpResponse<?> logIn(HttpRequest<?> request, @Body LoginFields fields,
                                  @Nullable @CookieValue(LOGIN_COOKIE) String expected) {
         if (!FormTokens.same(fields.csrfToken(), expected)) {
-            return HttpResponse.status(io.micronaut.http.HttpStatus.FORBIDDEN);
+            return HttpResponse.status(HttpStatus.FORBIDDEN);
         }
-        AuthenticationResponse answer = first(authenticator.authenticate(request,
-                new UsernamePasswordCredentials(fields.username(), fields.password())));
+        AuthenticationResponse answer;
+        try {
+            answer = first(authenticator.authenticate(request,
+                    new UsernamePasswordCredentials(fields.username(), fields.password())));
+        } catch (LoginThrottled throttled) {
+            return page(request, HttpStatus.TOO_MANY_REQUESTS, false, false, throttled.minutes())
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfter().toSeconds()));
+        }
         if (answer == null || !answer.isAuthenticated() || answer.getAuthentication().isEmpty()) {
             return loginHandler.loginFailed(answer == null ? new AuthenticationFailed() : answer, request);
         }
-        return loginHandler.loginSuccess(answer.getAuthentication().get(), request);
+        // the cookie's token names a session row, which logout, disabling and password or role changes end
+        Authentication user = answer.getAuthentication().get();
+        Map<String, Object> attributes = new HashMap<>(user.getAttributes());
+        attributes.put(LiveSessionCheck.CLAIM, sessions.start(user.getName(), origin.address(request)));
+        return loginHandler.loginSuccess(Authentication.build(user.getName(), user.getRoles(), attributes), request);
     }
 
     /** The authenticator's first answer; pages run on the blocking pool, so waiting here holds no event loop. */
@@ -123,6 +152,9 @@ class LoginPage {
         try {
             return first.join();
         } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof LoginThrottled throttled) {
+                throw throttled;
+            }
             // a provider that throws is a failed login, as the library's own login endpoint treats it
             return null;
         }
@@ -133,6 +165,9 @@ class LoginPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> logOut(HttpRequest<?> request, @Body TokenFields fields, Authentication user) {
         tokens.require(user, fields.csrfToken());
+        if (user.getAttributes().get(LiveSessionCheck.CLAIM) instanceof String session) {
+            sessions.end(session, Sessions.EndReason.LOGOUT);
+        }
         return logoutHandler.logout(request);
     }
 }

@@ -45,6 +45,23 @@ final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** A cookie-authenticated API call, as a page script would make it; {@code headers} are name, value pairs. */
+    HttpResponse<String> api(String method, String path, String json, String... headers) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json").setHeader("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.build());
+    }
+
+    /** The same cookies, sent to another server (a second instance, or the same data after a restart). */
+    Browser at(URI otherBase) {
+        Browser copy = new Browser(otherBase);
+        copy.cookies.putAll(cookies);
+        return copy;
+    }
+
     /** Logs in through the form, as a person would: the login page's CSRF token goes back with the password. */
     HttpResponse<String> logIn(String username, String password) {
         String token = csrfTokenOf(get("/login").body());
