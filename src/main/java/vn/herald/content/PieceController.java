@@ -35,6 +35,10 @@ class PieceController {
     @Serdeable
     record Reason(@Nullable String reason) {}
 
+    /** A review decision names the revision the approver read; {@code reason} is for a rejection. */
+    @Serdeable
+    record Decision(@Nullable Integer revision, @Nullable String reason) {}
+
     private final Pieces pieces;
 
     PieceController(Pieces pieces) {
@@ -98,16 +102,18 @@ class PieceController {
         return pieces.submit(id, user.getName());
     }
 
+    /** The revision comes in the body ({@code {"revision": 3}}) or the query ({@code ?revision=3}). */
     @Post("/{id}/approve")
     @Secured("APPROVER")
-    Piece approve(long id, Authentication user) {
-        return pieces.approve(id, user.getName());
+    Piece approve(long id, @Nullable @QueryValue Integer revision, @Nullable @Body Decision decision, Authentication user) {
+        return pieces.approve(id, readRevision(revision, decision), user.getName());
     }
 
     @Post("/{id}/reject")
     @Secured("APPROVER")
-    Piece reject(long id, @Nullable @Body Reason reason, Authentication user) {
-        return pieces.reject(id, reason == null ? null : reason.reason(), user.getName());
+    Piece reject(long id, @Nullable @QueryValue Integer revision, @Nullable @Body Decision decision, Authentication user) {
+        return pieces.reject(id, readRevision(revision, decision), decision == null ? null : decision.reason(),
+                user.getName());
     }
 
     @Post("/{id}/archive")
@@ -127,6 +133,16 @@ class PieceController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static int readRevision(@Nullable Integer query, @Nullable Decision body) {
+        Integer revision = body != null && body.revision() != null ? body.revision() : query;
+        if (revision == null) {
+            throw new Refusal(Refusal.Kind.INVALID, "revision-required", "Hãy gửi số bản (revision) bạn đã đọc, để "
+                    + "không duyệt nhầm một bản mới hơn mà bạn chưa đọc.",
+                    List.of(new Refusal.FieldError("revision", "Thiếu số bản đã đọc.")));
+        }
+        return revision;
     }
 
     private static AssetRole parseRole(@Nullable String role) {
