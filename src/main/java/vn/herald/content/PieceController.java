@@ -2,7 +2,6 @@ package vn.herald.content;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -50,16 +49,8 @@ class PieceController {
                          @Nullable @QueryValue String topic, @Nullable @QueryValue String campaign,
                          @Nullable @QueryValue String text, @Nullable @QueryValue String unit,
                          @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
-        int pageNumber = page == null ? 0 : page;
-        int pageSize = size == null ? 50 : size;
-        if (pageNumber < 0) {
-            throw Refusal.invalid("page", "must be 0 or more");
-        }
-        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw Refusal.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
         Page<Piece> found = pieces.list(new Pieces.Filter(unit, kind, status, topic, campaign, text),
-                Pageable.from(pageNumber, pageSize));
+                Paging.of(page, size, 50, MAX_PAGE_SIZE));
         return new ItemList<>(found.getContent(), found.getTotalSize());
     }
 
