@@ -23,6 +23,9 @@ public final class CleanText {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                continue;
+            }
             if (c == '\t' || c == '\n' || c == '\r') {
                 out.append(' ');
             } else if (keeps(text, i)) {

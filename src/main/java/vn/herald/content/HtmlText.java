@@ -72,7 +72,13 @@ public final class HtmlText {
         Document clean = new Cleaner(safelist).clean(dirty);
         clean.outputSettings(output);
         // a character reference such as &#1; parses into the control character it names
-        return CleanText.text(clean.body().html());
+        clean.body().traverse((node, depth) -> {
+            if (node instanceof TextNode text) {
+                text.text(CleanText.text(text.getWholeText()));
+            }
+            node.attributes().forEach(attribute -> attribute.setValue(CleanText.text(attribute.getValue())));
+        });
+        return clean.body().html();
     }
 
     private static void flattenDeep(Element body) {
