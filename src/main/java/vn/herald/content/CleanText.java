@@ -32,7 +32,7 @@ public final class CleanText {
                 out.append(c);
             }
         }
-        return out.length() == text.length() ? text : out.toString();
+        return out.toString();
     }
 
     /** A text of several lines: tab and newline stay, line ends become newline, every other control goes. */

@@ -107,7 +107,8 @@ public final class HtmlText {
         if (markdown == null) {
             return "";
         }
-        return sanitise(markdownRenderer.render(markdownParser.parse(markdown)));
+        // CommonMark turns NUL into U+FFFD: remove control characters before it sees them
+        return sanitise(markdownRenderer.render(markdownParser.parse(CleanText.text(markdown))));
     }
 
     /**
