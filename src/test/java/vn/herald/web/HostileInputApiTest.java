@@ -150,6 +150,22 @@ class HostileInputApiTest {
     }
 
     @Test
+    void theWritingPageNamesEachFieldOverItsLimitInVietnamese() {
+        Browser editor = new Browser(server.getURI());
+        editor.logIn("bien-tap", TestUsers.PASSWORD);
+        String token = Browser.csrfTokenOf(editor.get("/pieces/new").body());
+
+        java.net.http.HttpResponse<String> answer = editor.post("/pieces", Map.of("kind", "ARTICLE",
+                "title", "T".repeat(301), "topics", String.join(", ", IntStream.range(0, 21).mapToObj(n -> "Chủ đề " + n).toList()),
+                "body", "<p>Nội dung</p>", "csrfToken", token));
+
+        assertEquals(400, answer.statusCode());
+        List<String> errors = Jsoup.parse(answer.body()).select("#form-errors li").eachText();
+        assertTrue(errors.contains("Tiêu đề: Tiêu đề dài 301 ký tự; tối đa 300 ký tự."), errors.toString());
+        assertTrue(errors.contains("Chủ đề: Có 21 chủ đề; tối đa 20."), errors.toString());
+    }
+
+    @Test
     void aHundredThousandNestedDivsAreFlattenedAndThePieceAndItsPageAnswerQuickly() {
         String deep = "<div>".repeat(100_000) + "Sâu" + "</div>".repeat(100_000);
         Browser editor = new Browser(server.getURI());
