@@ -225,7 +225,7 @@ public class Pieces {
 
     @Transactional
     public Piece archive(long id, @Nullable String reason, String actor) {
-        return move(get(id), PieceStatus.ARCHIVED, reason, actor);
+        return move(get(id), PieceStatus.ARCHIVED, reason == null ? null : CleanText.text(reason).strip(), actor);
     }
 
     /** Attaches an uploaded file; an image needs its alt text, for readers who cannot see it. */
