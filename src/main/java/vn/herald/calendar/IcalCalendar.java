@@ -25,6 +25,7 @@ import net.fortuna.ical4j.validate.ValidationException;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.PortalAddress;
+import vn.herald.content.CleanText;
 import vn.herald.content.Piece;
 import vn.herald.publishing.Publication;
 import vn.herald.publishing.PublicationStatus;
@@ -95,22 +96,25 @@ class IcalCalendar {
 
     private VEvent event(Publication publication, String uidDomain, Piece piece, Channel channel) {
         String state = words(publication.status());
+        // stored text may predate the entry rule: a control character would make calendar apps drop the feed
+        String title = CleanText.line(piece.title());
+        String channelName = CleanText.line(channel.name());
         VEvent event = new VEvent(publication.plannedAt(), length(piece, channel),
-                "[" + state + "] " + piece.title() + " · " + channel.name());
+                "[" + state + "] " + title + " · " + channelName);
         // DTSTAMP is the last change of the event's information (RFC 5545 3.8.7.2 without METHOD:REQUEST), not the
         // time of the download: an unchanged feed stays byte for byte the same and its ETag holds
         event.replace(new DtStamp(publication.updatedAt()));
         String pieceUrl = address.base() + "/api/pieces/" + piece.id();
         StringJoiner description = new StringJoiner("\n")
                 .add("Trạng thái: " + state)
-                .add("Kênh: " + channel.name() + " (" + kind(channel.type()) + ")")
-                .add("Bài: " + piece.title())
+                .add("Kênh: " + channelName + " (" + kind(channel.type()) + ")")
+                .add("Bài: " + title)
                 .add("Xem bài: " + pieceUrl);
         if (publication.externalUrl() != null) {
             description.add("Đã đăng tại: " + publication.externalUrl());
         }
         if (publication.warning() != null) {
-            description.add("Lưu ý: " + publication.warning());
+            description.add("Lưu ý: " + CleanText.text(publication.warning()));
         }
         List.of(new Uid("publication-" + publication.id() + "@" + uidDomain),
                         status(publication.status()),

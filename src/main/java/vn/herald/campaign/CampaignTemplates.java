@@ -64,6 +64,7 @@ public class CampaignTemplates {
     private FileOutcome importFile(Path libraryRoot, Path file) {
         String shown = LibraryFiles.display(libraryRoot, file);
         try {
+            LibraryFiles.requireInside(libraryRoot, file);
             byte[] bytes = Files.readAllBytes(file);
             String hash = LibraryFiles.sha256(bytes);
             YamlFields fields = YamlFields.parse(LibraryFiles.readUtf8(file), 0);

@@ -3,6 +3,7 @@ package vn.herald.channel;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import vn.herald.content.CleanText;
 import vn.herald.content.FileOutcome;
 import vn.herald.content.LibraryFiles;
 import vn.herald.content.SourceFileException;
@@ -107,7 +108,7 @@ public class ChannelFiles {
             Map<String, Object> settings = new LinkedHashMap<>(fields.plain());
             settings.keySet().removeAll(List.of("type", "mode", "unit", "name"));
             settings.putIfAbsent("rateLimitPerMinute", 60);
-            String name = fields.text("name").orElse(id);
+            String name = CleanText.line(fields.text("name").orElse(id));
             Instant now = clock.instant();
             Channel channel = new Channel(id, unitCode, type, mode, name, json.writeValueAsString(settings), hash,
                     existing.filter(c -> !wasRemoved).map(Channel::pausedReason).orElse(null),

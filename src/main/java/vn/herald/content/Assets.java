@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /** Images and audio, checked by their bytes and kept once under the data folder by content hash. */
@@ -49,6 +50,18 @@ public class Assets {
         return root.resolve(asset.sha256().substring(0, 2)).resolve(asset.sha256());
     }
 
+    /** A picture is decoded to be shown and resized: one declaring more pixels than the limit would exhaust memory. */
+    private void checkPixels(Path file, AssetType type, String originalName) {
+        MediaCheck.Size size = mediaCheck.size(file, type).orElseThrow(() -> new Refusal(Refusal.Kind.UNSUPPORTED_TYPE,
+                "image-unreadable", "Không đọc được kích thước của ảnh '" + originalName + "': tệp hỏng hoặc không "
+                + "phải ảnh thật.", List.of()));
+        if (size.width() <= 0 || size.height() <= 0 || size.pixels() > PieceLimits.IMAGE_PIXELS) {
+            throw new Refusal(Refusal.Kind.TOO_LARGE, "image-too-many-pixels", "Ảnh '" + originalName + "' có kích thước "
+                    + size.width() + " × " + size.height() + " điểm ảnh; tối đa " + PieceLimits.IMAGE_PIXELS / 1_000_000
+                    + " triệu điểm ảnh (ví dụ 8000 × 5000). Hãy thu nhỏ ảnh rồi tải lên lại.", List.of());
+        }
+    }
+
     /**
      * Streams the upload to a temporary file while hashing it, so a 50 MB recording never sits in memory,
      * then keeps it only if its bytes are an accepted image or audio type within that kind's size limit.
@@ -73,19 +86,24 @@ public class Assets {
                     }
                     size += n;
                     if (size > ceiling) {
-                        throw new Refusal(Refusal.Kind.TOO_LARGE, "'" + originalName + "' is larger than "
-                                + ceiling / (1024 * 1024) + " MB");
+                        throw new Refusal(Refusal.Kind.TOO_LARGE, "file-too-large", "Tệp '" + originalName
+                                + "' lớn hơn " + ceiling / (1024 * 1024) + " MB, mức tối đa của một tệp tải lên.", List.of());
                     }
                     out.write(buffer, 0, n);
                 }
             }
             AssetType type = mediaCheck.detect(Arrays.copyOf(head, headLength)).orElseThrow(() ->
-                    new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "'" + originalName
-                            + "' is not a PNG, JPEG or WebP image nor an MP3, WAV or OGG recording (checked by its content, not its name)"));
+                    new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "file-type-unsupported", "Tệp '" + originalName
+                            + "' không phải ảnh PNG, JPEG, WebP hay bản ghi âm MP3, WAV, OGG (Herald xem nội dung tệp, "
+                            + "không xem tên tệp).", List.of()));
             if (size > type.kind().maxBytes()) {
-                throw new Refusal(Refusal.Kind.TOO_LARGE, "'" + originalName + "' has " + size / (1024 * 1024)
-                        + " MB; " + type.kind().name().toLowerCase() + " files may have at most "
-                        + type.kind().maxBytes() / (1024 * 1024) + " MB");
+                throw new Refusal(Refusal.Kind.TOO_LARGE, "file-too-large", "Tệp '" + originalName + "' nặng "
+                        + String.format(java.util.Locale.ROOT, "%.1f", size / (1024.0 * 1024)) + " MB; "
+                        + (type.kind() == AssetKind.IMAGE ? "ảnh" : "bản ghi âm") + " được nặng tối đa "
+                        + type.kind().maxBytes() / (1024 * 1024) + " MB.", List.of());
+            }
+            if (type.kind() == AssetKind.IMAGE) {
+                checkPixels(temp, type, originalName);
             }
             String hash = HexFormat.of().formatHex(sha.digest());
             Optional<Asset> known = repository.findBySha256(hash);

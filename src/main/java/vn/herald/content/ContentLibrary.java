@@ -52,10 +52,16 @@ public class ContentLibrary {
         }
         Set<String> seen = new HashSet<>();
         for (PieceKind kind : PieceKind.values()) {
-            for (Path file : LibraryFiles.list(contentDir.resolve(kind.folder()), ".md")) {
+            Path folder = contentDir.resolve(kind.folder());
+            Optional<FileOutcome> outside = outside(contentDir, folder);
+            outside.ifPresent(outcomes::add);
+            for (Path file : LibraryFiles.list(folder, ".md")) {
                 String sourcePath = kind.folder() + "/" + file.getFileName();
+                // a refused file or folder leaves its pieces as they are: it is reported, not taken as removed
                 seen.add(sourcePath);
-                outcomes.add(importFile(contentDir, file, sourcePath, kind));
+                if (outside.isEmpty()) {
+                    outcomes.add(importFile(contentDir, file, sourcePath, kind));
+                }
             }
         }
         for (Piece piece : pieces.importedPieces()) {
@@ -68,9 +74,24 @@ public class ContentLibrary {
         return outcomes;
     }
 
+    private static Optional<FileOutcome> outside(Path contentDir, Path folder) {
+        if (!Files.exists(folder)) {
+            return Optional.empty();
+        }
+        try {
+            LibraryFiles.requireInside(contentDir, folder);
+            return Optional.empty();
+        } catch (SourceFileException e) {
+            return Optional.of(FileOutcome.failed(LibraryFiles.display(contentDir, folder), 0, e.reason()));
+        } catch (IOException e) {
+            return Optional.of(FileOutcome.failed(LibraryFiles.display(contentDir, folder), 0, "không đọc được: " + e.getMessage()));
+        }
+    }
+
     private FileOutcome importFile(Path contentDir, Path file, String sourcePath, PieceKind folderKind) {
         String shown = LibraryFiles.display(contentDir, file);
         try {
+            LibraryFiles.requireInside(contentDir, file);
             byte[] bytes = Files.readAllBytes(file);
             FrontMatterDocument document = FrontMatterDocument.parse(LibraryFiles.readUtf8(file));
             YamlFields fields = document.fields();
@@ -137,7 +158,7 @@ public class ContentLibrary {
     }
 
     /** cover, image and audio name files beside the Markdown file; they must exist inside the library. */
-    private static Map<String, Path> attachedFiles(YamlFields fields, Path file, Path contentDir) {
+    private static Map<String, Path> attachedFiles(YamlFields fields, Path file, Path contentDir) throws IOException {
         Map<String, Path> attached = new LinkedHashMap<>();
         for (String key : List.of("cover", "image", "audio")) {
             Optional<String> name = fields.text(key);
@@ -152,6 +173,11 @@ public class ContentLibrary {
             if (!Files.isRegularFile(target)) {
                 throw new SourceFileException(fields.line(key), "'" + key + "' names '" + name.get()
                         + "', which is not in " + LibraryFiles.display(contentDir, file.getParent()) + "/");
+            }
+            try {
+                LibraryFiles.requireInside(contentDir, target);
+            } catch (SourceFileException e) {
+                throw new SourceFileException(fields.line(key), "'" + key + "' (" + name.get() + ") " + e.reason());
             }
             attached.put(key, target);
         }

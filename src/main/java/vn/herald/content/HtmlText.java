@@ -3,6 +3,8 @@ package vn.herald.content;
 import jakarta.inject.Singleton;
 import java.text.Normalizer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import java.util.Set;
 import org.commonmark.parser.Parser;
@@ -12,6 +14,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
@@ -41,18 +44,20 @@ public final class HtmlText {
 
     /**
      * Keeps text structure, links (http, https, mailto, relative) and images (http, https,
-     * relative); drops scripts, frames, forms, event handlers, style and every other URL scheme.
+     * relative); drops scripts, frames, forms, event handlers, style, every other URL scheme and every control
+     * character but tab and newline; flattens elements nested deeper than {@link PieceLimits#HTML_DEPTH} into their
+     * text, so no stored body, however old, makes a page slow to build.
      */
     public String sanitise(String html) {
         if (html == null) {
             return "";
         }
         Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
-        String cleaned = Jsoup.clean(html, CHECK_BASE_URI, safelist, output);
+        String cleaned = clean(CleanText.text(html), output);
         // Dropping a wrapper such as <math> can leave a structure no parser builds (a <p> inside a <p>): cleaned
         // again, it would change, and every later save of the piece would change its body. Clean to a fixed point.
         for (int pass = 0; pass < MAX_CLEANING_PASSES; pass++) {
-            String again = Jsoup.clean(cleaned, CHECK_BASE_URI, safelist, output);
+            String again = clean(cleaned, output);
             if (again.equals(cleaned)) {
                 break;
             }
@@ -61,11 +66,49 @@ public final class HtmlText {
         return cleaned;
     }
 
+    private String clean(String html, Document.OutputSettings output) {
+        Document dirty = Jsoup.parseBodyFragment(html, CHECK_BASE_URI);
+        flattenDeep(dirty.body());
+        Document clean = new Cleaner(safelist).clean(dirty);
+        clean.outputSettings(output);
+        // a character reference such as &#1; parses into the control character it names
+        clean.body().traverse((node, depth) -> {
+            if (node instanceof TextNode text) {
+                text.text(CleanText.text(text.getWholeText()));
+            }
+            node.attributes().forEach(attribute -> attribute.setValue(CleanText.text(attribute.getValue())));
+        });
+        return clean.body().html();
+    }
+
+    private static void flattenDeep(Element body) {
+        List<Element> deepest = new ArrayList<>();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (depth >= PieceLimits.HTML_DEPTH && node instanceof Element element && !element.children().isEmpty()) {
+                    deepest.add(element);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        }, body);
+        for (Element element : deepest) {
+            element.text(element.text());
+        }
+    }
+
     public String markdownToHtml(String markdown) {
         if (markdown == null) {
             return "";
         }
-        return sanitise(markdownRenderer.render(markdownParser.parse(markdown)));
+        // CommonMark turns NUL into U+FFFD: remove control characters before it sees them
+        return sanitise(markdownRenderer.render(markdownParser.parse(CleanText.text(markdown))));
     }
 
     /**

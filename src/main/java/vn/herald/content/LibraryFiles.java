@@ -33,6 +33,18 @@ public final class LibraryFiles {
         }
     }
 
+    /**
+     * Refuses a file or folder that resolves outside the library (a symbolic link to /etc/passwd or to another
+     * centre's folder): only what is really inside the library is imported. Links that stay inside are fine.
+     */
+    public static void requireInside(Path libraryRoot, Path file) throws IOException {
+        Path root = libraryRoot.toRealPath();
+        if (!file.toRealPath().startsWith(root)) {
+            throw new SourceFileException(0, "là liên kết tượng trưng (symlink) trỏ ra ngoài thư mục "
+                    + root.getFileName() + "/ nên không được nhập; hãy chép tệp thật vào thư viện");
+        }
+    }
+
     /** The file as text; a file that is not UTF-8 is an error, not mojibake in a published post. */
     public static String readUtf8(Path file) throws IOException {
         try {

@@ -2,7 +2,6 @@ package vn.herald.content;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -35,6 +34,10 @@ class PieceController {
     @Serdeable
     record Reason(@Nullable String reason) {}
 
+    /** A review decision names the revision the approver read; {@code reason} is for a rejection. */
+    @Serdeable
+    record Decision(@Nullable Integer revision, @Nullable String reason) {}
+
     private final Pieces pieces;
 
     PieceController(Pieces pieces) {
@@ -46,16 +49,8 @@ class PieceController {
                          @Nullable @QueryValue String topic, @Nullable @QueryValue String campaign,
                          @Nullable @QueryValue String text, @Nullable @QueryValue String unit,
                          @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
-        int pageNumber = page == null ? 0 : page;
-        int pageSize = size == null ? 50 : size;
-        if (pageNumber < 0) {
-            throw Refusal.invalid("page", "must be 0 or more");
-        }
-        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw Refusal.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
         Page<Piece> found = pieces.list(new Pieces.Filter(unit, kind, status, topic, campaign, text),
-                Pageable.from(pageNumber, pageSize));
+                Paging.of(page, size, 50, MAX_PAGE_SIZE));
         return new ItemList<>(found.getContent(), found.getTotalSize());
     }
 
@@ -98,16 +93,18 @@ class PieceController {
         return pieces.submit(id, user.getName());
     }
 
+    /** The revision comes in the body ({@code {"revision": 3}}) or the query ({@code ?revision=3}). */
     @Post("/{id}/approve")
     @Secured("APPROVER")
-    Piece approve(long id, Authentication user) {
-        return pieces.approve(id, user.getName());
+    Piece approve(long id, @Nullable @QueryValue Integer revision, @Nullable @Body Decision decision, Authentication user) {
+        return pieces.approve(id, readRevision(revision, decision), user.getName());
     }
 
     @Post("/{id}/reject")
     @Secured("APPROVER")
-    Piece reject(long id, @Nullable @Body Reason reason, Authentication user) {
-        return pieces.reject(id, reason == null ? null : reason.reason(), user.getName());
+    Piece reject(long id, @Nullable @QueryValue Integer revision, @Nullable @Body Decision decision, Authentication user) {
+        return pieces.reject(id, readRevision(revision, decision), decision == null ? null : decision.reason(),
+                user.getName());
     }
 
     @Post("/{id}/archive")
@@ -127,6 +124,16 @@ class PieceController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static int readRevision(@Nullable Integer query, @Nullable Decision body) {
+        Integer revision = body != null && body.revision() != null ? body.revision() : query;
+        if (revision == null) {
+            throw new Refusal(Refusal.Kind.INVALID, "revision-required", "Hãy gửi số bản (revision) bạn đã đọc, để "
+                    + "không duyệt nhầm một bản mới hơn mà bạn chưa đọc.",
+                    List.of(new Refusal.FieldError("revision", "Thiếu số bản đã đọc.")));
+        }
+        return revision;
     }
 
     private static AssetRole parseRole(@Nullable String role) {

@@ -6,6 +6,9 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import io.micronaut.data.repository.jpa.JpaSpecificationExecutor;
 
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -31,4 +34,9 @@ interface PieceRepository extends CrudRepository<Piece, Long>, JpaSpecificationE
     List<Pieces.Title> findByIdIn(Collection<Long> ids);
 
     List<Piece> findByUnitCodeAndStatusOrderById(String unitCode, PieceStatus status);
+
+    /** Moves a piece only if it is still at this revision and status; 0 when someone changed it first. */
+    @Query("update piece set status = :status, status_reason = :reason, updated_at = :updatedAt"
+            + " where id = :id and revision = :revision and status = :from")
+    int updateStatus(long id, int revision, String from, String status, @Nullable String reason, Instant updatedAt);
 }

@@ -47,13 +47,14 @@ public class Pieces {
     private final HtmlText html;
     private final Access access;
     private final ContentConfig config;
+    private final ReviewConfig review;
     private final JsonMapper json;
     private final ApplicationEventPublisher<PieceChanged> changes;
     private final Clock clock;
 
     Pieces(PieceRepository pieces, PieceRevisionRepository revisions, PieceEventRepository events, Assets assets,
-           HtmlText html, Access access, ContentConfig config, JsonMapper json, ApplicationEventPublisher<PieceChanged> changes,
-           Clock clock) {
+           HtmlText html, Access access, ContentConfig config, ReviewConfig review, JsonMapper json,
+           ApplicationEventPublisher<PieceChanged> changes, Clock clock) {
         this.pieces = pieces;
         this.revisions = revisions;
         this.events = events;
@@ -61,6 +62,7 @@ public class Pieces {
         this.html = html;
         this.access = access;
         this.config = config;
+        this.review = review;
         this.json = json;
         this.changes = changes;
         this.clock = clock;
@@ -200,26 +202,52 @@ public class Pieces {
         return move(piece, PieceStatus.IN_REVIEW, null, actor);
     }
 
+    /**
+     * Approves the revision the approver read: a newer one (saved or attached to meanwhile) is refused, and so is
+     * the piece's own author unless {@code herald.review.self-approval} allows it.
+     */
     @Transactional
-    public Piece approve(long id, String actor) {
-        return move(toChange(id), PieceStatus.APPROVED, null, actor);
+    public Piece approve(long id, int readRevision, String actor) {
+        Piece piece = reviewed(id, readRevision);
+        if (!review.selfApproval()) {
+            List<PieceRevision> kept = revisions.findByPieceIdOrderByRevision(id);
+            boolean author = kept.stream().anyMatch(r -> r.revision() == 1 && r.changedBy().equals(actor))
+                    || kept.stream().anyMatch(r -> r.revision() == piece.revision() && r.changedBy().equals(actor));
+            if (author) {
+                throw new Refusal(Refusal.Kind.FORBIDDEN, "self-approval", "Bạn đã viết hoặc sửa tin, bài này nên không "
+                        + "thể tự duyệt: cần một người duyệt khác (nguyên tắc bốn mắt).", List.of());
+            }
+        }
+        return move(piece, PieceStatus.APPROVED, null, actor);
     }
 
+    /** Sends back the revision the approver read, with the reason its author needs. */
     @Transactional
-    public Piece reject(long id, @Nullable String reason, String actor) {
-        if (reason == null || reason.isBlank()) {
+    public Piece reject(long id, int readRevision, @Nullable String reason, String actor) {
+        String why = reason == null ? "" : CleanText.text(reason).strip();
+        if (why.isEmpty()) {
             throw Refusal.invalid("reason", "say why the piece is rejected, so its author can fix it");
         }
-        Piece piece = toChange(id);
+        Piece piece = reviewed(id, readRevision);
         if (piece.status() != PieceStatus.IN_REVIEW) {
             throw Refusal.conflict("piece " + id + " is " + piece.status() + ": only a piece in review can be rejected");
         }
-        return move(piece, PieceStatus.DRAFT, reason.strip(), actor);
+        return move(piece, PieceStatus.DRAFT, why, actor);
+    }
+
+    private Piece reviewed(long id, int readRevision) {
+        Piece piece = toChange(id);
+        if (piece.revision() != readRevision) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "revision-changed", "Bạn đã đọc bản số " + readRevision
+                    + " nhưng tin, bài nay đã ở bản số " + piece.revision() + ": hãy đọc lại bản mới rồi mới duyệt.",
+                    List.of());
+        }
+        return piece;
     }
 
     @Transactional
     public Piece archive(long id, @Nullable String reason, String actor) {
-        return move(toChange(id), PieceStatus.ARCHIVED, reason, actor);
+        return move(toChange(id), PieceStatus.ARCHIVED, reason == null ? null : CleanText.text(reason).strip(), actor);
     }
 
     /** Attaches an uploaded file; an image needs its alt text, for readers who cannot see it. */
@@ -251,7 +279,13 @@ public class Pieces {
         }
         PieceContent content = piece.content().withAsset(role, asset.id());
         if (role == AssetRole.IMAGE && altText != null && !altText.isBlank()) {
-            content = content.withAltText(nfc(altText).strip());
+            String alt = pick(altText, null);
+            List<Refusal.FieldError> errors = new ArrayList<>();
+            PieceLimits.checkLength("altText", "Mô tả ảnh", alt, PieceLimits.ALT_TEXT, errors);
+            if (!errors.isEmpty()) {
+                throw new Refusal(Refusal.Kind.INVALID, "piece-invalid", errors.get(0).message(), errors);
+            }
+            content = content.withAltText(alt);
         }
         return new AttachedAsset(asset, change(piece, content, piece.status() == PieceStatus.APPROVED
                 ? PieceStatus.DRAFT : piece.status(), piece.sourceHash(), actor, "attached " + role.name().toLowerCase(Locale.ROOT)));
@@ -331,7 +365,12 @@ public class Pieces {
             throw Refusal.conflict("piece " + piece.id() + " is " + piece.status() + " and cannot become " + next);
         }
         Instant now = clock.instant();
-        Piece moved = pieces.update(piece.withStatus(next, reason, now));
+        // only the revision and status read: an edit saved meanwhile is neither overwritten nor approved unseen
+        if (pieces.updateStatus(piece.id(), piece.revision(), piece.status().name(), next.name(), reason, now) == 0) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "piece-changed", "Tin, bài vừa được người khác thay đổi: hãy tải lại "
+                    + "trang rồi thử lại.", List.of());
+        }
+        Piece moved = piece.withStatus(next, reason, now);
         events.save(new PieceEvent(null, piece.id(), piece.status(), next, actor, reason, now));
         changes.publishEvent(new PieceChanged(moved.id(), moved.status(), moved.revision()));
         return moved;
@@ -383,45 +422,57 @@ public class Pieces {
         return missing;
     }
 
-    /** Builds clean content from a form: HTML sanitised, text in NFC, limits checked; absent fields keep {@code base}'s. */
+    /**
+     * Builds clean content from a form: control characters removed ({@link CleanText}), HTML sanitised, text in NFC,
+     * limits checked ({@link PieceLimits}); absent fields keep {@code base}'s.
+     */
     PieceContent contentOf(PieceForm form, PieceKind kind, @Nullable PieceContent base) {
         List<Refusal.FieldError> errors = new ArrayList<>();
         String title = pick(form.title(), base == null ? null : base.title());
         if (title == null || title.isBlank()) {
-            errors.add(new Refusal.FieldError("title", "must not be blank"));
-        } else if (title.length() > 500) {
-            errors.add(new Refusal.FieldError("title", "has " + title.length() + " characters; at most 500"));
+            errors.add(new Refusal.FieldError("title", "Hãy nhập tiêu đề."));
         }
+        PieceLimits.checkLength("title", "Tiêu đề", title, PieceLimits.TITLE, errors);
+        String summary = pick(form.summary(), base == null ? null : base.summary());
+        PieceLimits.checkLength("summary", "Tóm tắt", summary, PieceLimits.SUMMARY, errors);
+        String caption = pick(form.caption(), base == null ? null : base.caption());
+        PieceLimits.checkLength("caption", "Chú thích ảnh", caption, PieceLimits.CAPTION, errors);
+        String altText = pick(form.altText(), base == null ? null : base.altText());
+        PieceLimits.checkLength("altText", "Mô tả ảnh", altText, PieceLimits.ALT_TEXT, errors);
+        String author = pick(form.author(), base == null ? null : base.author());
+        PieceLimits.checkLength("author", "Tác giả", author, PieceLimits.AUTHOR, errors);
+        List<String> topics = labels(form.topics(), base == null ? null : base.topics());
+        PieceLimits.checkLabels("topics", "chủ đề", topics, errors);
+        List<String> audiences = labels(form.audiences(), base == null ? null : base.audiences());
+        PieceLimits.checkLabels("audiences", "đối tượng", audiences, errors);
+        List<String> campaigns = labels(form.campaigns(), base == null ? null : base.campaigns());
+        PieceLimits.checkLabels("campaigns", "thẻ chiến dịch", campaigns, errors);
         Variants variants = form.variants() != null ? form.variants() : base == null ? Variants.none() : base.variants();
         variants = cleanVariants(variants, errors);
         if (!errors.isEmpty()) {
-            throw new Refusal(Refusal.Kind.INVALID, "the piece is not valid", errors);
+            throw new Refusal(Refusal.Kind.INVALID, "piece-invalid", "Tin, bài chưa hợp lệ: "
+                    + String.join(" ", errors.stream().map(Refusal.FieldError::message).toList()), errors);
         }
-        String body = form.body() != null ? html.sanitise(nfc(form.body())) : base == null ? null : base.body();
+        String body = form.body() != null ? html.sanitise(nfc(CleanText.text(form.body()))) : base == null ? null : base.body();
         String script = form.script() != null ? cleanScript(form.script()) : base == null ? null : base.script();
-        return new PieceContent(kind, title.strip(),
-                pick(form.summary(), base == null ? null : base.summary()),
+        return new PieceContent(kind, title, summary,
                 kind == PieceKind.RADIO_SCRIPT ? null : body,
                 kind == PieceKind.RADIO_SCRIPT ? script : null,
-                pick(form.caption(), base == null ? null : base.caption()),
-                pick(form.altText(), base == null ? null : base.altText()),
+                caption, altText,
                 base == null ? null : base.coverAssetId(),
                 base == null ? null : base.imageAssetId(),
                 base == null ? null : base.audioAssetId(),
-                labels(form.topics(), base == null ? null : base.topics()),
-                labels(form.audiences(), base == null ? null : base.audiences()),
-                labels(form.campaigns(), base == null ? null : base.campaigns()),
-                variants,
-                pick(form.author(), base == null ? null : base.author()));
+                topics, audiences, campaigns, variants, author);
     }
 
     private static Variants cleanVariants(Variants variants, List<Refusal.FieldError> errors) {
         Variants.Facebook facebook = variants.facebook() == null || blank(variants.facebook().text()) ? null
-                : new Variants.Facebook(nfc(variants.facebook().text()).strip());
+                : new Variants.Facebook(nfc(CleanText.text(variants.facebook().text())).strip());
         Variants.Zalo zalo = null;
         if (variants.zalo() != null && !(blank(variants.zalo().title()) && blank(variants.zalo().description()))) {
-            String title = blank(variants.zalo().title()) ? null : nfc(variants.zalo().title()).strip();
-            String description = blank(variants.zalo().description()) ? null : nfc(variants.zalo().description()).strip();
+            String title = pick(variants.zalo().title(), null);
+            String description = blank(variants.zalo().description()) ? null
+                    : nfc(CleanText.text(variants.zalo().description())).strip();
             if (title != null && title.length() > Variants.ZALO_TITLE_MAX) {
                 errors.add(new Refusal.FieldError("variants.zalo.title", "has " + title.length()
                         + " characters; Zalo allows at most " + Variants.ZALO_TITLE_MAX));
@@ -437,22 +488,23 @@ public class Pieces {
 
     /** A radio script is read aloud: plain text, Unix line ends, no control characters. */
     private static String cleanScript(String script) {
-        return nfc(script).replace("\r\n", "\n").replace('\r', '\n')
-                .replaceAll("[\\p{Cc}&&[^\n\t]]", "").strip();
+        return nfc(CleanText.text(script)).strip();
     }
 
     private static List<String> labels(@Nullable List<String> given, @Nullable List<String> base) {
         if (given == null) {
             return base == null ? List.of() : base;
         }
-        return given.stream().filter(Objects::nonNull).map(s -> nfc(s).strip()).filter(s -> !s.isEmpty()).distinct().toList();
+        return given.stream().filter(Objects::nonNull).map(s -> nfc(CleanText.line(s)).strip()).filter(s -> !s.isEmpty())
+                .distinct().toList();
     }
 
+    /** A one-line field as given, cleaned; absent keeps {@code base}, blank clears it. */
     private static String pick(@Nullable String given, @Nullable String base) {
         if (given == null) {
             return base;
         }
-        String clean = nfc(given).strip();
+        String clean = nfc(CleanText.line(given)).strip();
         return clean.isEmpty() ? null : clean;
     }
 

@@ -228,7 +228,7 @@ public final class YamlFields {
         if (Tag.BOOL.equals(scalar.getTag())) {
             return List.of("true", "yes", "on").contains(scalar.getValue().toLowerCase(Locale.ROOT));
         }
-        return scalar.getValue();
+        return CleanText.text(scalar.getValue());
     }
 
     private Optional<String> scalar(String key, String expected) {
@@ -250,7 +250,8 @@ public final class YamlFields {
         if (isNull(scalar)) {
             return Optional.empty();
         }
-        String value = scalar.getValue().trim();
+        // a double-quoted "\0" or "\x07" is valid YAML: the library's files obey the same control character rule
+        String value = CleanText.text(scalar.getValue()).trim();
         return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 

@@ -4,6 +4,7 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import vn.herald.channel.eportal.PortalArticle;
 import vn.herald.channel.eportal.PortalPage;
+import vn.herald.content.PieceLimits;
 import vn.herald.content.Slugs;
 
 import java.io.IOException;
@@ -90,7 +91,8 @@ class PortalArticles {
         Map<String, String> byName = new TreeMap<>(vietnamese);
         byName.put(RESOLUTION_57_TOPIC, RESOLUTION_57_KEY);
         for (LiveArticle article : live) {
-            for (String topic : article.page().topics()) {
+            // a piece stored before the limit on topics cannot make every page's menu huge
+            for (String topic : article.page().topics().stream().limit(PieceLimits.LABELS).toList()) {
                 byName.putIfAbsent(topic, Slugs.slugOf(topic));
             }
         }

@@ -21,6 +21,7 @@ import vn.herald.channel.PortalAddress;
 import vn.herald.channel.eportal.BuiltInPortalAdapter;
 import vn.herald.content.Asset;
 import vn.herald.content.Assets;
+import vn.herald.content.CleanText;
 import vn.herald.exposure.ContentPolicy;
 import vn.herald.unit.Units;
 
@@ -219,7 +220,8 @@ class PortalController {
     }
 
     private static HttpResponse<String> page(String body) {
-        return HttpResponse.ok(body).contentType(HTML);
+        // a control character stored before the entry rule carries no markup: dropped, it cannot spoil the page
+        return HttpResponse.ok(CleanText.text(body)).contentType(HTML);
     }
 
     private static int number(String name, @Nullable String value, int fallback, int max) {

@@ -16,6 +16,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import jakarta.inject.Singleton;
 import org.jdom2.Document;
+import org.jsoup.nodes.Entities;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jdom2.output.Format;
@@ -23,6 +24,8 @@ import org.jdom2.output.XMLOutputter;
 import vn.herald.channel.PortalAddress;
 import vn.herald.channel.eportal.BuiltInPortalAdapter;
 import vn.herald.channel.eportal.PortalPage;
+import vn.herald.content.CleanText;
+import vn.herald.content.PieceLimits;
 import vn.herald.unit.Units;
 
 import java.nio.charset.StandardCharsets;
@@ -86,9 +89,9 @@ class PortalFeeds {
         Instant newest = articles.stream().map(a -> a.row().updatedAt()).max(Instant::compareTo).orElse(null);
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(kind.romeType);
-        feed.setTitle(title);
+        feed.setTitle(CleanText.line(title));
         feed.setLink(address.base() + path);
-        feed.setDescription("Tin, bài mới trên " + title);
+        feed.setDescription("Tin, bài mới trên " + CleanText.line(title));
         feed.setLanguage("vi");
         feed.setUri(address.base() + path);
         if (newest != null) {
@@ -122,23 +125,20 @@ class PortalFeeds {
         PortalPage page = article.page();
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri(guid(page));
-        entry.setTitle(page.title());
+        entry.setTitle(CleanText.line(page.title()));
         entry.setLink(address.articleUrl(article.slug()));
         entry.setPublishedDate(Date.from(article.row().firstPublishedAt()));
         entry.setUpdatedDate(Date.from(article.row().updatedAt()));
         if (page.author() != null) {
-            entry.setAuthor(page.author());
+            entry.setAuthor(CleanText.line(page.author()));
         }
         if (page.summary() != null) {
-            SyndContent description = new SyndContentImpl();
-            description.setType("text/plain");
-            description.setValue(page.summary());
-            entry.setDescription(description);
+            entry.setDescription(description(kind, CleanText.line(page.summary())));
         }
         List<SyndCategory> categories = new ArrayList<>();
-        for (String topic : page.topics()) {
+        for (String topic : page.topics().stream().limit(PieceLimits.LABELS).toList()) {
             SyndCategory category = new SyndCategoryImpl();
-            category.setName(topic);
+            category.setName(CleanText.line(topic));
             categories.add(category);
         }
         entry.setCategories(categories);
@@ -155,6 +155,22 @@ class PortalFeeds {
         // RSS 2.0 allows one enclosure per item: the picture when there is one, else the recording
         entry.setEnclosures(kind == Kind.RSS && enclosures.size() > 1 ? enclosures.subList(0, 1) : enclosures);
         return entry;
+    }
+
+    /**
+     * Readers show an RSS {@code <description>} as HTML, so the summary goes in escaped: a summary that reads
+     * {@code <b>} is shown as those three characters. Atom says what its summary is: plain text.
+     */
+    private static SyndContent description(Kind kind, String summary) {
+        SyndContent description = new SyndContentImpl();
+        if (kind == Kind.RSS) {
+            description.setType("text/html");
+            description.setValue(Entities.escape(summary));
+        } else {
+            description.setType("text/plain");
+            description.setValue(summary);
+        }
+        return description;
     }
 
     private static void localDates(Kind kind, Document xml, List<PortalArticles.LiveArticle> articles, Instant newest,

@@ -8,6 +8,7 @@ import org.jsoup.nodes.Element;
 import vn.herald.channel.eportal.BuiltInPortalAdapter;
 import vn.herald.channel.eportal.PortalPage;
 import vn.herald.content.PieceKind;
+import vn.herald.content.PieceLimits;
 import vn.herald.content.Slugs;
 import vn.herald.unit.Units;
 
@@ -149,7 +150,7 @@ class PortalHtml {
         }
         if (!page.topics().isEmpty()) {
             Element topics = main.appendElement("p").addClass("chuyen-muc").appendText("Chuyên mục: ");
-            for (String topic : page.topics()) {
+            for (String topic : page.topics().stream().limit(PieceLimits.LABELS).toList()) {
                 topics.appendElement("a").attr("href", "/portal/chuyen-muc/" + Slugs.slugOf(topic)).text(topic);
                 topics.appendText(" ");
             }

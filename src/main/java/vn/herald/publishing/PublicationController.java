@@ -2,7 +2,6 @@ package vn.herald.publishing;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -15,6 +14,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import vn.herald.ItemList;
 import vn.herald.Refusal;
+import vn.herald.content.Paging;
 import vn.herald.channel.Priority;
 
 import java.time.Instant;
@@ -75,15 +75,8 @@ class PublicationController {
                                @Nullable @QueryValue Long piece, @Nullable @QueryValue OffsetDateTime from,
                                @Nullable @QueryValue OffsetDateTime to, @Nullable @QueryValue Integer page,
                                @Nullable @QueryValue Integer size) {
-        int pageSize = size == null ? 100 : size;
-        if (pageSize < 1 || pageSize > 500) {
-            throw Refusal.invalid("size", "must be between 1 and 500");
-        }
-        if (page != null && page < 0) {
-            throw Refusal.invalid("page", "must be 0 or more");
-        }
         Page<Publication> found = publishing.list(new Publishing.Filter(status, channel, piece, instant(from), instant(to)),
-                Pageable.from(page == null ? 0 : page, pageSize));
+                Paging.of(page, size, 100, 500));
         return new ItemList<>(found.getContent(), found.getTotalSize());
     }
 

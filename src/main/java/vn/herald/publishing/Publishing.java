@@ -55,10 +55,12 @@ public class Publishing {
     private final ChannelAdapters adapters;
     private final Units units;
     private final Access access;
+    private final PublishingConfig config;
     private final Clock clock;
 
     Publishing(PublicationStore store, PublicationRepository publications, PublicationQueue queue, Pieces pieces,
-               Channels channels, ChannelAdapters adapters, Units units, Access access, Clock clock) {
+               Channels channels, ChannelAdapters adapters, Units units, Access access, PublishingConfig config,
+               Clock clock) {
         this.store = store;
         this.publications = publications;
         this.queue = queue;
@@ -67,6 +69,7 @@ public class Publishing {
         this.adapters = adapters;
         this.units = units;
         this.access = access;
+        this.config = config;
         this.clock = clock;
     }
 
@@ -92,6 +95,7 @@ public class Publishing {
         if (piece.status() != PieceStatus.APPROVED) {
             throw Refusal.conflict("piece " + pieceId + " is " + piece.status() + ": only an approved piece can be scheduled");
         }
+        checkAhead(plannedAt, piece.unitCode());
         List<Publication> scheduled = new ArrayList<>();
         for (String channelId : portalFirst(channelIds)) {
             Channel channel = channels.find(channelId).filter(c -> access.reach().canRead(c.unitCode())).orElseThrow(() ->
@@ -114,6 +118,18 @@ public class Publishing {
         return scheduled;
     }
 
+    private void checkAhead(Instant plannedAt, String unitCode) {
+        Instant latest = clock.instant().plus(config.maxAhead());
+        if (plannedAt.isAfter(latest)) {
+            java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+            java.time.ZoneId zone = units.zoneOf(unitCode);
+            String message = "Ngày đăng " + day.format(plannedAt.atZone(zone)) + " quá xa: chỉ lên lịch được trước tối đa "
+                    + config.maxAhead().toDays() + " ngày, tức đến ngày " + day.format(latest.atZone(zone)) + ".";
+            throw new Refusal(Refusal.Kind.INVALID, "planned-too-far", message,
+                    List.of(new Refusal.FieldError("plannedAt", message)));
+        }
+    }
+
     @Transactional
     public Publication reschedule(long id, Instant plannedAt, String actor) {
         Publication publication = toChange(id);
@@ -122,6 +138,7 @@ public class Publishing {
             throw Refusal.conflict("publication " + id + " is " + publication.status() + " and cannot be moved");
         }
         Channel channel = channels.get(publication.channelId());
+        checkAhead(plannedAt, publication.unitCode());
         Instant deadline = deadline(adapterOf(channel), channel, plannedAt);
         if (!deadline.isAfter(clock.instant())) {
             throw Refusal.invalid("plannedAt", plannedAt + " is past its deadline " + deadline);

@@ -24,4 +24,6 @@ public record PublishingConfig(
         // a dispatch that finds them all taken waits up to 250 ms for one, then gives its publication back for 1 s
         @Bindable(defaultValue = "2") @Min(1) int maxInFlightPerChannel,
         // false leaves the scheduler stopped (tests that drive the dispatcher themselves)
-        @Bindable(defaultValue = "true") boolean schedulerEnabled) {}
+        @Bindable(defaultValue = "true") boolean schedulerEnabled,
+        // nothing is planned further ahead than this from now: a year 999999 is a typing mistake, not a plan
+        @Bindable(defaultValue = "1096d") @NotNull Duration maxAhead) {}

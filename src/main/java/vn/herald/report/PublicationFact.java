@@ -3,6 +3,7 @@ package vn.herald.report;
 import io.micronaut.core.annotation.Nullable;
 import vn.herald.channel.ChannelType;
 import vn.herald.content.PieceKind;
+import vn.herald.content.PieceLimits;
 import vn.herald.publishing.PublicationStatus;
 
 import java.time.Instant;
@@ -13,6 +14,12 @@ record PublicationFact(long id, long pieceId, String title, PieceKind kind, List
                        String channelId, String channelName, ChannelType channelType, Instant plannedAt,
                        PublicationStatus status, boolean dryRun, @Nullable String externalUrl,
                        @Nullable Integer readSeconds, boolean failedOnce, @Nullable String lastError) {
+
+    PublicationFact {
+        // a piece stored before the limit on labels counts for its first ones only: a report stays a page, not a book
+        topics = topics.stream().limit(PieceLimits.LABELS).toList();
+        audiences = audiences.stream().limit(PieceLimits.LABELS).toList();
+    }
 
     /** Sent for real: dry-run channels only show what would have gone out. */
     boolean published() {

@@ -14,6 +14,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 
+import vn.herald.content.CleanText;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -207,7 +209,8 @@ class ReportDocuments {
         if (underline) {
             run.setUnderline(UnderlinePatterns.SINGLE);
         }
-        run.setText(text);
+        // stored text may predate the entry rule: a control character would make Word refuse the whole file
+        run.setText(CleanText.text(text));
     }
 
     private static String upper(String text) {

@@ -3,6 +3,7 @@ package vn.herald.report;
 import jakarta.inject.Singleton;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import vn.herald.content.CleanText;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -72,14 +73,38 @@ class ReportSheets {
     }
 
     private interface Rows {
-        void print(CSVPrinter csv) throws IOException;
+        void print(Printer csv) throws IOException;
+    }
+
+    /** Every record goes through {@link #cell}: no text written here can run as a formula or carry a control character. */
+    private record Printer(CSVPrinter csv) {
+        void printRecord(Object... values) throws IOException {
+            csv.printRecord(java.util.Arrays.stream(values).map(ReportSheets::cell).toArray());
+        }
+    }
+
+    /**
+     * A text cell that a spreadsheet would run as a formula (it starts with =, +, -, @, tab or CR) gets a leading
+     * single quote, as OWASP advises for CSV injection: Excel and LibreOffice then show it as text. Numbers stay
+     * numbers; control characters other than newline are removed.
+     */
+    static Object cell(Object value) {
+        if (!(value instanceof String text)) {
+            return value;
+        }
+        String clean = CleanText.text(text);
+        return runsAsFormula(text) || runsAsFormula(clean) ? "'" + clean : clean;
+    }
+
+    private static boolean runsAsFormula(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
     }
 
     private static String write(String[] header, Rows rows) {
         StringWriter out = new StringWriter();
         out.append(BOM);
         try (CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(header).get().print(out)) {
-            rows.print(csv);
+            rows.print(new Printer(csv));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

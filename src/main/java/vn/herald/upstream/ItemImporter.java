@@ -10,6 +10,7 @@ import vn.herald.content.HtmlText;
 import vn.herald.content.Piece;
 import vn.herald.content.PieceForm;
 import vn.herald.content.PieceKind;
+import vn.herald.content.PieceLimits;
 import vn.herald.content.Pieces;
 
 import java.time.Clock;
@@ -23,7 +24,7 @@ import java.util.List;
 class ItemImporter {
 
     static final String ACTOR = "upstream";
-    private static final int TITLE_MAX = 500;
+    private static final int TITLE_MAX = PieceLimits.TITLE;
     private static final int SUMMARY_MAX = 500;
 
     private final Pieces pieces;
@@ -46,7 +47,8 @@ class ItemImporter {
                 ? cut(html.toPlainText(html.sanitise(item.descriptionHtml())), SUMMARY_MAX) : null;
         // never APPROVED: Pieces.create makes a DRAFT, which an editor must review before anything is published
         Piece piece = pieces.create(new PieceForm(PieceKind.ARTICLE, feed.unitCode(), title(feed, item), summary,
-                body(source, base, feed.name(), item.link()), null, null, null, feed.topics(), null, null, null,
+                body(source, base, feed.name(), item.link()), null, null, null,
+                feed.topics().stream().limit(PieceLimits.LABELS).toList(), null, null, null,
                 cut("nguồn: " + feed.name(), 200), null), ACTOR);
         for (String key : keys) {
             items.save(new UpstreamItem(null, feed.unitCode(), key, piece.id(), cut(feed.url(), 1000),

@@ -50,9 +50,19 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 class PiecePages {
 
-    /** Why an approver sends a piece back. */
+    /** An approver's decision on the revision shown to them; a rejection says why. */
     @Serdeable
-    record ReasonFields(@Nullable String reason, @Nullable String csrfToken) {}
+    record ReviewFields(@Nullable String revision, @Nullable String reason, @Nullable String csrfToken) {
+
+        int readRevision() {
+            try {
+                return Integer.parseInt(revision == null ? "" : revision.strip());
+            } catch (NumberFormatException e) {
+                throw new Refusal(Refusal.Kind.INVALID, "revision-required", "Trang duyệt thiếu số bản đã đọc: hãy tải lại "
+                        + "trang rồi duyệt.", List.of());
+            }
+        }
+    }
 
     /** One kept revision against the one before it. */
     record RevisionView(int revision, String changedBy, String at, List<String> changedFields, List<TextDiff.Line> text) {}
@@ -214,10 +224,10 @@ class PiecePages {
     @Post("/{id}/approve")
     @Secured("APPROVER")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> approve(long id, @Body LoginPage.TokenFields fields, Authentication user) {
+    HttpResponse<?> approve(long id, @Body ReviewFields fields, Authentication user) {
         tokens.require(user, fields.csrfToken());
         try {
-            pieces.approve(id, user.getName());
+            pieces.approve(id, fields.readRevision(), user.getName());
             return HttpResponse.seeOther(URI.create("/review?ok=approved"));
         } catch (Refusal refusal) {
             return refused(id, refusal);
@@ -227,10 +237,10 @@ class PiecePages {
     @Post("/{id}/reject")
     @Secured("APPROVER")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> reject(long id, @Body ReasonFields fields, Authentication user) {
+    HttpResponse<?> reject(long id, @Body ReviewFields fields, Authentication user) {
         tokens.require(user, fields.csrfToken());
         try {
-            pieces.reject(id, fields.reason(), user.getName());
+            pieces.reject(id, fields.readRevision(), fields.reason(), user.getName());
             return HttpResponse.seeOther(URI.create("/review?ok=rejected"));
         } catch (Refusal refusal) {
             return refused(id, refusal);

@@ -22,12 +22,22 @@ final class TextDiff {
         }
     }
 
+    /** Cells of the longest-common-subsequence table, about 16 MB: texts of up to 2,000 lines each are compared. */
+    private static final long MAX_TABLE = 4_000_000L;
+
     private TextDiff() {
     }
 
     static List<Line> lines(String before, String after) {
         String[] a = before.isEmpty() ? new String[0] : before.split("\n", -1);
         String[] b = after.isEmpty() ? new String[0] : after.split("\n", -1);
+        if ((long) (a.length + 1) * (b.length + 1) > MAX_TABLE) {
+            // the table grows with the product of the lengths: two 100,000-line scripts would need 40 GB
+            List<Line> out = new ArrayList<>();
+            java.util.Arrays.stream(a).forEach(line -> out.add(new Line(Change.REMOVED, line)));
+            java.util.Arrays.stream(b).forEach(line -> out.add(new Line(Change.ADDED, line)));
+            return out;
+        }
         int[][] common = new int[a.length + 1][b.length + 1];
         for (int i = a.length - 1; i >= 0; i--) {
             for (int j = b.length - 1; j >= 0; j--) {

@@ -105,7 +105,7 @@ class FileDropFaultTest implements TestPropertyProvider {
         Piece piece = pieces.create(new PieceForm(PieceKind.RADIO_SCRIPT, null, "Thông báo lịch tiêm chủng ngày " + day, null,
                 null, Sounds.syllables(syllables), null, null, null, null, null, null, null, null), "bien-tap");
         pieces.submit(piece.id(), "bien-tap");
-        pieces.approve(piece.id(), "duyet");
+        pieces.approve(piece.id(), pieces.get(piece.id()).revision(), "duyet");
         return publishing.schedule(piece.id(), List.of("loa"), MORNING.plus(Duration.ofDays(day)), Priority.NORMAL,
                 "bien-tap").get(0);
     }

@@ -161,7 +161,7 @@ abstract class LoudspeakerContract implements TestPropertyProvider {
 
     private Piece approved(Piece piece) {
         pieces.submit(piece.id(), "bien-tap");
-        return pieces.approve(piece.id(), "duyet");
+        return pieces.approve(piece.id(), pieces.get(piece.id()).revision(), "duyet");
     }
 
     private Publication scheduled(Piece piece, String channel, Instant at, Priority priority) {

@@ -188,7 +188,7 @@ abstract class CalendarContract implements TestPropertyProvider {
 
     Piece approved(Piece piece) {
         pieces.submit(piece.id(), "bien-tap");
-        return pieces.approve(piece.id(), "duyet");
+        return pieces.approve(piece.id(), pieces.get(piece.id()).revision(), "duyet");
     }
 
     Publication scheduled(Piece piece, String channel, Instant at) {

@@ -109,7 +109,7 @@ abstract class CampaignContract implements TestPropertyProvider {
         Piece piece = pieces.create(new PieceForm(PieceKind.ARTICLE, UNIT, title, "Tóm tắt", "<p>Nội dung bài viết.</p>",
                 null, null, null, List.of("Chuyển đổi số"), List.of(), tags, null, "Ban biên tập", null), "bien-tap");
         pieces.submit(piece.id(), "bien-tap");
-        return pieces.approve(piece.id(), "duyet");
+        return pieces.approve(piece.id(), pieces.get(piece.id()).revision(), "duyet");
     }
 
     @Test

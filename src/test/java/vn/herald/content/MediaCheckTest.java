@@ -116,4 +116,28 @@ class MediaCheckTest {
         assertEquals(10L * 1024 * 1024, AssetKind.IMAGE.maxBytes());
         assertEquals(50L * 1024 * 1024, AssetKind.AUDIO.maxBytes());
     }
+
+    @Test
+    void theSizeOfAWebpIsReadFromItsHeaderWhicheverChunkItStartsWith(@TempDir Path dir) throws IOException {
+        // VP8X: canvas width and height minus one, 24 bits each, at bytes 24 and 27
+        byte[] extended = bytes("RIFF", new int[] {0x24, 0, 0, 0}, "WEBPVP8X", new int[] {10, 0, 0, 0, 0, 0, 0, 0,
+                0x4F, 0xC3, 0x00, 0x4F, 0xC3, 0x00});
+        Path bomb = Files.write(dir.resolve("bom.webp"), extended);
+        assertEquals(Optional.of(new MediaCheck.Size(50_000, 50_000)), check.size(bomb, AssetType.WEBP));
+        // VP8L: signature 0x2F, then 14 bits of width - 1 and 14 of height - 1
+        long bits = (640 - 1) | (long) (480 - 1) << 14;
+        byte[] lossless = bytes("RIFF", new int[] {0x24, 0, 0, 0}, "WEBPVP8L", new int[] {10, 0, 0, 0, 0x2F,
+                (int) (bits & 0xFF), (int) (bits >> 8 & 0xFF), (int) (bits >> 16 & 0xFF), (int) (bits >> 24 & 0xFF), 0, 0, 0,
+                0, 0});
+        Path photo = Files.write(dir.resolve("anh.webp"), lossless);
+        assertEquals(Optional.of(new MediaCheck.Size(640, 480)), check.size(photo, AssetType.WEBP));
+    }
+
+    @Test
+    void thePixelsAPngDeclaresAreReadWithoutDecodingIt(@TempDir Path dir) throws IOException {
+        Path header = Files.write(dir.resolve("anh.png"), png());
+        assertEquals(Optional.of(new MediaCheck.Size(1, 1)), check.size(header, AssetType.PNG));
+        Path broken = Files.write(dir.resolve("hong.png"), bytes(new int[] {0x89}, "PNG\r\n"));
+        assertEquals(Optional.empty(), check.size(broken, AssetType.PNG));
+    }
 }

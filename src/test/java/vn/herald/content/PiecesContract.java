@@ -73,12 +73,12 @@ abstract class PiecesContract {
     void aRejectedPieceGoesBackToDraftWithItsReasonAndTheTrailShowsWhoDidWhat() {
         Piece piece = pieces.create(anArticle("Cảnh giác cuộc gọi giả danh công an", List.of()), "bien-tap");
         pieces.submit(piece.id(), "bien-tap");
-        Piece rejected = pieces.reject(piece.id(), "Thiếu số điện thoại đường dây nóng", "duyet");
+        Piece rejected = pieces.reject(piece.id(), pieces.get(piece.id()).revision(), "Thiếu số điện thoại đường dây nóng", "duyet");
         assertEquals(PieceStatus.DRAFT, rejected.status());
         assertEquals("Thiếu số điện thoại đường dây nóng", rejected.statusReason());
 
         pieces.submit(piece.id(), "bien-tap");
-        assertEquals(PieceStatus.APPROVED, pieces.approve(piece.id(), "duyet").status());
+        assertEquals(PieceStatus.APPROVED, pieces.approve(piece.id(), pieces.get(piece.id()).revision(), "duyet").status());
 
         List<PieceEvent> trail = pieces.events(piece.id());
         assertEquals(List.of(PieceStatus.DRAFT, PieceStatus.IN_REVIEW, PieceStatus.DRAFT, PieceStatus.IN_REVIEW,
@@ -90,7 +90,7 @@ abstract class PiecesContract {
     @Test
     void aDraftCannotBeApprovedWithoutReview() {
         Piece piece = pieces.create(anArticle("Nông nghiệp số", List.of()), "bien-tap");
-        Refusal refusal = assertThrows(Refusal.class, () -> pieces.approve(piece.id(), "duyet"));
+        Refusal refusal = assertThrows(Refusal.class, () -> pieces.approve(piece.id(), pieces.get(piece.id()).revision(), "duyet"));
         assertEquals(Refusal.Kind.CONFLICT, refusal.kind());
     }
 

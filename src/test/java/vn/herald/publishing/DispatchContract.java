@@ -307,7 +307,7 @@ abstract class DispatchContract implements TestPropertyProvider {
         Piece piece = pieces.create(new PieceForm(PieceKind.ARTICLE, null, "Lịch tiêm chủng tháng 5", null, "<p>x</p>",
                 null, null, null, null, null, null, null, null, null), "bien-tap");
         pieces.submit(piece.id(), "bien-tap");
-        pieces.approve(piece.id(), "duyet");
+        pieces.approve(piece.id(), pieces.get(piece.id()).revision(), "duyet");
         Publication publication = publishing.schedule(piece.id(), List.of("fake"), MORNING.plus(Duration.ofHours(3)), "bien-tap").get(0);
         assertEquals("Lịch tiêm chủng tháng 5 (revision 1)", publication.payload());
 
@@ -316,7 +316,7 @@ abstract class DispatchContract implements TestPropertyProvider {
         assertEquals("Lịch tiêm chủng tháng 5 (revision 1)", publishing.get(publication.id()).payload(),
                 "an unapproved edit does not change what goes out");
         pieces.submit(piece.id(), "bien-tap");
-        pieces.approve(piece.id(), "duyet");
+        pieces.approve(piece.id(), pieces.get(piece.id()).revision(), "duyet");
 
         Publication remade = publishing.get(publication.id());
         assertEquals("Lịch tiêm chủng tháng 5 (đã sửa giờ) (revision 2)", remade.payload());

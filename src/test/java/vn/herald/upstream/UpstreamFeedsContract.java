@@ -203,6 +203,23 @@ abstract class UpstreamFeedsContract implements TestPropertyProvider {
     }
 
     @Test
+    void controlCharactersEscapedInAFeedItemLeaveTheDraftAndAnOverlongTitleIsCutToTheLimit() {
+        answers.put("/tinh.rss", xml(rss(
+                rssItem("c-" + word, "https://tinh.example/tin/c-" + word, "Tin&amp;#1; có&amp;#27; ký tự lạ",
+                        "<p>Chuông&#7; và&#0; NUL</p>"),
+                rssItem("d-" + word, "https://tinh.example/tin/d-" + word, word + " " + "Dài ".repeat(100),
+                        "<p>Tiêu đề rất dài.</p>"))));
+
+        feeds.fetchAll();
+
+        Piece odd = imported().stream().filter(p -> p.title().startsWith("Tin")).findFirst().orElseThrow();
+        assertEquals("Tin có ký tự lạ " + word, odd.title());
+        assertTrue(odd.body().startsWith("<p>Chuông và NUL</p>"), odd.body());
+        Piece overlong = imported().stream().filter(p -> p.title().startsWith(word)).findFirst().orElseThrow();
+        assertTrue(overlong.title().length() <= 300 && overlong.title().endsWith("…"), overlong.title());
+    }
+
+    @Test
     void aSecondReadingCreatesNothingNew() {
         answers.put("/tinh.rss", xml(rss(rssItem("g-" + word, "https://tinh.example/tin/" + word, "Tin một", "<p>Một.</p>"),
                 rssItem(null, null, "Chỉ có tiêu đề", "<p>Không có đường dẫn.</p>"))));

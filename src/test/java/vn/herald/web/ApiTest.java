@@ -110,7 +110,8 @@ class ApiTest {
         refused(asEditor(HttpRequest.POST("/api/pieces/" + id + "/approve", "")), HttpStatus.FORBIDDEN);
         refused(asApprover(HttpRequest.POST("/api/pieces", Map.of("kind", "ARTICLE", "title", "x"))), HttpStatus.FORBIDDEN);
 
-        assertEquals("APPROVED", call(asApprover(HttpRequest.POST("/api/pieces/" + id + "/approve", ""))).get("status"));
+        assertEquals("APPROVED", call(asApprover(HttpRequest.POST("/api/pieces/" + id + "/approve",
+                Map.of("revision", piece.get("revision"))))).get("status"));
     }
 
     @Test

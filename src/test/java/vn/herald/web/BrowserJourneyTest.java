@@ -251,7 +251,7 @@ class BrowserJourneyTest {
         checkPage("review");
         driver.findElement(By.linkText("Hướng dẫn nộp hồ sơ trực tuyến")).click();
         assertTrue(driver.findElement(By.cssSelector("pre.diff")).getText().contains("Bà con có thể nộp hồ sơ tại nhà."));
-        driver.findElement(By.xpath("//button[text()='Duyệt']")).click();
+        driver.findElement(By.xpath("//button[starts-with(text(),'Duyệt bản số')]")).click();
         expectFlash("Đã duyệt");
         logOut();
 

@@ -104,12 +104,13 @@ class UnitIsolationTest {
         user(accounts, "b-ca-hai", B, EnumSet.of(Role.EDITOR, Role.APPROVER));
         user(accounts, "tinh-ca-hai", PROVINCE, EnumSet.of(Role.EDITOR, Role.APPROVER));
         user(accounts, "a-bien-tap", A, EnumSet.of(Role.EDITOR, Role.APPROVER));
+        user(accounts, "a-duyet", A, EnumSet.of(Role.APPROVER));
 
         // A's work, made by Herald itself (no request: every unit is within reach)
         Pieces pieces = context.getBean(Pieces.class);
         approved = pieces.create(article(SECRET_TITLE), "a-bien-tap");
         pieces.submit(approved.id(), "a-bien-tap");
-        approved = pieces.approve(approved.id(), "a-bien-tap");
+        approved = pieces.approve(approved.id(), approved.revision(), "a-duyet");
         draft = pieces.create(article(SECRET_TITLE + " (bản nháp)"), "a-bien-tap");
         channelsOfA = context.getBean(Channels.class).ofUnit(A);
         Instant inTwoDays = Instant.now().plus(Duration.ofDays(2));

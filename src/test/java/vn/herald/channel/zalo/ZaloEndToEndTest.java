@@ -46,7 +46,7 @@ class ZaloEndToEndTest extends ZaloTestBase {
     private Publication scheduledOnZalo(String title) {
         Piece piece = anArticle(title, "Người dân làm thủ tục khai sinh ngay trên điện thoại.");
         pieces.submit(piece.id(), "bien-tap");
-        pieces.approve(piece.id(), "duyet");
+        pieces.approve(piece.id(), pieces.get(piece.id()).revision(), "duyet");
         return publishing.schedule(piece.id(), List.of("zalo"), MORNING, "bien-tap").get(0);
     }
 

@@ -1,0 +1,43 @@
+package vn.herald.content;
+
+import vn.herald.Refusal;
+
+import java.util.List;
+
+/**
+ * How much one piece may hold. Every entry (API, pages, content files, upstream feeds) goes through
+ * {@link Pieces}, which checks these; the portal also trims old rows to them so no stored piece can bloat a page.
+ */
+public final class PieceLimits {
+
+    public static final int TITLE = 300;
+    public static final int SUMMARY = 1_000;
+    public static final int CAPTION = 1_000;
+    public static final int ALT_TEXT = 1_000;
+    public static final int AUTHOR = 200;
+    /** topics, audiences and campaign tags: each list at most this many labels */
+    public static final int LABELS = 20;
+    public static final int LABEL_LENGTH = 64;
+    /** elements nested deeper in an article's HTML are flattened into their text by the sanitiser */
+    public static final int HTML_DEPTH = 32;
+    /** 40 megapixels: a phone photo has 12 to 50; a picture larger than this is a decompression bomb or a mistake */
+    public static final long IMAGE_PIXELS = 40_000_000L;
+
+    private PieceLimits() {}
+
+    /** A one-line text field too long: the message says how long it is and how long it may be. */
+    static void checkLength(String field, String label, String value, int max, List<Refusal.FieldError> errors) {
+        if (value != null && value.length() > max) {
+            errors.add(new Refusal.FieldError(field, label + " dài " + value.length() + " ký tự; tối đa " + max + " ký tự."));
+        }
+    }
+
+    static void checkLabels(String field, String label, List<String> values, List<Refusal.FieldError> errors) {
+        if (values.size() > LABELS) {
+            errors.add(new Refusal.FieldError(field, "Có " + values.size() + " " + label + "; tối đa " + LABELS + "."));
+        }
+        values.stream().filter(v -> v.length() > LABEL_LENGTH).findFirst().ifPresent(v -> errors.add(new Refusal.FieldError(
+                field, label.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + label.substring(1) + " '"
+                        + v.substring(0, 20) + "…' dài " + v.length() + " ký tự; mỗi mục tối đa " + LABEL_LENGTH + " ký tự.")));
+    }
+}
