@@ -2,6 +2,7 @@ package vn.herald.channel.facebook;
 
 import io.micronaut.json.JsonMapper;
 import vn.herald.channel.Channel;
+import vn.herald.channel.platform.Timeouts;
 
 import java.io.IOException;
 import java.net.URI;
@@ -78,6 +79,10 @@ record FacebookSettings(
     /** {@code https://graph.facebook.com/v25.0/} followed by the path. */
     String url(String path) {
         return baseUrl + "/" + graphVersion + "/" + path;
+    }
+
+    Timeouts timeouts() {
+        return new Timeouts(connectTimeout, readTimeout, callTimeout);
     }
 
     /** A setting that cannot be used: the message names the channel file and the key, in the users' language. */

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelType;
+import vn.herald.channel.platform.Timeouts;
 
 import java.io.IOException;
 import java.net.URI;
@@ -98,6 +99,10 @@ record WordPressSettings(
     /** The REST address of a route, e.g. {@code posts} becomes https://site/wp-json/wp/v2/posts. */
     String url(String route) {
         return site + apiPath + "/" + route;
+    }
+
+    Timeouts timeouts() {
+        return new Timeouts(connectTimeout, readTimeout, callTimeout);
     }
 
     private static String stripSlash(String text) {

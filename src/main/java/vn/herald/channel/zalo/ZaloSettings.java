@@ -2,6 +2,7 @@ package vn.herald.channel.zalo;
 
 import io.micronaut.json.JsonMapper;
 import vn.herald.channel.Channel;
+import vn.herald.channel.platform.Timeouts;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -68,6 +69,11 @@ record ZaloSettings(
                 read.bool("broadcast"),
                 read.mapping("broadcastTarget"),
                 read.list("groupIds"));
+    }
+
+    /** Every Zalo call gets {@code timeout} to connect and between reads, and twice that in all. */
+    Timeouts timeouts() {
+        return Timeouts.of(timeout);
     }
 
     private static String trimSlash(String url) {

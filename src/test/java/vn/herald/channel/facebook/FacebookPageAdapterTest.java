@@ -15,6 +15,8 @@ import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Payload;
 import vn.herald.channel.SendResult;
+import vn.herald.channel.platform.PlatformConfig;
+import vn.herald.channel.platform.PlatformHttp;
 import vn.herald.content.HtmlText;
 import vn.herald.content.Piece;
 import vn.herald.content.PieceKind;
@@ -86,7 +88,9 @@ class FacebookPageAdapterTest {
                 return ("bytes of " + image.fileName()).getBytes(StandardCharsets.UTF_8);
             }
         };
-        adapter = new FacebookPageAdapter(json, new HtmlText(), images, variable -> token, piece -> portalPage, clock);
+        adapter = new FacebookPageAdapter(new FacebookRender(json, new HtmlText(), images, piece -> portalPage),
+                new GraphCalls(new PlatformHttp(new PlatformConfig("Herald test"), json), json, images, clock),
+                variable -> token, json);
     }
 
     @AfterEach

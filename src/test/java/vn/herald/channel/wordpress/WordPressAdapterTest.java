@@ -16,6 +16,8 @@ import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Payload;
 import vn.herald.channel.PortalAddress;
 import vn.herald.channel.SendResult;
+import vn.herald.channel.platform.PlatformConfig;
+import vn.herald.channel.platform.PlatformHttp;
 import vn.herald.content.HtmlText;
 import vn.herald.content.Piece;
 import vn.herald.content.PieceKind;
@@ -74,8 +76,10 @@ class WordPressAdapterTest {
                 return COVER_BYTES;
             }
         };
-        adapter = new WordPressAdapter(json, new HtmlText(), images, variable -> password,
-                new PortalAddress("https://herald.xahoaan.example/"), clock);
+        adapter = new WordPressAdapter(new WordPressRender(json, new HtmlText(), images,
+                new PortalAddress("https://herald.xahoaan.example/")),
+                new WordPressCalls(new PlatformHttp(new PlatformConfig("Herald test"), json), json, images, clock),
+                variable -> password, json);
     }
 
     @AfterEach
