@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import vn.herald.Refusal;
+import vn.herald.channel.BadSetting;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapter;
 import vn.herald.channel.ChannelPreview;
@@ -54,11 +55,16 @@ public class FacebookPageAdapter implements ChannelAdapter {
     }
 
     @Override
+    public void checkSettings(Channel channel) {
+        FacebookSettings.of(channel, json);
+    }
+
+    @Override
     public Payload render(Piece piece, Channel channel) {
         FacebookSettings settings;
         try {
             settings = FacebookSettings.of(channel, json);
-        } catch (FacebookSettings.BadSettings e) {
+        } catch (BadSetting e) {
             throw Refusal.conflict(e.getMessage());
         }
         return render.render(piece, settings);
@@ -94,7 +100,7 @@ public class FacebookPageAdapter implements ChannelAdapter {
         FacebookSettings settings;
         try {
             settings = FacebookSettings.of(delivery.channel(), json);
-        } catch (FacebookSettings.BadSettings e) {
+        } catch (BadSetting e) {
             return new SendResult.NeedsAttention(e.getMessage());
         }
         Optional<String> token = secrets.get(settings.accessTokenEnv());
@@ -135,7 +141,7 @@ public class FacebookPageAdapter implements ChannelAdapter {
         FacebookSettings settings;
         try {
             settings = FacebookSettings.of(delivery.channel(), json);
-        } catch (FacebookSettings.BadSettings e) {
+        } catch (BadSetting e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
         Optional<String> token = secrets.get(settings.accessTokenEnv());

@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import vn.herald.Refusal;
-import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelPreview;
 import vn.herald.channel.Payload;
 import vn.herald.channel.PortalLinks;

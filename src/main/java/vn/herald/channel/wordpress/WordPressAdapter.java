@@ -8,6 +8,7 @@ import vn.herald.Refusal;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapter;
 import vn.herald.channel.ChannelPreview;
+import vn.herald.channel.BadSetting;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
@@ -68,7 +69,7 @@ public class WordPressAdapter implements ChannelAdapter {
         WordPressSettings settings;
         try {
             settings = WordPressSettings.of(channel, json);
-        } catch (WordPressSettings.BadSettings e) {
+        } catch (BadSetting e) {
             throw Refusal.conflict(e.getMessage());
         }
         return render.render(piece, settings);
@@ -96,7 +97,7 @@ public class WordPressAdapter implements ChannelAdapter {
         WordPressSettings settings;
         try {
             settings = WordPressSettings.of(delivery.channel(), json);
-        } catch (WordPressSettings.BadSettings e) {
+        } catch (BadSetting e) {
             return new SendResult.NeedsAttention(e.getMessage());
         }
         Optional<String> authorization = authorization(settings);

@@ -66,6 +66,11 @@ class ZaloAdapter implements ChannelAdapter {
     }
 
     @Override
+    public void checkSettings(Channel channel) {
+        ZaloSettings.of(channel, json);
+    }
+
+    @Override
     public Payload render(Piece piece, Channel channel) {
         ZaloPayload payload = articles.render(piece, channel, ZaloSettings.of(channel, json));
         return new Payload(write(payload), payload.title(), payload.warnings());
