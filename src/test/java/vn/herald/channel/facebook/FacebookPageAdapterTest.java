@@ -7,6 +7,8 @@ import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import vn.herald.TestClock;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelMode;
@@ -283,6 +285,28 @@ class FacebookPageAdapterTest {
     }
 
     // --- errors, classified by error.code
+
+    /** Facebook's error codes come under HTTP 400 with its JSON error body; the code, not the status, decides. */
+    @ParameterizedTest(name = "code {0}: {1}")
+    @CsvSource({
+            "4, RetryLater",
+            "17, RetryLater",
+            "32, RetryLater",
+            "190, NeedsAttention",
+            "200, NeedsAttention",
+            "368, Permanent",
+            "506, Permanent"})
+    void eachGraphErrorCodeEndsInTheResultAUserSees(int code, String expected) {
+        server.enqueue(error(400, code, null));
+
+        SendResult result = send(anArticle());
+
+        assertEquals(expected, result.getClass().getSimpleName(), result.toString());
+        if (result instanceof SendResult.RetryLater later) {
+            assertEquals(Optional.of(Duration.ofMinutes(10)), later.hint(), "the channel rests for its cool-down");
+        }
+        assertEquals(1, server.getRequestCount(), "a refused post is never sent twice by the adapter itself");
+    }
 
     @Test
     void anExpiredTokenNeedsAPersonWithAClearReasonThatNeverShowsTheToken() {

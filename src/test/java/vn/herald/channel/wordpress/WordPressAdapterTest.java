@@ -7,6 +7,8 @@ import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import vn.herald.TestClock;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelMode;
@@ -299,6 +301,30 @@ class WordPressAdapterTest {
 
         assertTrue(permanent.reason().contains("rest_invalid_param"), permanent.reason());
         assertTrue(permanent.reason().contains("Invalid parameter(s): categories"), permanent.reason());
+    }
+
+    /** WordPress's failure answers on the post, as the dispatcher and so the editor see them. */
+    @ParameterizedTest(name = "HTTP {0} {1}: {2}")
+    @CsvSource({
+            "401, incorrect_password, NeedsAttention, ''",
+            "403, rest_cannot_create, NeedsAttention, ''",
+            "404, rest_no_route, NeedsAttention, ''",
+            "429, too_many_requests, RetryLater, 90",
+            "503, maintenance, RetryLater, 30",
+            "400, rest_invalid_param, Permanent, ''"})
+    void eachFailureAnswerOfWordPressEndsInTheResultAUserSees(int status, String code, String expected, String retryAfter) {
+        MockResponse failure = error(status, code, "Thông báo của trang");
+        if (!retryAfter.isEmpty()) {
+            failure.setHeader("Retry-After", retryAfter);
+        }
+        server.enqueue(failure);
+
+        SendResult result = send(channel());
+
+        assertEquals(expected, result.getClass().getSimpleName(), result.toString());
+        if (result instanceof SendResult.RetryLater later) {
+            assertEquals(Optional.of(Duration.ofSeconds(Long.parseLong(retryAfter))), later.hint(), "the site's own wait");
+        }
     }
 
     @Test
