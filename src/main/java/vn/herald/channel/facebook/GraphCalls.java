@@ -171,7 +171,10 @@ class GraphCalls {
                 throw new IllegalStateException("Facebook answered " + call.path() + " with HTTP " + answer.status()
                         + " but no id (" + answer.bodyExcerpt() + "); the post may exist");
             }
-            return new SendResult.Sent(id.get(), permalink(settings, token, id.get()));
+            String permalink = permalink(settings, token, id.get());
+            return permalink != null ? new SendResult.Sent(id.get(), permalink)
+                    : new SendResult.Sent(id.get(), null, "Bài đã đăng lên Trang Facebook nhưng Herald chưa đọc được địa chỉ "
+                    + "của bài; mở Trang để xem bài.");
         }
         if (answer.status() / 100 == 2 && GraphErrors.error(answer).isEmpty()) {
             // a success status with a body we cannot read: the post was probably made, so look before sending again

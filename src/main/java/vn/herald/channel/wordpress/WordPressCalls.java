@@ -148,8 +148,11 @@ class WordPressCalls {
         if (answer.successful()) {
             Map<?, ?> created = answer.object().filter(map -> map.get("id") instanceof Number).orElseThrow(() ->
                     new IllegalStateException("WordPress trả lời HTTP " + answer.status() + " khi tạo bài nhưng không đọc được mã bài"));
+            String id = String.valueOf(((Number) created.get("id")).longValue());
             Object link = created.get("link");
-            return new SendResult.Sent(String.valueOf(((Number) created.get("id")).longValue()), link == null ? null : link.toString());
+            return link != null && !link.toString().isBlank() ? new SendResult.Sent(id, link.toString())
+                    : new SendResult.Sent(id, null, "Bài đã đăng lên trang WordPress nhưng câu trả lời không có địa chỉ "
+                    + "của bài; tìm bài trên trang theo tiêu đề.");
         }
         if (answer.status() == 500 || answer.status() == 502 || answer.status() == 504) {
             // WordPress (or a plugin after saving) failed, or the gateway lost its answer: the post may exist

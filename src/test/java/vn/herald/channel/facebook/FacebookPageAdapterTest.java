@@ -208,7 +208,9 @@ class FacebookPageAdapterTest {
 
         SendResult result = send(piece);
 
-        assertEquals(new SendResult.Sent("1_2", null), result, "a post whose address cannot be read is still published");
+        SendResult.Sent sent = assertInstanceOf(SendResult.Sent.class, result, "a post whose address cannot be read is still published");
+        assertEquals("1_2", sent.externalId());
+        assertNull(sent.url());
         assertEquals("Bà con đã kích hoạt VNeID chưa?", form(next()).get("message"));
     }
 
@@ -306,6 +308,18 @@ class FacebookPageAdapterTest {
             assertEquals(Optional.of(Duration.ofMinutes(10)), later.hint(), "the channel rests for its cool-down");
         }
         assertEquals(1, server.getRequestCount(), "a refused post is never sent twice by the adapter itself");
+    }
+
+    @Test
+    void aPostWhoseAddressCannotBeReadIsSentWithAWarning() {
+        server.enqueue(answer(200, "{\"id\":\"104857392012345_778\"}"));
+        server.enqueue(error(400, 100, 33));
+
+        SendResult.Sent sent = assertInstanceOf(SendResult.Sent.class, send(anArticle()));
+
+        assertEquals("104857392012345_778", sent.externalId());
+        assertNull(sent.url());
+        assertTrue(sent.warning().contains("chưa đọc được địa chỉ"), sent.warning());
     }
 
     @Test

@@ -328,6 +328,17 @@ class WordPressAdapterTest {
     }
 
     @Test
+    void aCreatedPostWithoutItsLinkIsSentWithAWarning() {
+        server.enqueue(answer(201, "{\"id\":503,\"slug\":\"kich-hoat-vneid\",\"status\":\"publish\"}"));
+
+        SendResult.Sent sent = assertInstanceOf(SendResult.Sent.class, send(channel(Map.of("categoryId", 3))));
+
+        assertEquals("503", sent.externalId());
+        assertNull(sent.url());
+        assertTrue(sent.warning().contains("không có địa chỉ"), sent.warning());
+    }
+
+    @Test
     void aRateLimitIsRetriedAfterTheSitesOwnWait() {
         server.enqueue(error(429, "too_many_requests", "Slow down").setHeader("Retry-After", "120"));
 

@@ -178,6 +178,17 @@ class ZaloAdapterTest extends ZaloTestBase {
     }
 
     @Test
+    void anArticleWhoseLinkCannotBeReadIsSentWithAWarning() {
+        zalo.then("/v2.0/article/getdetail", error(-201, "Invalid parameter"));
+
+        SendResult.Sent sent = assertInstanceOf(SendResult.Sent.class, send(zaloChannel()));
+
+        assertEquals(1, zalo.articles().size());
+        assertEquals(null, sent.url());
+        assertTrue(sent.warning().contains("chưa đọc được liên kết"), sent.warning());
+    }
+
+    @Test
     void aRateLimitIsRetriedLater() {
         zalo.then("/v2.0/article/create", error(-32, "Rate limit exceeded"));
         SendResult.RetryLater later = assertInstanceOf(SendResult.RetryLater.class, send(zaloChannel()));
