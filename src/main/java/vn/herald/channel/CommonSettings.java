@@ -7,13 +7,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The settings every channel file may have, whatever its type: the send limit and, for a portal, the platform it
- * runs on (none: Herald's built-in portal; {@code wordpress}: a WordPress site).
+ * The settings every channel file may have, whatever its type: the send limit, for a portal the platform it runs on
+ * (none: Herald's built-in portal; {@code wordpress}: a WordPress site), and the editorial cadence. The calendar
+ * checks the cadence's values at import (it owns their meaning); here they are only read.
  */
-public record CommonSettings(int rateLimitPerMinute, Optional<String> platform) {
+public record CommonSettings(int rateLimitPerMinute, Optional<String> platform, Optional<Cadence> cadence) {
+
+    /** {@code cadence: {perWeek: 2, autofill: true}}; a missing perWeek leaves the channel type's default. */
+    public record Cadence(Optional<Integer> perWeek, boolean autofill) {}
 
     public static final String RATE_LIMIT = "rateLimitPerMinute";
     public static final String PLATFORM = "platform";
+    public static final String CADENCE = "cadence";
     public static final int DEFAULT_RATE_LIMIT = 60;
     public static final String WORDPRESS = "wordpress";
     private static final int MAX_RATE_LIMIT = Integer.MAX_VALUE;
@@ -39,7 +44,15 @@ public record CommonSettings(int rateLimitPerMinute, Optional<String> platform) 
             throw new BadSetting(channelId, PLATFORM, "'" + PLATFORM + "' must be wordpress, or left out for Herald's "
                     + "built-in portal; found '" + platform.get() + "'");
         }
-        return new CommonSettings(perMinute, platform);
+        return new CommonSettings(perMinute, platform, Optional.ofNullable(raw.get(CADENCE)).map(CommonSettings::cadence));
+    }
+
+    private static Cadence cadence(Object value) {
+        if (!(value instanceof Map<?, ?> cadence)) {
+            return new Cadence(Optional.empty(), false);
+        }
+        Optional<Integer> perWeek = cadence.get("perWeek") instanceof Number n ? Optional.of(n.intValue()) : Optional.empty();
+        return new Cadence(perWeek, Boolean.TRUE.equals(cadence.get("autofill")));
     }
 
     /** Herald's own portal: an EPORTAL file without a platform. */
