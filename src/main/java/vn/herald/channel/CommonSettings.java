@@ -32,8 +32,8 @@ public record CommonSettings(int rateLimitPerMinute, Optional<String> platform, 
         int perMinute = DEFAULT_RATE_LIMIT;
         if (rate != null) {
             if (!(rate instanceof Number n) || n.doubleValue() != n.longValue() || n.longValue() < 1 || n.longValue() > MAX_RATE_LIMIT) {
-                throw new BadSetting(channelId, RATE_LIMIT, "'" + RATE_LIMIT + "' must be a whole number from 1 to "
-                        + MAX_RATE_LIMIT + ", found '" + rate + "'");
+                throw new BadSetting(channelId, RATE_LIMIT, "'" + RATE_LIMIT + "' phải là số nguyên từ 1 trở lên (số lần gửi "
+                        + "tối đa mỗi phút), đang là '" + rate + "'");
             }
             perMinute = n.intValue();
         }
@@ -41,8 +41,8 @@ public record CommonSettings(int rateLimitPerMinute, Optional<String> platform, 
                 .filter(text -> !text.isEmpty()).map(text -> text.toLowerCase(Locale.ROOT));
         // no adapter serves a portal on another platform: refused here rather than left unserved
         if (type == ChannelType.EPORTAL && platform.isPresent() && !WORDPRESS.equals(platform.get())) {
-            throw new BadSetting(channelId, PLATFORM, "'" + PLATFORM + "' must be wordpress, or left out for Herald's "
-                    + "built-in portal; found '" + platform.get() + "'");
+            throw new BadSetting(channelId, PLATFORM, "'" + PLATFORM + "' chỉ nhận giá trị wordpress, hoặc bỏ khóa này để "
+                    + "dùng cổng thông tin có sẵn của Herald; đang là '" + platform.get() + "'");
         }
         return new CommonSettings(perMinute, platform, Optional.ofNullable(raw.get(CADENCE)).map(CommonSettings::cadence));
     }

@@ -46,10 +46,10 @@ class ChannelSettingsAtImportTest {
         assertTrue(messages.get("fb-sai.yml").startsWith("channels/fb-sai.yml:4: 'pageId' phải là mã số của Trang Facebook"),
                 messages.get("fb-sai.yml"));
         assertTrue(messages.get("zalo-sai.yml").startsWith("channels/zalo-sai.yml:4: 'titleMax' must be"), messages.get("zalo-sai.yml"));
-        assertTrue(messages.get("cong-sai.yml").startsWith("channels/cong-sai.yml:3: 'platform' must be wordpress"),
+        assertTrue(messages.get("cong-sai.yml").startsWith("channels/cong-sai.yml:3: 'platform' chỉ nhận giá trị wordpress"),
                 messages.get("cong-sai.yml"));
         assertTrue(messages.get("wp-sai.yml").startsWith("channels/wp-sai.yml:6: 'readTimeoutSeconds'"), messages.get("wp-sai.yml"));
-        assertTrue(messages.get("loa-sai.yml").startsWith("channels/loa-sai.yml:4: 'rateLimitPerMinute' must be a whole number"),
+        assertTrue(messages.get("loa-sai.yml").startsWith("channels/loa-sai.yml:4: 'rateLimitPerMinute' phải là số nguyên từ 1 trở lên"),
                 messages.get("loa-sai.yml"));
         assertTrue(channels.find("fb-sai").isEmpty(), "a refused file makes no channel");
     }
