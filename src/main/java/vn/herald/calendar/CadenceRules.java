@@ -6,13 +6,13 @@ import jakarta.inject.Singleton;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Channels;
+import vn.herald.channel.CommonSettings;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,26 +56,12 @@ public class CadenceRules {
     }
 
     private CadenceRule ruleOf(Channel channel) {
-        Object value = settings(channel).get(KEY);
-        int perWeek = config.perWeek(channel.type());
-        boolean autofill = false;
-        // checked when the file was imported, so the shapes below hold
-        if (value instanceof Map<?, ?> cadence) {
-            if (cadence.get(PER_WEEK) instanceof Number number) {
-                perWeek = number.intValue();
-            }
-            autofill = Boolean.TRUE.equals(cadence.get(AUTOFILL));
-        }
+        // checked when the file was imported (CadenceFileCheck), so what is read here holds
+        Optional<CommonSettings.Cadence> cadence = CommonSettings.of(channel, json).cadence();
+        int perWeek = cadence.flatMap(CommonSettings.Cadence::perWeek).orElse(config.perWeek(channel.type()));
+        boolean autofill = cadence.map(CommonSettings.Cadence::autofill).orElse(false);
         return new CadenceRule(channel.unitCode(), channel.id(), channel.name(), channel.type(), perWeek, autofill,
-                value != null, channel.createdAt());
-    }
-
-    private Map<?, ?> settings(Channel channel) {
-        try {
-            return json.readValue(channel.settings(), Map.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("channel " + channel.id() + " has unreadable settings", e);
-        }
+                cadence.isPresent(), channel.createdAt());
     }
 
     /**

@@ -23,6 +23,13 @@ public interface ChannelAdapter {
         return channel.type() == type();
     }
 
+    /**
+     * Binds and checks the channel file's own settings, when the file is imported: throws {@link BadSetting} naming
+     * the key, so the import reports the file and line. The common keys are checked before; nothing more by default.
+     */
+    default void checkSettings(Channel channel) {
+    }
+
     /** Freezes what will be sent for this piece on this channel. */
     Payload render(Piece piece, Channel channel);
 

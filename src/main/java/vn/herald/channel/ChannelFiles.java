@@ -1,5 +1,6 @@
 package vn.herald.channel;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -42,8 +43,12 @@ public class ChannelFiles {
     private final JsonMapper json;
     private final Clock clock;
     private final List<ChannelFileCheck> checks;
+    /** Looked up when a file is imported: adapters depend on features that may in turn read channel files. */
+    private final BeanProvider<ChannelAdapters> adapters;
 
-    ChannelFiles(ChannelRepository repository, Units units, JsonMapper json, Clock clock, List<ChannelFileCheck> checks) {
+    ChannelFiles(ChannelRepository repository, Units units, JsonMapper json, Clock clock, List<ChannelFileCheck> checks,
+                 BeanProvider<ChannelAdapters> adapters) {
+        this.adapters = adapters;
         this.repository = repository;
         this.units = units;
         this.json = json;
@@ -99,20 +104,17 @@ public class ChannelFiles {
             if (units.find(unitCode).isEmpty()) {
                 throw new SourceFileException(fields.line("unit"), "'unit' names '" + unitCode + "', which is not a known unit");
             }
-            Optional<Integer> rate = fields.integer("rateLimitPerMinute");
-            if (rate.isPresent() && rate.get() < 1) {
-                throw new SourceFileException(fields.line("rateLimitPerMinute"), "'rateLimitPerMinute' must be 1 or more");
-            }
             checkNoInlineSecret(fields, "");
             checks.forEach(check -> check.check(type, fields));
             Map<String, Object> settings = new LinkedHashMap<>(fields.plain());
             settings.keySet().removeAll(List.of("type", "mode", "unit", "name"));
-            settings.putIfAbsent("rateLimitPerMinute", 60);
+            settings.putIfAbsent(CommonSettings.RATE_LIMIT, CommonSettings.DEFAULT_RATE_LIMIT);
             String name = CleanText.line(fields.text("name").orElse(id));
             Instant now = clock.instant();
             Channel channel = new Channel(id, unitCode, type, mode, name, json.writeValueAsString(settings), hash,
                     existing.filter(c -> !wasRemoved).map(Channel::pausedReason).orElse(null),
                     existing.map(Channel::createdAt).orElse(now), now);
+            checkSettings(fields, channel, settings);
             if (existing.isPresent()) {
                 repository.update(channel);
                 return FileOutcome.of(shown, FileOutcome.Result.UPDATED);
@@ -123,6 +125,19 @@ public class ChannelFiles {
             return FileOutcome.failed(shown, e.line(), e.reason());
         } catch (IOException e) {
             return FileOutcome.failed(shown, 0, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Binds the file's settings once, as its channel type reads them: the common keys, then the serving adapter's
+     * own record, so a wrong value is refused here with its line rather than when something is sent.
+     */
+    private void checkSettings(YamlFields fields, Channel channel, Map<String, Object> settings) {
+        try {
+            CommonSettings.from(channel.id(), channel.type(), settings);
+            adapters.get().forChannel(channel).ifPresent(adapter -> adapter.checkSettings(channel));
+        } catch (BadSetting e) {
+            throw new SourceFileException(fields.line(e.key()), e.problem());
         }
     }
 

@@ -26,8 +26,25 @@ public sealed interface SendResult permits SendResult.Sent, SendResult.RetryLate
         return this;
     }
 
-    /** Published: the platform's id and the address where a reader sees it. */
-    record Sent(String externalId, @Nullable String url) implements SendResult {}
+    /**
+     * Published: the platform's id and the address where a reader sees it. {@code warning} is what the editor should
+     * know without it being a failure, e.g. that the post's address could not be read back.
+     */
+    record Sent(String externalId, @Nullable String url, @Nullable String warning) implements SendResult {
+
+        public Sent(String externalId, @Nullable String url) {
+            this(externalId, url, null);
+        }
+
+        /** The publication's warning after this send: an earlier one is kept, this one added. */
+        @Nullable
+        public String warningAfter(@Nullable String earlier) {
+            if (warning == null || warning.equals(earlier)) {
+                return earlier;
+            }
+            return earlier == null ? warning : earlier + " " + warning;
+        }
+    }
 
     /** A passing trouble (rate limit, outage, timeout); {@code hint} is the platform's own wait when it gives one. */
     record RetryLater(Optional<Duration> hint, String reason) implements SendResult {}

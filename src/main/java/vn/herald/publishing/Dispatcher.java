@@ -200,7 +200,8 @@ public class Dispatcher {
         }
         if (result instanceof SendResult.Sent sent) {
             store.finish(attempt, "SENT", sent.externalId(), current -> new Outcome(
-                    current.withResult(sent.externalId(), sent.url(), null, null, null),
+                    current.withResult(sent.externalId(), sent.url(), null, null, null)
+                            .withWarning(sent.warningAfter(current.warning())),
                     PublicationStatus.PUBLISHED, "published as " + sent.externalId()));
             return Optional.empty();
         }

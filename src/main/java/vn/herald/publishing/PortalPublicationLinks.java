@@ -3,16 +3,13 @@ package vn.herald.publishing;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import vn.herald.channel.Channel;
-import vn.herald.channel.ChannelType;
+import vn.herald.channel.CommonSettings;
 import vn.herald.channel.Channels;
 import vn.herald.channel.PortalAddress;
 import vn.herald.channel.PortalLinks;
 import vn.herald.content.Piece;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -52,14 +49,6 @@ class PortalPublicationLinks implements PortalLinks {
     }
 
     private boolean isBuiltInPortal(Channel channel) {
-        if (channel.type() != ChannelType.EPORTAL) {
-            return false;
-        }
-        try {
-            Object platform = json.readValue(channel.settings(), Map.class).get("platform");
-            return platform == null || !"wordpress".equalsIgnoreCase(platform.toString().strip());
-        } catch (IOException e) {
-            throw new UncheckedIOException("the settings of channel " + channel.id() + " are not valid JSON", e);
-        }
+        return CommonSettings.of(channel, json).builtInPortal(channel.type());
     }
 }

@@ -8,8 +8,8 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import vn.herald.channel.Channel;
+import vn.herald.channel.CommonSettings;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -53,12 +53,7 @@ class RateLimits {
     }
 
     private int perMinute(Channel channel) {
-        try {
-            Object value = json.readValue(channel.settings(), Map.class).get("rateLimitPerMinute");
-            return value instanceof Number n && n.intValue() > 0 ? n.intValue() : 60;
-        } catch (IOException e) {
-            return 60;
-        }
+        return CommonSettings.of(channel, json).rateLimitPerMinute();
     }
 
     private static long numericKey(String key) {

@@ -8,10 +8,11 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.herald.channel.BadSetting;
 import vn.herald.channel.Channel;
+import vn.herald.channel.ChannelSettings;
 import vn.herald.channel.Channels;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -163,8 +164,9 @@ public class UpstreamFeeds {
             }
             Object value;
             try {
-                value = json.readValue(channel.settings(), Map.class).get(KEY);
-            } catch (IOException e) {
+                // bound to UpstreamFeed records entry by entry below, so an entry the import refused shows its problem
+                value = ChannelSettings.bind(channel, json, (id, raw) -> raw.get(KEY));
+            } catch (BadSetting e) {
                 continue;
             }
             if (value == null) {

@@ -1,6 +1,5 @@
 package vn.herald.channel.eportal;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -8,6 +7,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import vn.herald.channel.Channel;
+import vn.herald.channel.CommonSettings;
 import vn.herald.channel.ChannelAdapter;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Delivery;
@@ -66,16 +66,7 @@ public class BuiltInPortalAdapter implements ChannelAdapter {
 
     /** The one rule telling the built-in portal from other portal platforms: no {@code platform} key in the file. */
     public static boolean isBuiltIn(Channel channel, JsonMapper json) {
-        if (channel.type() != ChannelType.EPORTAL) {
-            return false;
-        }
-        try {
-            Map<String, Object> settings = json.readValue(channel.settings(), Argument.mapOf(String.class, Object.class));
-            Object platform = settings == null ? null : settings.get("platform");
-            return platform == null || platform.toString().isBlank();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the settings of channel " + channel.id() + " are not JSON", e);
-        }
+        return channel.type() == ChannelType.EPORTAL && CommonSettings.of(channel, json).builtInPortal(channel.type());
     }
 
     @Override

@@ -1,9 +1,11 @@
 package vn.herald.channel.facebook;
 
 import io.micronaut.json.JsonMapper;
+import vn.herald.channel.BadSetting;
 import vn.herald.channel.Channel;
+import vn.herald.channel.ChannelSettings;
+import vn.herald.channel.platform.Timeouts;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -39,20 +41,19 @@ record FacebookSettings(
 
     /** Reads the channel's settings; a wrong value is refused with the file, the key and what is expected. */
     static FacebookSettings of(Channel channel, JsonMapper json) {
-        Map<?, ?> raw;
-        try {
-            raw = json.readValue(channel.settings(), Map.class);
-        } catch (IOException e) {
-            throw new BadSettings(channel.id(), "không đọc được cấu hình của kênh");
-        }
-        Reader settings = new Reader(channel.id(), raw);
+        return ChannelSettings.bind(channel, json, FacebookSettings::from);
+    }
+
+    /** The settings as the channel file writes them; the import checks the file with this too. */
+    static FacebookSettings from(String channelId, Map<?, ?> raw) {
+        Reader settings = new Reader(channelId, raw);
         String pageId = settings.text("pageId", null);
         if (pageId == null || !PAGE_ID.matcher(pageId).matches()) {
-            throw new BadSettings(channel.id(), "'pageId' phải là mã số của Trang Facebook (chỉ gồm chữ số, ví dụ \"104857392012345\")");
+            throw new BadSetting(channelId, "pageId", "'pageId' phải là mã số của Trang Facebook (chỉ gồm chữ số, ví dụ \"104857392012345\")");
         }
         String version = settings.text("graphVersion", DEFAULT_GRAPH_VERSION);
         if (!VERSION.matcher(version).matches()) {
-            throw new BadSettings(channel.id(), "'graphVersion' phải có dạng v25.0, đang là '" + version + "'");
+            throw new BadSetting(channelId, "graphVersion", "'graphVersion' phải có dạng v25.0, đang là '" + version + "'");
         }
         String baseUrl = settings.text("baseUrl", DEFAULT_BASE_URL);
         try {
@@ -61,9 +62,9 @@ record FacebookSettings(
                 throw new URISyntaxException(baseUrl, "not http(s)");
             }
         } catch (URISyntaxException e) {
-            throw new BadSettings(channel.id(), "'baseUrl' phải là một địa chỉ http(s), ví dụ " + DEFAULT_BASE_URL);
+            throw new BadSetting(channelId, "baseUrl", "'baseUrl' phải là một địa chỉ http(s), ví dụ " + DEFAULT_BASE_URL);
         }
-        return new FacebookSettings(channel.id(), pageId, version,
+        return new FacebookSettings(channelId, pageId, version,
                 baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl,
                 settings.text("accessTokenEnv", DEFAULT_TOKEN_ENV),
                 settings.number("maxMessageChars", DEFAULT_MAX_MESSAGE_CHARS, 100, Integer.MAX_VALUE),
@@ -80,11 +81,8 @@ record FacebookSettings(
         return baseUrl + "/" + graphVersion + "/" + path;
     }
 
-    /** A setting that cannot be used: the message names the channel file and the key, in the users' language. */
-    static final class BadSettings extends IllegalArgumentException {
-        BadSettings(String channelId, String problem) {
-            super("channels/" + channelId + ".yml: " + problem);
-        }
+    Timeouts timeouts() {
+        return new Timeouts(connectTimeout, readTimeout, callTimeout);
     }
 
     private record Reader(String channelId, Map<?, ?> raw) {
@@ -106,7 +104,7 @@ record FacebookSettings(
             if (value instanceof Number n && n.doubleValue() == n.intValue() && n.intValue() >= min && n.intValue() <= max) {
                 return n.intValue();
             }
-            throw new BadSettings(channelId, "'" + key + "' phải là số nguyên từ " + min + " đến " + max
+            throw new BadSetting(channelId, key, "'" + key + "' phải là số nguyên từ " + min + " đến " + max
                     + ", đang là '" + value + "'");
         }
     }

@@ -1,6 +1,7 @@
 package vn.herald.channel.facebook;
 
 import vn.herald.channel.SendResult;
+import vn.herald.channel.platform.PlatformAnswer;
 
 import java.time.Duration;
 import java.util.Map;
@@ -28,8 +29,8 @@ final class GraphErrors {
      * What a failed answer means. {@code wait} is how long Facebook wants the channel to rest (from the usage
      * headers or the cool-down), used as the hint for throttling.
      */
-    static SendResult classify(GraphAnswer answer, FacebookSettings settings, Optional<Duration> wait) {
-        Optional<Map<?, ?>> error = answer.error();
+    static SendResult classify(PlatformAnswer answer, FacebookSettings settings, Optional<Duration> wait) {
+        Optional<Map<?, ?>> error = error(answer);
         if (error.isEmpty()) {
             return unreadable(answer);
         }
@@ -68,13 +69,24 @@ final class GraphErrors {
     }
 
     /** Whether an error answer is Facebook throttling the caller. */
-    static boolean throttled(GraphAnswer answer) {
-        return answer.error().flatMap(e -> integer(e.get("code"))).map(THROTTLED::contains).orElse(false)
+    static boolean throttled(PlatformAnswer answer) {
+        return error(answer).flatMap(e -> integer(e.get("code"))).map(THROTTLED::contains).orElse(false)
                 || answer.status() == 429;
     }
 
+    /** A JSON error object, whatever the HTTP status: Facebook throttles with 400 and may answer 200 with an error. */
+    static Optional<Map<?, ?>> error(PlatformAnswer answer) {
+        return answer.object().map(body -> body.get("error")).filter(Map.class::isInstance).map(error -> (Map<?, ?>) error);
+    }
+
+    static String missingToken(FacebookSettings settings) {
+        return "Chưa có mã truy cập Trang Facebook cho kênh " + settings.channelId() + ": biến môi trường "
+                + settings.accessTokenEnv() + " chưa được đặt trên máy chủ. Hãy đặt mã truy cập Trang (quyền "
+                + "pages_manage_posts) vào biến này, khởi động lại Herald rồi cho kênh hoạt động lại.";
+    }
+
     /** A failed answer without Facebook's error object: a proxy page, a cut body. */
-    private static SendResult unreadable(GraphAnswer answer) {
+    private static SendResult unreadable(PlatformAnswer answer) {
         String what = "HTTP " + answer.status() + (answer.body().isBlank() ? ", không có nội dung" : ": " + answer.bodyExcerpt());
         if (answer.status() >= 500 || answer.status() == 408 || answer.status() == 429) {
             return new SendResult.RetryLater(Optional.empty(), "Facebook trả lời không đọc được (" + what + "): sẽ thử lại sau.");

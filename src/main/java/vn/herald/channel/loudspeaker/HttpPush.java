@@ -5,12 +5,14 @@ import jakarta.inject.Singleton;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.SendResult;
+import vn.herald.channel.platform.PlatformAnswer;
+import vn.herald.channel.platform.PlatformHttp;
+import vn.herald.channel.platform.Secrets;
+import vn.herald.channel.platform.Timeouts;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,16 +32,17 @@ import java.util.Optional;
 @Singleton
 public class HttpPush {
 
-    private final OkHttpClient http = new OkHttpClient.Builder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .readTimeout(Duration.ofSeconds(60))
-            .writeTimeout(Duration.ofSeconds(60))
-            .callTimeout(Duration.ofMinutes(5))
-            .build();
+    /** A programme carries its audio: minutes to upload in all, a minute between two reads. */
+    private static final Timeouts TIMEOUTS = new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofMinutes(5));
+
+    private final PlatformHttp http;
+    private final Secrets secrets;
     private final JsonMapper json;
     private final Clock clock;
 
-    HttpPush(JsonMapper json, Clock clock) {
+    HttpPush(PlatformHttp http, Secrets secrets, JsonMapper json, Clock clock) {
+        this.http = http;
+        this.secrets = secrets;
         this.json = json;
         this.clock = clock;
     }
@@ -63,8 +66,8 @@ public class HttpPush {
             ProgrammeFiles files = ProgrammeFiles.of(programme, station, clock.instant(), json);
             Request.Builder request = new Request.Builder().url(url).put(body(files));
             token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
-            try (Response response = http.newCall(request.build()).execute()) {
-                Optional<SendResult> failure = classify(response, station);
+            try {
+                Optional<SendResult> failure = classify(http.exchange(TIMEOUTS, request.build()), station);
                 if (failure.isPresent()) {
                     return failure.get();
                 }
@@ -109,25 +112,23 @@ public class HttpPush {
         return body.build();
     }
 
-    private static Optional<SendResult> classify(Response response, LoudspeakerSettings.Station station) throws IOException {
-        if (response.isSuccessful()) {
+    private Optional<SendResult> classify(PlatformAnswer answer, LoudspeakerSettings.Station station) {
+        if (answer.successful()) {
             return Optional.empty();
         }
-        int code = response.code();
+        int code = answer.status();
         String where = "máy chủ phát sóng (" + station.code() + ") trả lời HTTP " + code;
         if (code == 401 || code == 403) {
             return Optional.of(new SendResult.NeedsAttention(where + ": khóa truy cập sai hoặc hết hạn"));
         }
         if (code == 408 || code == 429 || code >= 500) {
-            Optional<Duration> wait = Optional.ofNullable(response.header("Retry-After"))
-                    .filter(value -> value.matches("\\d{1,6}")).map(value -> Duration.ofSeconds(Long.parseLong(value)));
-            return Optional.of(new SendResult.RetryLater(wait, where));
+            return Optional.of(new SendResult.RetryLater(answer.retryAfter(clock.instant()), where));
         }
-        String text = response.body() == null ? "" : response.body().string();
+        String text = answer.body();
         return Optional.of(new SendResult.Permanent(where + ": " + (text.length() > 300 ? text.substring(0, 300) : text)));
     }
 
-    private static Optional<String> token(LoudspeakerSettings settings) {
-        return settings.pushTokenEnv().map(System::getenv).filter(value -> !value.isBlank());
+    private Optional<String> token(LoudspeakerSettings settings) {
+        return settings.pushTokenEnv().flatMap(secrets::get);
     }
 }

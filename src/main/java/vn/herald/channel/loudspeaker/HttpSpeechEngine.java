@@ -6,6 +6,9 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import vn.herald.channel.platform.PlatformHttp;
+import vn.herald.channel.platform.Secrets;
+import vn.herald.channel.platform.Timeouts;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -19,10 +22,13 @@ public class HttpSpeechEngine implements SpeechEngine {
 
     private static final MediaType TEXT = MediaType.get("text/plain; charset=utf-8");
 
-    private final OkHttpClient http = new OkHttpClient.Builder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .readTimeout(Duration.ofSeconds(60))
-            .build();
+    private final PlatformHttp http;
+    private final Secrets secrets;
+
+    HttpSpeechEngine(PlatformHttp http, Secrets secrets) {
+        this.http = http;
+        this.secrets = secrets;
+    }
 
     @Override
     public LoudspeakerSettings.SpeechEngineKind kind() {
@@ -35,13 +41,13 @@ public class HttpSpeechEngine implements SpeechEngine {
         Request.Builder request = new Request.Builder().url(url).post(RequestBody.create(text, TEXT))
                 .header("Accept", "audio/wav, audio/mpeg, audio/ogg");
         if (speech.tokenEnv().isPresent()) {
-            String token = System.getenv(speech.tokenEnv().get());
-            if (token == null || token.isBlank()) {
-                throw new SpeechException("biến môi trường " + speech.tokenEnv().get() + " chưa được đặt");
-            }
+            String token = secrets.get(speech.tokenEnv().get()).orElseThrow(() ->
+                    new SpeechException("biến môi trường " + speech.tokenEnv().get() + " chưa được đặt"));
             request.header("Authorization", "Bearer " + token);
         }
-        OkHttpClient client = http.newBuilder().callTimeout(Duration.ofSeconds(speech.timeoutSeconds())).build();
+        // audio is read as bytes, whole: a minute between two reads, the channel's own limit in all
+        OkHttpClient client = http.client(new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(60),
+                Duration.ofSeconds(speech.timeoutSeconds())));
         try (Response response = client.newCall(request.build()).execute()) {
             if (!response.isSuccessful()) {
                 throw new SpeechException("dịch vụ giọng đọc trả lời HTTP " + response.code());

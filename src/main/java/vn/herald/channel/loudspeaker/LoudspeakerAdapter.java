@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.herald.channel.Channel;
+import vn.herald.channel.ChannelSettings;
 import vn.herald.channel.ChannelAdapter;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Delivery;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,12 +118,13 @@ public class LoudspeakerAdapter implements ChannelAdapter {
 
     /** The settings of a loudspeaker channel, checked when its file was imported. */
     public LoudspeakerSettings settings(Channel channel) {
-        try {
-            Map<String, Object> plain = json.readValue(channel.settings(), Map.class);
-            return LoudspeakerSettings.parse(plain, key -> 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("channel " + channel.id() + " has unreadable settings", e);
-        }
+        return ChannelSettings.bind(channel, json, (id, raw) -> LoudspeakerSettings.parse(plain(raw), key -> 0));
+    }
+
+    private static Map<String, Object> plain(Map<?, ?> raw) {
+        Map<String, Object> plain = new LinkedHashMap<>();
+        raw.forEach((key, value) -> plain.put(String.valueOf(key), value));
+        return plain;
     }
 
     public SessionCalendar calendar(Channel channel, LoudspeakerSettings settings) {

@@ -2,6 +2,7 @@ package vn.herald.channel.wordpress;
 
 import jakarta.inject.Singleton;
 import vn.herald.channel.ChannelFileCheck;
+import vn.herald.channel.BadSetting;
 import vn.herald.channel.ChannelType;
 import vn.herald.content.SourceFileException;
 import vn.herald.content.YamlFields;
@@ -21,7 +22,7 @@ class WordPressFileCheck implements ChannelFileCheck {
         }
         try {
             WordPressSettings.of("", fields.plain());
-        } catch (WordPressSettings.BadSettings e) {
+        } catch (BadSetting e) {
             throw new SourceFileException(fields.line(e.key()), e.problem());
         }
     }

@@ -2,14 +2,15 @@ package vn.herald.channel.wordpress;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
+import vn.herald.channel.BadSetting;
 import vn.herald.channel.Channel;
-import vn.herald.channel.ChannelType;
+import vn.herald.channel.ChannelSettings;
+import vn.herald.channel.CommonSettings;
+import vn.herald.channel.platform.Timeouts;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -37,26 +38,16 @@ record WordPressSettings(
 
     /** Whether the channel file says {@code platform: wordpress}; anything unreadable is not ours. */
     static boolean isWordPress(Channel channel, JsonMapper json) {
-        if (channel.type() != ChannelType.EPORTAL) {
-            return false;
-        }
         try {
-            Object platform = json.readValue(channel.settings(), Map.class).get("platform");
-            return platform != null && PLATFORM.equals(platform.toString().strip().toLowerCase(Locale.ROOT));
-        } catch (IOException | RuntimeException e) {
+            return CommonSettings.of(channel, json).wordPress(channel.type());
+        } catch (BadSetting e) {
             return false;
         }
     }
 
     /** Reads the channel's settings; a wrong value is refused naming the file, the key and what is expected. */
     static WordPressSettings of(Channel channel, JsonMapper json) {
-        Map<?, ?> raw;
-        try {
-            raw = json.readValue(channel.settings(), Map.class);
-        } catch (IOException e) {
-            throw new BadSettings(channel.id(), "type", "không đọc được cấu hình của kênh");
-        }
-        return of(channel.id(), raw);
+        return ChannelSettings.bind(channel, json, WordPressSettings::of);
     }
 
     /** The settings as the channel file writes them (also checked when the file is imported). */
@@ -64,7 +55,7 @@ record WordPressSettings(
         Reader settings = new Reader(channelId, raw);
         String site = settings.text("site", null);
         if (site == null) {
-            throw new BadSettings(channelId, "site", "thiếu 'site': địa chỉ trang WordPress, ví dụ https://congthongtin.xahoaan.gov.vn");
+            throw new BadSetting(channelId, "site", "thiếu 'site': địa chỉ trang WordPress, ví dụ https://congthongtin.xahoaan.gov.vn");
         }
         try {
             URI uri = new URI(site);
@@ -73,20 +64,20 @@ record WordPressSettings(
                 throw new URISyntaxException(site, "not a plain http(s) address");
             }
         } catch (URISyntaxException e) {
-            throw new BadSettings(channelId, "site", "'site' phải là một địa chỉ http(s) không có ? hay #, ví dụ https://congthongtin.xahoaan.gov.vn");
+            throw new BadSetting(channelId, "site", "'site' phải là một địa chỉ http(s) không có ? hay #, ví dụ https://congthongtin.xahoaan.gov.vn");
         }
         String apiPath = settings.text("apiPath", DEFAULT_API_PATH);
         if (!API_PATH.matcher(apiPath).matches()) {
-            throw new BadSettings(channelId, "apiPath", "'apiPath' phải là một đường dẫn như " + DEFAULT_API_PATH + ", đang là '" + apiPath + "'");
+            throw new BadSetting(channelId, "apiPath", "'apiPath' phải là một đường dẫn như " + DEFAULT_API_PATH + ", đang là '" + apiPath + "'");
         }
         String username = settings.text("username", null);
         if (username == null) {
-            throw new BadSettings(channelId, "username", "thiếu 'username': tên đăng nhập WordPress của tài khoản có mật khẩu ứng dụng");
+            throw new BadSetting(channelId, "username", "thiếu 'username': tên đăng nhập WordPress của tài khoản có mật khẩu ứng dụng");
         }
         Long categoryId = settings.has("categoryId") ? (long) settings.number("categoryId", 0, 1, Integer.MAX_VALUE) : null;
         String categoryName = settings.text("category", null);
         if (categoryId != null && categoryName != null) {
-            throw new BadSettings(channelId, "category", "chỉ ghi một trong hai: 'categoryId' (mã số) hoặc 'category' (tên chuyên mục)");
+            throw new BadSetting(channelId, "category", "chỉ ghi một trong hai: 'categoryId' (mã số) hoặc 'category' (tên chuyên mục)");
         }
         return new WordPressSettings(channelId, stripSlash(site), stripSlash(apiPath), username,
                 settings.text("applicationPasswordEnv", DEFAULT_PASSWORD_ENV), categoryId, categoryName,
@@ -100,30 +91,12 @@ record WordPressSettings(
         return site + apiPath + "/" + route;
     }
 
-    private static String stripSlash(String text) {
-        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    Timeouts timeouts() {
+        return new Timeouts(connectTimeout, readTimeout, callTimeout);
     }
 
-    /** A setting that cannot be used: the message names the channel file and the key, in the users' language. */
-    static final class BadSettings extends IllegalArgumentException {
-        private final String key;
-        private final String problem;
-
-        BadSettings(String channelId, String key, String problem) {
-            super("channels/" + channelId + ".yml: " + problem);
-            this.key = key;
-            this.problem = problem;
-        }
-
-        /** The key to point at. */
-        String key() {
-            return key;
-        }
-
-        /** The message without the file, for the importer, which names the file and line itself. */
-        String problem() {
-            return problem;
-        }
+    private static String stripSlash(String text) {
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 
     private record Reader(String channelId, Map<?, ?> raw) {
@@ -149,7 +122,7 @@ record WordPressSettings(
             if (value instanceof Number n && n.doubleValue() == n.intValue() && n.intValue() >= min && n.intValue() <= max) {
                 return n.intValue();
             }
-            throw new BadSettings(channelId, key, "'" + key + "' phải là số nguyên từ " + min + " đến " + max
+            throw new BadSetting(channelId, key, "'" + key + "' phải là số nguyên từ " + min + " đến " + max
                     + ", đang là '" + value + "'");
         }
     }

@@ -1,6 +1,7 @@
 package vn.herald.channel.zalo;
 
 import vn.herald.Sealing;
+import vn.herald.channel.platform.Secrets;
 
 import java.util.Base64;
 
@@ -14,7 +15,7 @@ final class TokenCipher {
     }
 
     /** The key from its variable; a missing or malformed key is a person's job, said in Vietnamese. */
-    static TokenCipher fromVariable(String variable, SecretSource secrets) {
+    static TokenCipher fromVariable(String variable, Secrets secrets) {
         String encoded = secrets.get(variable).orElseThrow(() -> ZaloFailure.needsAttention("Thiếu biến môi trường "
                 + variable + " (khóa mã hóa mã truy cập Zalo OA): tạo bằng lệnh openssl rand -base64 32, đặt vào biến "
                 + "này rồi tiếp tục kênh."));

@@ -66,6 +66,11 @@ class ZaloAdapter implements ChannelAdapter {
     }
 
     @Override
+    public void checkSettings(Channel channel) {
+        ZaloSettings.of(channel, json);
+    }
+
+    @Override
     public Payload render(Piece piece, Channel channel) {
         ZaloPayload payload = articles.render(piece, channel, ZaloSettings.of(channel, json));
         return new Payload(write(payload), payload.title(), payload.warnings());
@@ -142,7 +147,9 @@ class ZaloAdapter implements ChannelAdapter {
             String id = verify(channel, settings, token);
             String link = linkOf(channel, settings, id);
             followUps(delivery, settings, payload, id, link);
-            return new SendResult.Sent(id, link);
+            return link != null ? new SendResult.Sent(id, link)
+                    : new SendResult.Sent(id, null, "Bài đã đăng lên Zalo OA nhưng Herald chưa đọc được liên kết của bài; "
+                    + "mở trang quản lý OA để xem bài.");
         } catch (ZaloFailure failure) {
             return failure.result();
         }

@@ -7,8 +7,9 @@ import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 import vn.herald.channel.Channel;
+import vn.herald.channel.platform.PlatformAnswer;
+import vn.herald.channel.platform.PlatformHttp;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,10 +49,10 @@ class ZaloApi {
     }
 
     private final ZaloTokens tokens;
-    private final ZaloHttp http;
+    private final PlatformHttp http;
     private final JsonMapper json;
 
-    ZaloApi(ZaloTokens tokens, ZaloHttp http, JsonMapper json) {
+    ZaloApi(ZaloTokens tokens, PlatformHttp http, JsonMapper json) {
         this.tokens = tokens;
         this.http = http;
         this.json = json;
@@ -88,21 +89,15 @@ class ZaloApi {
     }
 
     private Answer execute(ZaloSettings settings, Request request) throws IOException {
-        try (Response response = http.client(settings).newCall(request).execute()) {
-            String text = response.body() == null ? "" : response.body().string();
-            Map<?, ?> body;
-            try {
-                body = json.readValue(text, Map.class);
-            } catch (IOException | RuntimeException e) {
-                throw new Unreadable("HTTP " + response.code() + " with an answer that is not JSON");
-            }
-            if (body == null || !(body.get("error") instanceof Number error)) {
-                throw new Unreadable("HTTP " + response.code() + " with JSON that has no 'error' field");
-            }
-            Object message = body.get("message");
-            Object data = body.get("data");
-            return new Answer(error.intValue(), message == null ? "" : String.valueOf(message),
-                    data instanceof Map<?, ?> map ? map : Map.of());
+        PlatformAnswer answer = http.exchange(settings.timeouts(), request);
+        Map<?, ?> body = answer.object().orElseThrow(() ->
+                new Unreadable("HTTP " + answer.status() + " with an answer that is not JSON"));
+        if (!(body.get("error") instanceof Number error)) {
+            throw new Unreadable("HTTP " + answer.status() + " with JSON that has no 'error' field");
         }
+        Object message = body.get("message");
+        Object data = body.get("data");
+        return new Answer(error.intValue(), message == null ? "" : String.valueOf(message),
+                data instanceof Map<?, ?> map ? map : Map.of());
     }
 }

@@ -1,9 +1,11 @@
 package vn.herald.channel.zalo;
 
 import io.micronaut.json.JsonMapper;
+import vn.herald.channel.BadSetting;
 import vn.herald.channel.Channel;
+import vn.herald.channel.ChannelSettings;
+import vn.herald.channel.platform.Timeouts;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,13 +43,12 @@ record ZaloSettings(
 
     /** Reads the channel's settings; a wrong value is an error naming the key and the channel file. */
     static ZaloSettings of(Channel channel, JsonMapper json) {
-        Map<?, ?> raw;
-        try {
-            raw = json.readValue(channel.settings(), Map.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("channels/" + channel.id() + ".yml: the stored settings are not JSON", e);
-        }
-        Reader read = new Reader(channel.id(), raw == null ? Map.of() : raw);
+        return ChannelSettings.bind(channel, json, ZaloSettings::from);
+    }
+
+    /** The settings as the channel file writes them; the import checks the file with this too. */
+    static ZaloSettings from(String channelId, Map<?, ?> raw) {
+        Reader read = new Reader(channelId, raw);
         return new ZaloSettings(
                 trimSlash(read.text("baseUrl").orElse(DEFAULT_BASE_URL)),
                 trimSlash(read.text("oauthUrl").orElse(DEFAULT_OAUTH_URL)),
@@ -68,6 +69,11 @@ record ZaloSettings(
                 read.bool("broadcast"),
                 read.mapping("broadcastTarget"),
                 read.list("groupIds"));
+    }
+
+    /** Every Zalo call gets {@code timeout} to connect and between reads, and twice that in all. */
+    Timeouts timeouts() {
+        return Timeouts.of(timeout);
     }
 
     private static String trimSlash(String url) {
@@ -139,8 +145,8 @@ record ZaloSettings(
             return List.copyOf(texts);
         }
 
-        private IllegalArgumentException wrong(String key, String expected) {
-            return new IllegalArgumentException("channels/" + channelId + ".yml: '" + key + "' must be " + expected);
+        private BadSetting wrong(String key, String expected) {
+            return new BadSetting(channelId, key, "'" + key + "' must be " + expected);
         }
     }
 }

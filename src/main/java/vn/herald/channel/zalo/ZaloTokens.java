@@ -10,6 +10,8 @@ import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.herald.channel.Channel;
+import vn.herald.channel.platform.PlatformHttp;
+import vn.herald.channel.platform.Secrets;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -42,12 +44,12 @@ class ZaloTokens {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource plain;
-    private final SecretSource secrets;
-    private final ZaloHttp http;
+    private final Secrets secrets;
+    private final PlatformHttp http;
     private final JsonMapper json;
     private final Clock clock;
 
-    ZaloTokens(DataSource dataSource, SecretSource secrets, ZaloHttp http, JsonMapper json, Clock clock) {
+    ZaloTokens(DataSource dataSource, Secrets secrets, PlatformHttp http, JsonMapper json, Clock clock) {
         // its own connections, outside any caller's transaction: the new refresh token must be committed at once
         this.plain = DelegatingDataSource.unwrapDataSource(dataSource);
         this.secrets = secrets;
@@ -156,7 +158,7 @@ class ZaloTokens {
                 .build();
         String text;
         int status;
-        try (Response response = http.client(settings).newCall(request).execute()) {
+        try (Response response = http.client(settings.timeouts()).newCall(request).execute()) {
             status = response.code();
             text = response.body() == null ? "" : response.body().string();
         } catch (IOException e) {

@@ -134,6 +134,21 @@ abstract class FacebookDispatchContract implements TestPropertyProvider {
     }
 
     @Test
+    void aPostWhoseAddressCannotBeReadIsPublishedWithAWarningNotAFailure() {
+        Publication publication = publishing.schedule(anApprovedArticle(5).id(), List.of("facebook"), MORNING, "bien-tap").get(0);
+        graph.enqueue(answer("{\"id\":\"" + PAGE + "_1005\"}"));
+        graph.enqueue(new MockResponse().setResponseCode(500).setBody("{\"error\":{\"message\":\"x\",\"code\":2}}"));
+
+        assertEquals(Optional.empty(), dispatcher.dispatch(publication.id()));
+
+        Publication sent = publishing.get(publication.id());
+        assertEquals(PublicationStatus.PUBLISHED, sent.status());
+        assertEquals(PAGE + "_1005", sent.externalId());
+        assertNull(sent.externalUrl());
+        assertTrue(sent.warning() != null && sent.warning().contains("chưa đọc được địa chỉ"), sent.warning());
+    }
+
+    @Test
     void aPortalOnWordPressGivesNoLinkToTheBuiltInPortal() {
         Piece piece = anApprovedArticle(1);
         onPortalChannel(piece, "wordpress");

@@ -7,6 +7,8 @@ import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import vn.herald.TestClock;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelMode;
@@ -15,6 +17,8 @@ import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Payload;
 import vn.herald.channel.SendResult;
+import vn.herald.channel.platform.PlatformConfig;
+import vn.herald.channel.platform.PlatformHttp;
 import vn.herald.content.HtmlText;
 import vn.herald.content.Piece;
 import vn.herald.content.PieceKind;
@@ -86,7 +90,9 @@ class FacebookPageAdapterTest {
                 return ("bytes of " + image.fileName()).getBytes(StandardCharsets.UTF_8);
             }
         };
-        adapter = new FacebookPageAdapter(json, new HtmlText(), images, variable -> token, piece -> portalPage, clock);
+        adapter = new FacebookPageAdapter(new FacebookRender(json, new HtmlText(), images, piece -> portalPage),
+                new GraphCalls(new PlatformHttp(new PlatformConfig("Herald test"), json), json, images, clock),
+                variable -> token, json);
     }
 
     @AfterEach
@@ -202,7 +208,9 @@ class FacebookPageAdapterTest {
 
         SendResult result = send(piece);
 
-        assertEquals(new SendResult.Sent("1_2", null), result, "a post whose address cannot be read is still published");
+        SendResult.Sent sent = assertInstanceOf(SendResult.Sent.class, result, "a post whose address cannot be read is still published");
+        assertEquals("1_2", sent.externalId());
+        assertNull(sent.url());
         assertEquals("Bà con đã kích hoạt VNeID chưa?", form(next()).get("message"));
     }
 
@@ -279,6 +287,40 @@ class FacebookPageAdapterTest {
     }
 
     // --- errors, classified by error.code
+
+    /** Facebook's error codes come under HTTP 400 with its JSON error body; the code, not the status, decides. */
+    @ParameterizedTest(name = "code {0}: {1}")
+    @CsvSource({
+            "4, RetryLater",
+            "17, RetryLater",
+            "32, RetryLater",
+            "190, NeedsAttention",
+            "200, NeedsAttention",
+            "368, Permanent",
+            "506, Permanent"})
+    void eachGraphErrorCodeEndsInTheResultAUserSees(int code, String expected) {
+        server.enqueue(error(400, code, null));
+
+        SendResult result = send(anArticle());
+
+        assertEquals(expected, result.getClass().getSimpleName(), result.toString());
+        if (result instanceof SendResult.RetryLater later) {
+            assertEquals(Optional.of(Duration.ofMinutes(10)), later.hint(), "the channel rests for its cool-down");
+        }
+        assertEquals(1, server.getRequestCount(), "a refused post is never sent twice by the adapter itself");
+    }
+
+    @Test
+    void aPostWhoseAddressCannotBeReadIsSentWithAWarning() {
+        server.enqueue(answer(200, "{\"id\":\"104857392012345_778\"}"));
+        server.enqueue(error(400, 100, 33));
+
+        SendResult.Sent sent = assertInstanceOf(SendResult.Sent.class, send(anArticle()));
+
+        assertEquals("104857392012345_778", sent.externalId());
+        assertNull(sent.url());
+        assertTrue(sent.warning().contains("chưa đọc được địa chỉ"), sent.warning());
+    }
 
     @Test
     void anExpiredTokenNeedsAPersonWithAClearReasonThatNeverShowsTheToken() {

@@ -4,14 +4,16 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import vn.herald.channel.platform.EnvironmentSecrets;
+import vn.herald.channel.platform.Secrets;
 
 import java.util.Optional;
 
 /** A Page token from the test's properties: a test cannot set the process environment. */
 @Singleton
-@Replaces(EnvironmentAccessTokens.class)
+@Replaces(EnvironmentSecrets.class)
 @Requires(property = "herald.test.facebook-token")
-class TestAccessTokens implements AccessTokens {
+class TestAccessTokens implements Secrets {
 
     private final String token;
 
@@ -20,7 +22,7 @@ class TestAccessTokens implements AccessTokens {
     }
 
     @Override
-    public Optional<String> fromVariable(String variableName) {
+    public Optional<String> get(String variable) {
         return Optional.of(token);
     }
 }

@@ -4,14 +4,16 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import vn.herald.channel.platform.EnvironmentSecrets;
+import vn.herald.channel.platform.Secrets;
 
 import java.util.Optional;
 
 /** An application password from the test's properties: a test cannot set the process environment. */
 @Singleton
-@Replaces(EnvironmentApplicationPasswords.class)
+@Replaces(EnvironmentSecrets.class)
 @Requires(property = "herald.test.wordpress-password")
-class TestApplicationPasswords implements ApplicationPasswords {
+class TestApplicationPasswords implements Secrets {
 
     private final String password;
 
@@ -20,7 +22,7 @@ class TestApplicationPasswords implements ApplicationPasswords {
     }
 
     @Override
-    public Optional<String> fromVariable(String variableName) {
+    public Optional<String> get(String variable) {
         return Optional.of(password);
     }
 }

@@ -7,6 +7,8 @@ import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import vn.herald.TestClock;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelMode;
@@ -16,6 +18,8 @@ import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Payload;
 import vn.herald.channel.PortalAddress;
 import vn.herald.channel.SendResult;
+import vn.herald.channel.platform.PlatformConfig;
+import vn.herald.channel.platform.PlatformHttp;
 import vn.herald.content.HtmlText;
 import vn.herald.content.Piece;
 import vn.herald.content.PieceKind;
@@ -74,8 +78,10 @@ class WordPressAdapterTest {
                 return COVER_BYTES;
             }
         };
-        adapter = new WordPressAdapter(json, new HtmlText(), images, variable -> password,
-                new PortalAddress("https://herald.xahoaan.example/"), clock);
+        adapter = new WordPressAdapter(new WordPressRender(json, new HtmlText(), images,
+                new PortalAddress("https://herald.xahoaan.example/")),
+                new WordPressCalls(new PlatformHttp(new PlatformConfig("Herald test"), json), json, images, clock),
+                variable -> password, json);
     }
 
     @AfterEach
@@ -295,6 +301,41 @@ class WordPressAdapterTest {
 
         assertTrue(permanent.reason().contains("rest_invalid_param"), permanent.reason());
         assertTrue(permanent.reason().contains("Invalid parameter(s): categories"), permanent.reason());
+    }
+
+    /** WordPress's failure answers on the post, as the dispatcher and so the editor see them. */
+    @ParameterizedTest(name = "HTTP {0} {1}: {2}")
+    @CsvSource({
+            "401, incorrect_password, NeedsAttention, ''",
+            "403, rest_cannot_create, NeedsAttention, ''",
+            "404, rest_no_route, NeedsAttention, ''",
+            "429, too_many_requests, RetryLater, 90",
+            "503, maintenance, RetryLater, 30",
+            "400, rest_invalid_param, Permanent, ''"})
+    void eachFailureAnswerOfWordPressEndsInTheResultAUserSees(int status, String code, String expected, String retryAfter) {
+        MockResponse failure = error(status, code, "Thông báo của trang");
+        if (!retryAfter.isEmpty()) {
+            failure.setHeader("Retry-After", retryAfter);
+        }
+        server.enqueue(failure);
+
+        SendResult result = send(channel());
+
+        assertEquals(expected, result.getClass().getSimpleName(), result.toString());
+        if (result instanceof SendResult.RetryLater later) {
+            assertEquals(Optional.of(Duration.ofSeconds(Long.parseLong(retryAfter))), later.hint(), "the site's own wait");
+        }
+    }
+
+    @Test
+    void aCreatedPostWithoutItsLinkIsSentWithAWarning() {
+        server.enqueue(answer(201, "{\"id\":503,\"slug\":\"kich-hoat-vneid\",\"status\":\"publish\"}"));
+
+        SendResult.Sent sent = assertInstanceOf(SendResult.Sent.class, send(channel(Map.of("categoryId", 3))));
+
+        assertEquals("503", sent.externalId());
+        assertNull(sent.url());
+        assertTrue(sent.warning().contains("không có địa chỉ"), sent.warning());
     }
 
     @Test

@@ -3,6 +3,8 @@ package vn.herald.channel.zalo;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import vn.herald.channel.platform.EnvironmentSecrets;
+import vn.herald.channel.platform.Secrets;
 
 import java.util.Map;
 import java.util.Optional;
@@ -10,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The environment as a test sets it: secrets for the Zalo channel without touching the real environment. */
 @Singleton
-@Replaces(SecretSource.class)
+@Replaces(EnvironmentSecrets.class)
 @Requires(property = "herald.test.zalo-secrets", value = "true")
-class TestSecrets extends SecretSource {
+class TestSecrets implements Secrets {
 
     static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="; // 32 bytes 0..31
 
@@ -34,7 +36,7 @@ class TestSecrets extends SecretSource {
     }
 
     @Override
-    Optional<String> get(String variable) {
+    public Optional<String> get(String variable) {
         return Optional.ofNullable(values.get(variable));
     }
 }

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import vn.herald.channel.Channel;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Payload;
@@ -130,6 +132,60 @@ class ZaloAdapterTest extends ZaloTestBase {
         zalo.then("/v2.0/oa/message", error(-224, "Need paid package"));
         assertInstanceOf(SendResult.Sent.class, send(channel));
         assertEquals(1, zalo.articles().size());
+    }
+
+    /** Zalo answers HTTP 200 with a negative {@code error}: the code decides what the editor sees, and Zalo's wait. */
+    @ParameterizedTest(name = "error {0}: {1}")
+    @CsvSource({
+            "-32, RetryLater, 60",
+            "-211, RetryLater, 3600",
+            "-234, RetryLater, 3600",
+            "-204, NeedsAttention, 0",
+            "-205, NeedsAttention, 0",
+            "-223, NeedsAttention, 0",
+            "-224, NeedsAttention, 0",
+            "-201, Permanent, 0"})
+    void eachZaloErrorEndsInTheResultAUserSees(int code, String expected, long waitSeconds) {
+        zalo.then("/v2.0/article/create", error(code, "Thông báo của Zalo"));
+
+        SendResult result = send(zaloChannel());
+
+        assertEquals(expected, result.getClass().getSimpleName(), result.toString());
+        if (result instanceof SendResult.RetryLater later) {
+            assertEquals(Optional.of(Duration.ofSeconds(waitSeconds)), later.hint(), "Zalo's own wait");
+        }
+        assertEquals(1, zalo.requestsTo("/v2.0/article/create").size(), "the article is asked for once");
+    }
+
+    @Test
+    void aTokenZaloStillRejectsAfterOneRefreshNeedsAPerson() {
+        zalo.then("/v2.0/article/create", error(-216, "Access token is invalid"), error(-216, "Access token is invalid"));
+
+        SendResult.NeedsAttention attention = assertInstanceOf(SendResult.NeedsAttention.class, send(zaloChannel()));
+
+        assertTrue(attention.reason().contains("lỗi -216"), attention.reason());
+        assertEquals(2, zalo.requestsTo("/v2.0/article/create").size(), "one refresh, one more try, no more");
+    }
+
+    @Test
+    void aRefreshZaloRefusesNeedsAPersonAndNothingIsPosted() {
+        zalo.revokeAccessToken();
+        zalo.then("/v4/oa/access_token", zalo("{\"error\":-14020,\"error_name\":\"Refresh token is expired\"}"));
+
+        assertInstanceOf(SendResult.NeedsAttention.class, send(zaloChannel()));
+
+        assertTrue(zalo.requestsTo("/v2.0/article/create").isEmpty(), "no article without a working token");
+    }
+
+    @Test
+    void anArticleWhoseLinkCannotBeReadIsSentWithAWarning() {
+        zalo.then("/v2.0/article/getdetail", error(-201, "Invalid parameter"));
+
+        SendResult.Sent sent = assertInstanceOf(SendResult.Sent.class, send(zaloChannel()));
+
+        assertEquals(1, zalo.articles().size());
+        assertEquals(null, sent.url());
+        assertTrue(sent.warning().contains("chưa đọc được liên kết"), sent.warning());
     }
 
     @Test
