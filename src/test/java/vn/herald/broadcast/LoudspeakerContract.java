@@ -334,6 +334,36 @@ abstract class LoudspeakerContract implements TestPropertyProvider {
     }
 
     @Test
+    void thePlayoutUserCanReadEveryFileAndFolderOfADroppedProgramme() throws IOException {
+        Instant morning = day(14, MORNING);
+        Piece piece = pieces.create(new PieceForm(PieceKind.RADIO_SCRIPT, null, "Bản tin thu âm cho loa", null, null,
+                Sounds.syllables(60), null, null, null, null, null, null, null, null), "bien-tap");
+        // stored uploads are 0600: the copy in the station folder must not keep that
+        pieces.attach(piece.id(), AssetRole.AUDIO, new ByteArrayInputStream(Sounds.wav(2.0)), "ban-tin.wav", null, "bien-tap");
+        Publication publication = scheduled(approved(piece), "loa", morning, Priority.NORMAL);
+        sendAt(morning, publication);
+
+        Path drop = folders.dataDir().resolve("loa");
+        Path audio = sessionFolder("thon-dong", "2027-05-31_1700").resolve("01-p" + publication.id() + ".wav");
+        assertTrue(Files.isRegularFile(audio), "the recording is dropped as audio");
+        List<String> wrong;
+        try (Stream<Path> all = Files.walk(drop)) {
+            wrong = all.filter(path -> !Files.isSymbolicLink(path))
+                    .filter(path -> !modeOf(path).equals(Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"))
+                    .map(path -> drop.relativize(path) + " " + modeOf(path)).toList();
+        }
+        assertEquals(List.of(), wrong, "files 0644 and folders 0755 under the drop folder");
+    }
+
+    private static String modeOf(Path path) {
+        try {
+            return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void twoItemsOfOneSessionSentAtOnceBothEndUpInIt() throws Exception {
         Instant morning = day(6, MORNING);
         Publication one = scheduled(anApprovedScript("Tin song song một", Sounds.syllables(30)), "loa", morning, Priority.NORMAL);
