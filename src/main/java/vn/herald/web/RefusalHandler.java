@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 import vn.herald.Refusal;
 
 import java.util.List;
+import java.util.Map;
 
 /** Turns the domain's refusals into RFC 9457 problem documents, with one entry per invalid field. */
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,9 +23,16 @@ class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<RefusalHa
 
     static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
 
+    /** {@code existing}: what already exists and stands in the way, when the refusal names it (RFC 9457 extension). */
     @Serdeable
     record Problem(String type, String title, int status, String code, String detail, String instance,
-                   @Nullable List<Refusal.FieldError> errors) {}
+                   @Nullable List<Refusal.FieldError> errors, @Nullable Map<String, Object> existing) {
+
+        Problem(String type, String title, int status, String code, String detail, String instance,
+                @Nullable List<Refusal.FieldError> errors) {
+            this(type, title, status, code, detail, instance, errors, null);
+        }
+    }
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, Refusal refusal) {
@@ -40,6 +48,6 @@ class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<RefusalHa
         return HttpResponse.<Problem>status(status)
                 .contentType(PROBLEM_JSON)
                 .body(new Problem("about:blank", status.getReason(), status.getCode(), refusal.code(), refusal.getMessage(),
-                        request.getPath(), errors));
+                        request.getPath(), errors, refusal.existing().isEmpty() ? null : refusal.existing()));
     }
 }

@@ -175,6 +175,8 @@ abstract class CampaignContract implements TestPropertyProvider {
     void aServerDownWhenTheWindowOpenedLaunchesLateAndPlansNothingInThePast() {
         Instant now = hanoi("2028-05-15T12:00:00");
         clock.set(now);
+        // last year's instance may have put the seed pieces on every channel, and a campaign never repeats a piece there
+        approvedArticle("Sáng kiến khoa học của nông dân xã năm 2028", List.of("khcn-18-5"));
 
         campaigns.sweep();
 

@@ -122,6 +122,11 @@ public class FacebookPageAdapter implements ChannelAdapter {
     }
 
     @Override
+    public boolean refusesIdenticalText() {
+        return true; // error 506, duplicate post
+    }
+
+    @Override
     public ChannelPreview look(Payload payload, Channel channel) {
         FacebookPost post = read(payload);
         FacebookPost.PostImage first = post.images().isEmpty() ? null : post.images().get(0);
