@@ -44,7 +44,9 @@ class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<RefusalHa
             case TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
             case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
         };
-        List<Refusal.FieldError> errors = refusal.fieldErrors().isEmpty() ? null : refusal.fieldErrors();
+        // a 400 always names what is wrong; a refusal without a field is about the request as a whole
+        List<Refusal.FieldError> errors = !refusal.fieldErrors().isEmpty() ? refusal.fieldErrors()
+                : status == HttpStatus.BAD_REQUEST ? List.of(new Refusal.FieldError("request", refusal.getMessage())) : null;
         return HttpResponse.<Problem>status(status)
                 .contentType(PROBLEM_JSON)
                 .body(new Problem("about:blank", status.getReason(), status.getCode(), refusal.code(), refusal.getMessage(),
