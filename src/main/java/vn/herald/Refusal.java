@@ -2,7 +2,10 @@ package vn.herald;
 
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A request the domain refuses, in the domain's words. The web layer turns it into an
@@ -20,6 +23,7 @@ public class Refusal extends RuntimeException {
     private final Kind kind;
     private final String code;
     private final List<FieldError> fieldErrors;
+    private final Map<String, Object> existing;
 
     public Refusal(Kind kind, String message) {
         this(kind, message, List.of());
@@ -31,10 +35,19 @@ public class Refusal extends RuntimeException {
 
     /** A refusal with its own stable code, e.g. {@code login-throttled}. */
     public Refusal(Kind kind, String code, String message, List<FieldError> fieldErrors) {
+        this(kind, code, message, fieldErrors, Map.of());
+    }
+
+    /**
+     * A refusal naming what already exists and stands in the way (e.g. the earlier publication of a piece on a
+     * channel), so a client can show or open it.
+     */
+    public Refusal(Kind kind, String code, String message, List<FieldError> fieldErrors, Map<String, Object> existing) {
         super(message, null, false, false);
         this.kind = kind;
         this.code = code;
         this.fieldErrors = List.copyOf(fieldErrors);
+        this.existing = Collections.unmodifiableMap(new LinkedHashMap<>(existing));
     }
 
     public static Refusal notFound(String what, Object id) {
@@ -59,5 +72,9 @@ public class Refusal extends RuntimeException {
 
     public List<FieldError> fieldErrors() {
         return fieldErrors;
+    }
+
+    public Map<String, Object> existing() {
+        return existing;
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpMethod;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
@@ -160,6 +161,13 @@ class ApiFuzzTest {
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (path.startsWith("/api/") && response.statusCode() >= 400 && response.statusCode() < 500) {
+                String wrong = problemFault(response);
+                if (wrong != null) {
+                    throw new AssertionError(route + " path=" + pathValue + " query=" + query + " body=" + abbreviated(body)
+                            + " answered " + response.statusCode() + " " + wrong + ": " + abbreviated(response.body()));
+                }
+            }
             if (response.statusCode() >= 500) {
                 System.out.println("FUZZ " + response.statusCode() + " " + route + " path=" + pathValue + " query=" + query
                         + " body=" + abbreviated(body) + " -> " + abbreviated(response.body()));
@@ -167,6 +175,50 @@ class ApiFuzzTest {
             return response.statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException(route + " " + uri, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a 4xx answer lacks of a full problem document (type, title, code, detail, instance; errors on a 400), or null. */
+    private static String problemFault(HttpResponse<String> response) {
+        if (!response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+            return "is not application/problem+json";
+        }
+        Map<String, Object> problem;
+        try {
+            problem = context.getBean(JsonMapper.class).readValue(response.body(), Argument.mapOf(String.class, Object.class));
+        } catch (IOException e) {
+            return "is not JSON";
+        }
+        for (String member : List.of("type", "title", "code", "detail", "instance")) {
+            if (!(problem.get(member) instanceof String text) || text.isBlank()) {
+                return "has no " + member;
+            }
+        }
+        if (response.statusCode() == 400 && !(problem.get("errors") instanceof List<?> errors && !errors.isEmpty())) {
+            return "names no field in errors";
+        }
+        return null;
+    }
+
+    private static Map<String, Object> problemOf(Route route, Map<String, String> query, String body, int expected) {
+        String path = route.template();
+        String queryString = query.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path
+                        + (queryString.isEmpty() ? "" : "?" + queryString)))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "application/json").header("Content-Type", "application/json")
+                .method(route.method(), route.takesBody() ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(expected, response.statusCode(), response.body());
+            assertEquals(null, problemFault(response), response.body());
+            return context.getBean(JsonMapper.class).readValue(response.body(), Argument.mapOf(String.class, Object.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -193,6 +245,36 @@ class ApiFuzzTest {
             assertEquals(404, call(new Route("GET", internal, List.of(), false), "", Map.of(), ""), internal);
             assertEquals(404, call(new Route("POST", internal, List.of(), true), "", Map.of(), "{}"), internal);
         }
+    }
+
+    @Example
+    void aDateThatIsNotADateIsAFullProblemNamingTheField() {
+        Map<String, Object> problem = problemOf(new Route("POST", "/api/publications", List.of(), true), Map.of(),
+                "{\"pieceId\": 1, \"channelId\": \"facebook\", \"plannedAt\": \"not-a-date\"}", 400);
+        assertEquals("Bad Request", problem.get("title"));
+        assertEquals("/api/publications", problem.get("instance"));
+        Map<?, ?> error = (Map<?, ?>) ((List<?>) problem.get("errors")).get(0);
+        assertEquals("plannedAt", error.get("field"));
+        assertTrue(String.valueOf(error.get("message")).contains("ngày giờ kèm múi giờ"), problem::toString);
+        assertTrue(String.valueOf(problem.get("detail")).startsWith("Yêu cầu có chỗ không hợp lệ: plannedAt"), problem::toString);
+    }
+
+    @Example
+    void anUnknownStatusInTheQueryIsAFullProblemListingTheKnownOnes() {
+        Map<String, Object> problem = problemOf(new Route("GET", "/api/publications", List.of("status"), false),
+                Map.of("status", "BOGUS"), "", 400);
+        Map<?, ?> error = (Map<?, ?>) ((List<?>) problem.get("errors")).get(0);
+        assertEquals("status", error.get("field"));
+        assertTrue(String.valueOf(error.get("message")).contains("'BOGUS' không hợp lệ: phải là một trong SCHEDULED"), problem::toString);
+    }
+
+    @Example
+    void unreadableJsonAndAnUnknownAddressAreFullProblemsToo() {
+        Map<String, Object> broken = problemOf(new Route("POST", "/api/publications", List.of(), true), Map.of(), "{\"pieceId\":", 400);
+        assertEquals("invalid", broken.get("code"));
+        Map<String, Object> missing = problemOf(new Route("GET", "/api/no-such-thing", List.of(), false), Map.of(), "", 404);
+        assertEquals("not-found", missing.get("code"));
+        assertEquals("Không có gì ở địa chỉ này.", missing.get("detail"));
     }
 
     @Example

@@ -206,7 +206,9 @@ class CampaignLauncher {
             }
             ChannelType type = channel.type();
             Set<Long> usedHere = used.computeIfAbsent(slot.channelId(), id -> new HashSet<>());
-            Optional<Candidate> piece = tagged.stream().filter(p -> fits(p.kind(), type) && !usedHere.contains(p.id())).findFirst();
+            // a piece an editor already put on the channel is not doubled by the campaign
+            Optional<Candidate> piece = tagged.stream().filter(p -> fits(p.kind(), type) && !usedHere.contains(p.id())
+                    && !publishing.isOn(p.id(), slot.channelId())).findFirst();
             if (piece.isEmpty()) {
                 continue;
             }
@@ -332,7 +334,8 @@ class CampaignLauncher {
                 if (!fillable(current)) {
                     return true;
                 }
-                if (slots.piecesUsed(slot.campaignId(), slot.channelId()).contains(pieceId)) {
+                if (slots.piecesUsed(slot.campaignId(), slot.channelId()).contains(pieceId)
+                        || publishing.isOn(pieceId, slot.channelId())) {
                     return false;
                 }
                 Publication publication = publishing.schedule(pieceId, List.of(slot.channelId()), slot.plannedAt(),

@@ -33,6 +33,14 @@ public interface ChannelAdapter {
     /** Freezes what will be sent for this piece on this channel. */
     Payload render(Piece piece, Channel channel);
 
+    /**
+     * Whether the platform refuses a post whose text it already has (Facebook, error 506): a deliberate repeat there
+     * must read differently, or publishing refuses it before anything is sent.
+     */
+    default boolean refusesIdenticalText() {
+        return false;
+    }
+
     /** What readers would see for a rendered payload, for the editors' side-by-side preview; sends nothing. */
     default ChannelPreview look(Payload payload, Channel channel) {
         return new ChannelPreview(payload.summary(), null, null, null, null, null, null, payload.warnings());

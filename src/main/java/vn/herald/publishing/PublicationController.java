@@ -28,11 +28,12 @@ class PublicationController {
 
     /**
      * {@code channelId} for one channel or {@code channelIds} for several; {@code plannedAt} with its offset;
-     * {@code priority} EMERGENCY, PRIORITY or NORMAL (the default).
+     * {@code priority} EMERGENCY, PRIORITY or NORMAL (the default); {@code repeat} true to put a piece again on a
+     * channel where it is already scheduled or published.
      */
     @Serdeable
     record ScheduleForm(@Nullable Long pieceId, @Nullable String channelId, @Nullable List<String> channelIds,
-                        @Nullable OffsetDateTime plannedAt, @Nullable Priority priority) {}
+                        @Nullable OffsetDateTime plannedAt, @Nullable Priority priority, @Nullable Boolean repeat) {}
 
     @Serdeable
     record PlanForm(@Nullable OffsetDateTime plannedAt) {}
@@ -67,7 +68,8 @@ class PublicationController {
             channelIds.addAll(form.channelIds());
         }
         return HttpResponse.created(ItemList.of(publishing.schedule(form.pieceId(), channelIds,
-                form.plannedAt().toInstant(), form.priority() == null ? Priority.NORMAL : form.priority(), user.getName())));
+                form.plannedAt().toInstant(), form.priority() == null ? Priority.NORMAL : form.priority(),
+                Boolean.TRUE.equals(form.repeat()), user.getName())));
     }
 
     @Get

@@ -57,10 +57,12 @@ public class Publishing {
     private final Access access;
     private final PublishingConfig config;
     private final Clock clock;
+    private final Repeats repeats;
 
     Publishing(PublicationStore store, PublicationRepository publications, PublicationQueue queue, Pieces pieces,
                Channels channels, ChannelAdapters adapters, Units units, Access access, PublishingConfig config,
-               Clock clock) {
+               Clock clock, Repeats repeats) {
+        this.repeats = repeats;
         this.store = store;
         this.publications = publications;
         this.queue = queue;
@@ -84,9 +86,18 @@ public class Publishing {
     }
 
     /** Schedules with a Circular 39 priority (the loudspeaker channel plays by it; others ignore it). */
-    @Transactional
     public List<Publication> schedule(long pieceId, List<String> channelIds, Instant plannedAt, Priority priority,
                                       String actor) {
+        return schedule(pieceId, channelIds, plannedAt, priority, false, actor);
+    }
+
+    /**
+     * Schedules; a piece already on one of the channels is refused unless {@code repeat} says the request means it
+     * (see {@link Repeats}).
+     */
+    @Transactional
+    public List<Publication> schedule(long pieceId, List<String> channelIds, Instant plannedAt, Priority priority,
+                                      boolean repeat, String actor) {
         if (channelIds.isEmpty()) {
             throw Refusal.invalid("channelId", "name at least one channel");
         }
@@ -107,6 +118,7 @@ public class Publishing {
                 throw Refusal.invalid("plannedAt", plannedAt + " is past its deadline " + deadline + " on " + channelId);
             }
             Payload payload = adapter.render(piece, channel);
+            repeats.check(piece.id(), channel, adapter, payload, repeat);
             Instant now = clock.instant();
             Publication publication = store.insert(new Publication(null, piece.id(), piece.revision(), channel.id(),
                     piece.unitCode(), plannedAt, deadline, PublicationStatus.SCHEDULED, payload.body(),
@@ -281,6 +293,12 @@ public class Publishing {
             return List.of();
         }
         return publications.findPlannedOn(channelIds, from, to);
+    }
+
+    /** Whether the piece is on the channel: scheduled, on its way or published there (not cancelled or expired). */
+    public boolean isOn(long pieceId, String channelId) {
+        return publications.findByPieceIdAndStatusInList(pieceId, Repeats.COUNTED).stream()
+                .anyMatch(p -> p.channelId().equals(channelId));
     }
 
     /** The pieces with a publication on one of these channels whose status is not one of {@code except}. */

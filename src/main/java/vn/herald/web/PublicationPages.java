@@ -45,7 +45,7 @@ class PublicationPages {
     /** The schedule form of a piece's page: one or more channels at one local time. */
     @Serdeable
     record ScheduleFields(@Nullable String pieceId, @Nullable List<String> channelIds, @Nullable String plannedAt,
-                          @Nullable String priority, @Nullable String csrfToken) {}
+                          @Nullable String priority, @Nullable String repeat, @Nullable String csrfToken) {}
 
     /** Why a publication is cancelled. */
     @Serdeable
@@ -141,7 +141,7 @@ class PublicationPages {
             Priority priority = fields.priority() == null || fields.priority().isBlank() ? Priority.NORMAL
                     : Priority.valueOf(fields.priority());
             publishing.schedule(pieceId, fields.channelIds() == null ? List.of() : fields.channelIds(),
-                    times.parseInput(fields.plannedAt()), priority, user.getName());
+                    times.parseInput(fields.plannedAt()), priority, "true".equals(fields.repeat()), user.getName());
             return HttpResponse.seeOther(URI.create("/publications?ok=scheduled"));
         } catch (Refusal refusal) {
             return HttpResponse.seeOther(URI.create("/pieces/" + pieceId + "?loi=" + encode(refusal.getMessage())));

@@ -165,7 +165,8 @@ abstract class LoudspeakerContract implements TestPropertyProvider {
     }
 
     private Publication scheduled(Piece piece, String channel, Instant at, Priority priority) {
-        return publishing.schedule(piece.id(), List.of(channel), at, priority, "bien-tap").get(0);
+        // a loudspeaker plays an item again on purpose: several tests put one piece in several sessions
+        return publishing.schedule(piece.id(), List.of(channel), at, priority, true, "bien-tap").get(0);
     }
 
     /** The day's evening session is on a new day per test, so tests never share a session. */
@@ -331,6 +332,36 @@ abstract class LoudspeakerContract implements TestPropertyProvider {
         String playlist = Files.readString(sessionFolder("thon-dong", session).resolve(ProgrammeFiles.PLAYLIST), StandardCharsets.UTF_8);
         assertTrue(playlist.contains("#EXTINF:3,Bản tin có thu âm\n01-p" + publication.id() + ".wav\n"), playlist);
         assertNull(publishing.get(publication.id()).warning());
+    }
+
+    @Test
+    void thePlayoutUserCanReadEveryFileAndFolderOfADroppedProgramme() throws IOException {
+        Instant morning = day(14, MORNING);
+        Piece piece = pieces.create(new PieceForm(PieceKind.RADIO_SCRIPT, null, "Bản tin thu âm cho loa", null, null,
+                Sounds.syllables(60), null, null, null, null, null, null, null, null), "bien-tap");
+        // stored uploads are 0600: the copy in the station folder must not keep that
+        pieces.attach(piece.id(), AssetRole.AUDIO, new ByteArrayInputStream(Sounds.wav(2.0)), "ban-tin.wav", null, "bien-tap");
+        Publication publication = scheduled(approved(piece), "loa", morning, Priority.NORMAL);
+        sendAt(morning, publication);
+
+        Path drop = folders.dataDir().resolve("loa");
+        Path audio = sessionFolder("thon-dong", "2027-05-31_1700").resolve("01-p" + publication.id() + ".wav");
+        assertTrue(Files.isRegularFile(audio), "the recording is dropped as audio");
+        List<String> wrong;
+        try (Stream<Path> all = Files.walk(drop)) {
+            wrong = all.filter(path -> !Files.isSymbolicLink(path))
+                    .filter(path -> !modeOf(path).equals(Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"))
+                    .map(path -> drop.relativize(path) + " " + modeOf(path)).toList();
+        }
+        assertEquals(List.of(), wrong, "files 0644 and folders 0755 under the drop folder");
+    }
+
+    private static String modeOf(Path path) {
+        try {
+            return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

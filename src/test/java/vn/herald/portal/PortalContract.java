@@ -1,5 +1,7 @@
 package vn.herald.portal;
 
+import vn.herald.channel.Priority;
+
 import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -151,7 +153,8 @@ abstract class PortalContract implements TestPropertyProvider {
     }
 
     private Publication published(Piece piece) {
-        Publication publication = publishing.schedule(piece.id(), List.of("portal"), clock.instant(), "bien-tap").get(0);
+        Publication publication = publishing.schedule(piece.id(), List.of("portal"), clock.instant(), Priority.NORMAL, true,
+                "bien-tap").get(0);
         assertEquals(Optional.empty(), dispatcher.dispatch(publication.id()));
         Publication sent = publishing.get(publication.id());
         assertEquals(PublicationStatus.PUBLISHED, sent.status(), String.valueOf(sent.lastError()));

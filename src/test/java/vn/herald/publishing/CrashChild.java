@@ -1,5 +1,7 @@
 package vn.herald.publishing;
 
+import vn.herald.channel.Priority;
+
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.model.Pageable;
 import vn.herald.content.PieceKind;
@@ -52,7 +54,7 @@ final class CrashChild {
         Publishing publishing = context.getBean(Publishing.class);
         Instant now = Instant.now();
         for (int i = 0; i < count; i++) {
-            publishing.schedule(pieceIds.get(i % pieceIds.size()), List.of("fake"), now, "crash-test");
+            publishing.schedule(pieceIds.get(i % pieceIds.size()), List.of("fake"), now, Priority.NORMAL, true, "crash-test");
         }
     }
 

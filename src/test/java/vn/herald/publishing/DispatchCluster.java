@@ -1,5 +1,7 @@
 package vn.herald.publishing;
 
+import vn.herald.channel.Priority;
+
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.model.Pageable;
 import vn.herald.content.PieceKind;
@@ -98,7 +100,7 @@ final class DispatchCluster implements AutoCloseable {
         Publishing publishing = nodes.get(0).getBean(Publishing.class);
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(publishing.schedule(pieceIds.get(i % pieceIds.size()), List.of(channel), at, "bench").get(0).id());
+            ids.add(publishing.schedule(pieceIds.get(i % pieceIds.size()), List.of(channel), at, Priority.NORMAL, true, "bench").get(0).id());
         }
         return ids;
     }
@@ -116,7 +118,7 @@ final class DispatchCluster implements AutoCloseable {
             for (int i = 0; i < instants.size(); i++) {
                 long pieceId = pieceIds.get(i % pieceIds.size());
                 Instant at = instants.get(i);
-                done.add(pool.submit(() -> publishing.schedule(pieceId, List.of("fake"), at, "bench")));
+                done.add(pool.submit(() -> publishing.schedule(pieceId, List.of("fake"), at, Priority.NORMAL, true, "bench")));
             }
             for (java.util.concurrent.Future<?> future : done) {
                 future.get();

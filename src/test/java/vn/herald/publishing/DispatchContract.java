@@ -1,5 +1,7 @@
 package vn.herald.publishing;
 
+import vn.herald.channel.Priority;
+
 import io.micronaut.data.model.Pageable;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
@@ -100,7 +102,7 @@ abstract class DispatchContract implements TestPropertyProvider {
     }
 
     private Publication scheduled(String channel, Instant at) {
-        return publishing.schedule(anApprovedPiece().id(), List.of(channel), at, "bien-tap").get(0);
+        return publishing.schedule(anApprovedPiece().id(), List.of(channel), at, Priority.NORMAL, true, "bien-tap").get(0);
     }
 
     private String ref(Publication publication) {

@@ -1,5 +1,7 @@
 package vn.herald.publishing;
 
+import vn.herald.channel.Priority;
+
 import io.micronaut.data.model.Pageable;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -86,8 +88,8 @@ class PlatformOutageTest implements TestPropertyProvider {
         List<Publication> tonight = new ArrayList<>();
         List<Publication> tomorrow = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            tonight.add(publishing.schedule(pieceId, List.of("fake"), OUTAGE_START, "bien-tap").get(0));
-            tomorrow.add(publishing.schedule(pieceId, List.of("fake"), AFTER_MIDNIGHT, "bien-tap").get(0));
+            tonight.add(publishing.schedule(pieceId, List.of("fake"), OUTAGE_START, Priority.NORMAL, true, "bien-tap").get(0));
+            tomorrow.add(publishing.schedule(pieceId, List.of("fake"), AFTER_MIDNIGHT, Priority.NORMAL, true, "bien-tap").get(0));
         }
         assertEquals(MIDNIGHT, tonight.get(0).deadline());
 

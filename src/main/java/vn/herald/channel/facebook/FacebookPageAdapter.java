@@ -71,6 +71,11 @@ public class FacebookPageAdapter implements ChannelAdapter {
     }
 
     @Override
+    public boolean refusesIdenticalText() {
+        return true; // error 506, duplicate post
+    }
+
+    @Override
     public ChannelPreview look(Payload payload, Channel channel) {
         return render.look(payload);
     }

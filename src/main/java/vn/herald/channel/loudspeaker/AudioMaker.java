@@ -100,6 +100,8 @@ public class AudioMaker {
                 Files.deleteIfExists(temp);
                 throw new SpeechException("âm thanh của bộ đọc không đo được: " + e.getMessage());
             }
+            // a temporary file is 0600; spoken audio goes to the playout user as it is
+            PlayoutPermissions.file(temp);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return new Sound.Audio(target, extensionOf(type.mediaType()), type.mediaType(), duration, LibraryFiles.sha256(audio), source);
         } catch (IOException e) {

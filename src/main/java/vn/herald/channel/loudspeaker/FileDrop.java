@@ -55,18 +55,21 @@ public class FileDrop {
 
     private void write(Path stationFolder, String session, ProgrammeFiles files) throws IOException {
         Path builds = stationFolder.resolve(BUILDS);
-        Files.createDirectories(builds);
+        PlayoutPermissions.folders(builds);
         String build = session + "." + System.currentTimeMillis() + "-" + UUID.randomUUID().toString().substring(0, 8);
         Path buildDir = builds.resolve(build);
         Files.createDirectory(buildDir);
         try {
+            PlayoutPermissions.folder(buildDir);
             for (ProgrammeFiles.OutFile file : files.files()) {
                 Path target = buildDir.resolve(file.name());
                 if (file.source() != null) {
+                    // a copy keeps its source's mode, and stored uploads and speech are 0600
                     Files.copy(file.source(), target, StandardCopyOption.REPLACE_EXISTING);
                 } else {
                     Files.write(target, file.bytes());
                 }
+                PlayoutPermissions.file(target);
             }
         } catch (IOException e) {
             // a full disk: the half-written build is never switched to, and leaving it would keep the disk full

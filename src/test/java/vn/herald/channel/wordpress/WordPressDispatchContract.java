@@ -1,5 +1,7 @@
 package vn.herald.channel.wordpress;
 
+import vn.herald.channel.Priority;
+
 import io.micronaut.data.model.Pageable;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -142,7 +144,7 @@ abstract class WordPressDispatchContract implements TestPropertyProvider {
     }
 
     private Publication scheduled(String channel) {
-        return publishing.schedule(anApprovedArticle().id(), List.of(channel), MORNING, "bien-tap").get(0);
+        return publishing.schedule(anApprovedArticle().id(), List.of(channel), MORNING, Priority.NORMAL, true, "bien-tap").get(0);
     }
 
     private List<RecordedRequest> postsCreated() {

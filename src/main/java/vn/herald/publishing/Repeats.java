@@ -1,0 +1,96 @@
+package vn.herald.publishing;
+
+import jakarta.inject.Singleton;
+import vn.herald.Refusal;
+import vn.herald.channel.Channel;
+import vn.herald.channel.ChannelAdapter;
+import vn.herald.channel.Payload;
+import vn.herald.unit.Units;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A piece goes on a channel once unless the request says it is a repeat. A publication counts while it is on its way
+ * or out (scheduled, sending, waiting for a retry, unknown, needing a person, published); a cancelled or expired one
+ * does not. The loudspeakers repeat items on purpose; Facebook refuses a post whose text it already has (error 506),
+ * so on a platform like it ({@link ChannelAdapter#refusesIdenticalText()}) a repeat must read differently from every
+ * earlier one, or it is refused here, before anything is sent.
+ */
+@Singleton
+class Repeats {
+
+    static final Set<PublicationStatus> COUNTED = EnumSet.of(PublicationStatus.SCHEDULED, PublicationStatus.SENDING,
+            PublicationStatus.RETRY_WAIT, PublicationStatus.UNKNOWN, PublicationStatus.NEEDS_ATTENTION,
+            PublicationStatus.PUBLISHED);
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+
+    private final PublicationRepository publications;
+    private final Units units;
+
+    Repeats(PublicationRepository publications, Units units) {
+        this.publications = publications;
+        this.units = units;
+    }
+
+    /** Refuses the new publication of the piece on the channel unless it is a repeat that the platform takes. */
+    void check(long pieceId, Channel channel, ChannelAdapter adapter, Payload payload, boolean repeat) {
+        List<Publication> earlier = publications.findByPieceIdAndStatusInList(pieceId, COUNTED).stream()
+                .filter(p -> p.channelId().equals(channel.id()))
+                .sorted(Comparator.comparing(Publication::plannedAt).thenComparing(Publication::id)).toList();
+        if (earlier.isEmpty()) {
+            return;
+        }
+        ZoneId zone = units.zoneOf(channel.unitCode());
+        if (!repeat) {
+            Publication first = earlier.get(0);
+            throw new Refusal(Refusal.Kind.CONFLICT, "already-scheduled", "Bài này đã " + shown(first.status())
+                    + " trên kênh " + channel.id() + " (lượt đăng số " + first.id() + ", lúc " + SHOWN.format(first.plannedAt().atZone(zone))
+                    + "). Nếu muốn đăng lại, hãy đánh dấu \"Đăng lặp lại\".", List.of(), existing(first, zone));
+        }
+        if (adapter.refusesIdenticalText()) {
+            String text = textOf(adapter, payload, channel);
+            Optional<Publication> same = earlier.stream()
+                    .filter(p -> Objects.equals(text, textOf(adapter, new Payload(p.payload(), p.payloadSummary()), channel)))
+                    .findFirst();
+            if (same.isPresent()) {
+                throw new Refusal(Refusal.Kind.CONFLICT, "repeat-same-text", "Facebook không nhận một bài đăng trùng nguyên văn"
+                        + " bài đã có (lượt đăng số " + same.get().id() + ", lúc " + SHOWN.format(same.get().plannedAt().atZone(zone))
+                        + "). Hãy sửa nội dung bài hoặc thêm phần riêng cho Facebook rồi duyệt lại, sau đó mới đăng lặp lại.",
+                        List.of(), existing(same.get(), zone));
+            }
+        }
+    }
+
+    /** What readers would read, as the adapter draws it; the frozen payload where the adapter draws no text. */
+    private static String textOf(ChannelAdapter adapter, Payload payload, Channel channel) {
+        String text = adapter.look(payload, channel).text();
+        return text == null ? payload.body() : text.strip();
+    }
+
+    private static Map<String, Object> existing(Publication publication, ZoneId zone) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("publicationId", publication.id());
+        facts.put("status", publication.status().name());
+        facts.put("channelId", publication.channelId());
+        facts.put("plannedAt", publication.plannedAt().atZone(zone).toOffsetDateTime().toString());
+        return facts;
+    }
+
+    private static String shown(PublicationStatus status) {
+        return switch (status) {
+            case PUBLISHED -> "được đăng";
+            case NEEDS_ATTENTION -> "được lên lịch (đang chờ người xử lý)";
+            case SENDING, UNKNOWN -> "được lên lịch (đang gửi)";
+            default -> "được lên lịch";
+        };
+    }
+}
