@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapter;
+import vn.herald.channel.ChannelNeedsAttention;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
@@ -176,7 +177,7 @@ class ZaloAdapter implements ChannelAdapter {
         } catch (IOException e) {
             throw new UncheckedIOException("looking for the article on Zalo OA channel " + channel.id(), e);
         } catch (ZaloFailure e) {
-            throw new IllegalStateException("looking for the article on Zalo OA channel " + channel.id() + ": " + e.getMessage());
+            throw needsPersonOr(e.result(), "looking for the article on Zalo OA channel " + channel.id() + ": " + e.getMessage());
         }
     }
 
@@ -236,7 +237,7 @@ class ZaloAdapter implements ChannelAdapter {
             } catch (IOException e) {
                 throw new UncheckedIOException("article/verify on Zalo OA channel " + channel.id() + " failed after the article was accepted", e);
             } catch (ZaloFailure e) {
-                throw new IllegalStateException("article/verify on Zalo OA channel " + channel.id()
+                throw needsPersonOr(e.result(), "article/verify on Zalo OA channel " + channel.id()
                         + " failed after the article was accepted: " + e.getMessage());
             }
             if (answer.ok() && answer.text("id") != null) {
@@ -249,7 +250,7 @@ class ZaloAdapter implements ChannelAdapter {
                     throw new ZaloFailure(refused);
                 }
                 // a token or permission trouble says nothing about the article, which may still appear
-                throw new IllegalStateException("article/verify on Zalo OA channel " + channel.id()
+                throw needsPersonOr(refused, "article/verify on Zalo OA channel " + channel.id()
                         + " failed after the article was accepted: " + reasonOf(refused));
             }
             pause(settings, poll);
@@ -386,6 +387,15 @@ class ZaloAdapter implements ChannelAdapter {
                 .filter(image -> image != null && image.assetSha256() != null)
                 .forEach(image -> shas.add(image.assetSha256()));
         return shas;
+    }
+
+    /**
+     * Where the outcome is unknown (a lookup, or a step after Zalo accepted the article): a trouble that needs a
+     * person (a refused refresh, a lost permission) pauses the channel; any other is thrown for a later look.
+     */
+    private static RuntimeException needsPersonOr(SendResult result, String otherwise) {
+        return result instanceof SendResult.NeedsAttention attention
+                ? new ChannelNeedsAttention(attention.reason()) : new IllegalStateException(otherwise);
     }
 
     private static String reasonOf(SendResult result) {
