@@ -140,13 +140,13 @@ abstract class RateLimitContract {
         PublicationStore store = node.getBean(PublicationStore.class);
         List<Instant> starts = ids.stream().flatMap(id -> store.attempts(id).stream()).map(Attempt::startedAt)
                 .sorted(Comparator.naturalOrder()).toList();
-        assertEquals(BURST, platform.postRequests(), "every publication of the burst was sent once");
-        assertEquals(BURST, starts.size(), "one attempt each");
         for (int i = 0; i < starts.size(); i++) {
             Instant from = starts.get(i);
             long inWindow = starts.stream().filter(s -> !s.isBefore(from) && s.isBefore(from.plusSeconds(60))).count();
             assertTrue(inWindow <= LIMIT, inWindow + " sends in the 60 s from " + from + ", the limit is " + LIMIT);
         }
+        assertEquals(BURST, platform.postRequests(), "every publication of the burst was sent once");
+        assertEquals(BURST, starts.size(), "one attempt each");
         long firstMinute = starts.stream().filter(s -> s.isBefore(MORNING.plusSeconds(60))).count();
         assertEquals(LIMIT, firstMinute, "the limit is used, not only kept");
     }
