@@ -45,6 +45,7 @@ class PublicationQueue {
     private final String instanceName;
     private final OwnExecutions own;
     private final Clock clock;
+    private final boolean postgres;
     private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "herald-own-recovery");
         thread.setDaemon(true);
@@ -55,6 +56,7 @@ class PublicationQueue {
                      Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.postgres = database.isPostgres();
         // db-scheduler records who picked each entry by this name: stable across restarts, so a restarted instance
         // recognises its own interrupted sends (the JVM's pid@host, used before, changed with every start)
         this.instanceName = config.instanceName() == null || config.instanceName().isBlank()
@@ -106,11 +108,16 @@ class PublicationQueue {
 
     void start() {
         Instant started = clock.instant();
-        Duration heartbeat = config.heartbeatInterval();
-        // what this name had picked and stopped beating two heartbeats ago cannot be a live instance's: free it now;
-        // the rest once a live namesake would have beaten again, so a misconfigured twin never loses a running send
-        releaseOwn(started.minus(heartbeat.multipliedBy(2)));
-        later.schedule(() -> releaseOwn(started), heartbeat.toMillis() * 3 / 2, TimeUnit.MILLISECONDS);
+        if (postgres) {
+            // what this name had picked and stopped beating two heartbeats ago cannot be a live instance's: free it
+            // now; the rest once a live namesake would have beaten again, so a misconfigured twin keeps its sends
+            Duration heartbeat = config.heartbeatInterval();
+            releaseOwn(started.minus(heartbeat.multipliedBy(2)));
+            later.schedule(() -> releaseOwn(started), heartbeat.toMillis() * 3 / 2, TimeUnit.MILLISECONDS);
+        } else {
+            // the embedded H2 file is held by one process at a time: what this name had picked died with the last one
+            releaseOwn(started);
+        }
         scheduler.start();
         LOG.info("Dispatcher {} started: {} threads, polling every {}", instanceName, config.threads(), config.pollingInterval());
     }
