@@ -139,7 +139,8 @@ public class Dispatcher {
         Optional<SendResult.Sent> existing = Optional.empty();
         if (publication.status() == PublicationStatus.UNKNOWN && channel.mode() == ChannelMode.LIVE) {
             try {
-                existing = adapters.forChannel(channel).flatMap(adapter -> adapter.findExisting(deliveryOf(publication, channel)));
+                existing = notHeldByAnother(publication,
+                        adapters.forChannel(channel).flatMap(adapter -> adapter.findExisting(deliveryOf(publication, channel))));
             } catch (ChannelNeedsAttention e) {
                 LOG.warn("Publication {}: looking on {} for an earlier post needs a person: {}", publication.id(), channel.id(), e.reason());
                 channels.pause(channel.id(), paths.hide(e.reason()));
@@ -156,6 +157,19 @@ public class Dispatcher {
         }
     }
 
+    /**
+     * A post found for an interrupted attempt, unless another publication already holds it: a repeat of the same text,
+     * or another piece that looks alike, was published before, and that post is not this one's.
+     */
+    private Optional<SendResult.Sent> notHeldByAnother(Publication publication, Optional<SendResult.Sent> found) {
+        if (found.isPresent() && store.heldByAnother(publication, found.get().externalId())) {
+            LOG.warn("Publication {}: the post {} found on {} belongs to another publication; not taken as this one's",
+                    publication.id(), found.get().externalId(), publication.channelId());
+            return Optional.empty();
+        }
+        return found;
+    }
+
     private Delivery deliveryOf(Publication publication, Channel channel) {
         Instant attemptStarted = store.lastAttempt(publication).map(Attempt::startedAt).orElse(publication.plannedAt());
         return new Delivery(publication.id(), payloadOf(publication), channel, publication.attempts(), attemptStarted);
@@ -169,7 +183,7 @@ public class Dispatcher {
         if (publication.status() == PublicationStatus.UNKNOWN && channel.mode() == ChannelMode.LIVE) {
             Optional<SendResult.Sent> existing;
             try {
-                existing = adapter.findExisting(deliveryOf(publication, channel));
+                existing = notHeldByAnother(publication, adapter.findExisting(deliveryOf(publication, channel)));
             } catch (ChannelNeedsAttention e) {
                 // a refused refresh while looking: nothing more is tried on the channel until a person resumes it
                 LOG.warn("Publication {}: looking on {} for an earlier post needs a person: {}", publication.id(), channel.id(), e.reason());

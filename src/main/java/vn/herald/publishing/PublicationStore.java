@@ -116,6 +116,11 @@ class PublicationStore {
         return move(current, result.changed(), result.next(), "dispatcher", result.reason());
     }
 
+    /** Whether another publication on the same channel already holds this platform id. */
+    boolean heldByAnother(Publication publication, String externalId) {
+        return publications.existsByChannelIdAndExternalIdAndIdNotEqual(publication.channelId(), externalId, publication.id());
+    }
+
     Optional<Attempt> lastAttempt(Publication publication) {
         return attempts.findByPublicationIdAndNumber(publication.id(), publication.attempts());
     }

@@ -133,4 +133,25 @@ class ZaloEndToEndTest extends ZaloTestBase {
         assertEquals(refreshes, zalo.requestsTo("/v4/oa/access_token").size(), "the spent refresh token is not offered again");
         assertEquals(1, zalo.requestsTo("/v2.0/article/create").size());
     }
+
+    @Test
+    void anArticleAlreadyRecordedForAnotherPublicationIsNotTakenAsAnInterruptedOnesOwn() {
+        Publication first = scheduledOnZalo("Lịch trực Tết Nguyên đán");
+        assertEquals(Optional.empty(), dispatcher.dispatch(first.id()));
+        String firstId = publishing.get(first.id()).externalId();
+
+        // the same title and text again; this time the connection drops before Zalo makes anything
+        zalo.then("/v2.0/article/create", new okhttp3.mockwebserver.MockResponse()
+                .setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AT_START));
+        Publication second = scheduledOnZalo("Lịch trực Tết Nguyên đán");
+        java.time.Instant next = dispatcher.dispatch(second.id()).orElseThrow();
+        assertEquals(PublicationStatus.UNKNOWN, publishing.get(second.id()).status());
+
+        clock.set(next);
+        assertEquals(Optional.empty(), dispatcher.dispatch(second.id()));
+        Publication sent = publishing.get(second.id());
+        assertEquals(PublicationStatus.PUBLISHED, sent.status());
+        assertFalse(firstId.equals(sent.externalId()), "the first publication's article is not the second's: " + sent.externalId());
+        assertEquals(2, zalo.articles().size());
+    }
 }
