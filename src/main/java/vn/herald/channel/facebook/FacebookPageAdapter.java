@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import vn.herald.Refusal;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapter;
+import vn.herald.channel.ChannelNeedsAttention;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
@@ -412,6 +413,11 @@ public class FacebookPageAdapter implements ChannelAdapter {
                 throw new UncheckedIOException("could not read the feed of Facebook channel " + settings.channelId(), e);
             }
             if (!answer.successful() || !(answer.json().get("data") instanceof List<?> posts)) {
+                if ((answer.error().isPresent() || answer.status() / 100 != 2)
+                        && failure(settings, answer) instanceof SendResult.NeedsAttention attention) {
+                    // a dead token or a lost permission: nothing more is tried on the channel until a person acts
+                    throw new ChannelNeedsAttention(attention.reason());
+                }
                 String why = answer.error().isPresent() || answer.status() / 100 != 2
                         ? reasonOf(failure(settings, answer)) : "unreadable answer: " + answer.bodyExcerpt();
                 throw new IllegalStateException("could not read the feed of Facebook channel " + settings.channelId() + ": " + why);

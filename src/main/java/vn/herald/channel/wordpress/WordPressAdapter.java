@@ -17,6 +17,7 @@ import org.jsoup.nodes.Element;
 import vn.herald.Refusal;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapter;
+import vn.herald.channel.ChannelNeedsAttention;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
@@ -247,6 +248,10 @@ public class WordPressAdapter implements ChannelAdapter {
             throw new UncheckedIOException("WordPress " + settings.site() + " không trả lời khi tìm bài '" + post.slug() + "'", e);
         }
         if (!answer.successful()) {
+            if (classify(answer, settings, "tìm bài '" + post.slug() + "'") instanceof SendResult.NeedsAttention attention) {
+                // a revoked password or a lost role: nothing more is tried on the channel until a person acts
+                throw new ChannelNeedsAttention(attention.reason());
+            }
             throw new IllegalStateException("WordPress trả lời HTTP " + answer.code() + " khi tìm bài '" + post.slug() + "'"
                     + answer.error().map(error -> " (" + error + ")").orElse(""));
         }
