@@ -8,6 +8,7 @@ import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapter;
 import vn.herald.channel.ChannelAdapters;
 import vn.herald.channel.ChannelMode;
+import vn.herald.channel.ChannelNeedsAttention;
 import vn.herald.channel.Channels;
 import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
@@ -92,11 +93,7 @@ public class Dispatcher {
         }
         Channel channel = channels.get(publication.channelId());
         if (channel.paused()) {
-            // waits without burning an attempt; resuming the channel puts it back in the queue
-            store.update(publication.withResult(publication.externalId(), publication.externalUrl(), null,
-                    "channel paused: " + channel.pausedReason(), publication.dryRunRequest()), "dispatcher",
-                    "waiting: channel " + channel.id() + " is paused");
-            return Optional.empty();
+            return waitForResume(publication, channel);
         }
         ChannelAdapter adapter = adapters.forChannel(channel).orElseThrow(() ->
                 new IllegalStateException("no adapter for channel type " + channel.type()));
@@ -118,6 +115,14 @@ public class Dispatcher {
         }
     }
 
+    /** Waits without burning an attempt; resuming the channel puts the publication back in the queue. */
+    private Optional<Instant> waitForResume(Publication publication, Channel channel) {
+        store.update(publication.withResult(publication.externalId(), publication.externalUrl(), null,
+                "channel paused: " + channel.pausedReason(), publication.dryRunRequest()), "dispatcher",
+                "waiting: channel " + channel.id() + " is paused");
+        return Optional.empty();
+    }
+
     private static boolean acquire(Semaphore slots) {
         try {
             return slots.tryAcquire(SLOT_WAIT.toNanos(), TimeUnit.NANOSECONDS);
@@ -134,7 +139,11 @@ public class Dispatcher {
         Optional<SendResult.Sent> existing = Optional.empty();
         if (publication.status() == PublicationStatus.UNKNOWN && channel.mode() == ChannelMode.LIVE) {
             try {
-                existing = adapters.forChannel(channel).flatMap(adapter -> adapter.findExisting(deliveryOf(publication, channel)));
+                existing = notHeldByAnother(publication,
+                        adapters.forChannel(channel).flatMap(adapter -> adapter.findExisting(deliveryOf(publication, channel))));
+            } catch (ChannelNeedsAttention e) {
+                LOG.warn("Publication {}: looking on {} for an earlier post needs a person: {}", publication.id(), channel.id(), e.reason());
+                channels.pause(channel.id(), paths.hide(e.reason()));
             } catch (RuntimeException e) {
                 LOG.warn("Publication {}: could not look on {} for an earlier post: {}", publication.id(), channel.id(), e.toString());
             }
@@ -146,6 +155,19 @@ public class Dispatcher {
             store.move(publication, PublicationStatus.EXPIRED, "dispatcher",
                     "its deadline " + publication.deadline() + " passed before it could be sent");
         }
+    }
+
+    /**
+     * A post found for an interrupted attempt, unless another publication already holds it: a repeat of the same text,
+     * or another piece that looks alike, was published before, and that post is not this one's.
+     */
+    private Optional<SendResult.Sent> notHeldByAnother(Publication publication, Optional<SendResult.Sent> found) {
+        if (found.isPresent() && store.heldByAnother(publication, found.get().externalId())) {
+            LOG.warn("Publication {}: the post {} found on {} belongs to another publication; not taken as this one's",
+                    publication.id(), found.get().externalId(), publication.channelId());
+            return Optional.empty();
+        }
+        return found;
     }
 
     private Delivery deliveryOf(Publication publication, Channel channel) {
@@ -161,7 +183,11 @@ public class Dispatcher {
         if (publication.status() == PublicationStatus.UNKNOWN && channel.mode() == ChannelMode.LIVE) {
             Optional<SendResult.Sent> existing;
             try {
-                existing = adapter.findExisting(deliveryOf(publication, channel));
+                existing = notHeldByAnother(publication, adapter.findExisting(deliveryOf(publication, channel)));
+            } catch (ChannelNeedsAttention e) {
+                // a refused refresh while looking: nothing more is tried on the channel until a person resumes it
+                LOG.warn("Publication {}: looking on {} for an earlier post needs a person: {}", publication.id(), channel.id(), e.reason());
+                return waitForResume(publication, channels.pause(channel.id(), paths.hide(e.reason())));
             } catch (RuntimeException e) {
                 LOG.warn("Publication {}: could not look on {} for an earlier post: {}", publication.id(), channel.id(), e.toString());
                 return Optional.of(now.plus(backoff.after(Math.max(1, publication.attempts()), Optional.empty())));
@@ -176,9 +202,13 @@ public class Dispatcher {
     }
 
     private Optional<Instant> send(Publication publication, Channel channel, ChannelAdapter adapter) {
-        PublicationStore.Begun begun = store.beginAttempt(publication, node);
-        Attempt attempt = begun.attempt();
-        publication = begun.publication();
+        Optional<PublicationStore.Begun> begun = store.beginAttempt(publication, node);
+        if (begun.isEmpty()) {
+            // the channel paused after this publication was claimed: it waits, with no attempt spent
+            return waitForResume(publication, channels.get(channel.id()));
+        }
+        Attempt attempt = begun.get().attempt();
+        publication = begun.get().publication();
         Delivery delivery = new Delivery(publication.id(), payloadOf(publication), channel, attempt.number(), attempt.startedAt());
         if (channel.mode() == ChannelMode.DRY_RUN) {
             String preview = paths.hide(write(adapter.preview(delivery).stream().map(OutgoingRequest::withoutSecrets).toList()));
@@ -189,6 +219,14 @@ public class Dispatcher {
         SendResult result;
         try {
             result = adapter.send(delivery).withReasonShown(paths::hide);
+        } catch (ChannelNeedsAttention e) {
+            // the platform may have the post (e.g. Zalo accepted the article, then refused the token refresh): it is
+            // looked for when a person has resumed the channel, before anything is sent again
+            String reason = paths.hide(e.reason());
+            store.finish(attempt, "UNKNOWN", reason, current -> new Outcome(current.withResult(null, null, null, reason, null),
+                    PublicationStatus.UNKNOWN, "a person must act on the channel; the post will be looked for first: " + reason));
+            channels.pause(channel.id(), reason);
+            return Optional.empty();
         } catch (RuntimeException e) {
             // an adapter that throws may have sent: reconcile before trying again
             LOG.warn("Publication {}: adapter for {} failed: {}", publication.id(), channel.id(), e.toString());

@@ -17,12 +17,14 @@ import jakarta.inject.Provider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The queue behind the publication table: one db-scheduler task per publication (instance id = publication id).
@@ -40,10 +42,26 @@ class PublicationQueue {
     private final SchedulerClient client;
     private final Scheduler scheduler;
     private final PublishingConfig config;
+    private final String instanceName;
+    private final OwnExecutions own;
+    private final Clock clock;
+    private final boolean postgres;
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "herald-own-recovery");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     PublicationQueue(Database database, Provider<Dispatcher> dispatcher, PublishingConfig config, List<RecurringJob> jobs,
                      Clock clock) {
         this.config = config;
+        this.clock = clock;
+        this.postgres = database.isPostgres();
+        // db-scheduler records who picked each entry by this name: stable across restarts, so a restarted instance
+        // recognises its own interrupted sends (the JVM's pid@host, used before, changed with every start)
+        this.instanceName = config.instanceName() == null || config.instanceName().isBlank()
+                ? new SchedulerName.Hostname().getName() : config.instanceName().strip();
+        this.own = new OwnExecutions(database.plainDataSource(), instanceName);
         this.task = Tasks.custom(TASK, Long.class)
                 .onDeadExecutionRevive()
                 // a dispatch that throws met the database or a bug, never a platform: try again soon
@@ -64,7 +82,7 @@ class PublicationQueue {
                 .jdbcCustomization(jdbc)
                 // the service's clock, so a shifted demo clock (HERALD_CLOCK_START) also moves what is due
                 .clock(clock::instant)
-                .schedulerName(new SchedulerName.Fixed(ManagementFactory.getRuntimeMXBean().getName()))
+                .schedulerName(new SchedulerName.Fixed(instanceName))
                 .threads(config.threads())
                 .pollingInterval(config.pollingInterval())
                 .heartbeatInterval(config.heartbeatInterval())
@@ -89,12 +107,36 @@ class PublicationQueue {
     }
 
     void start() {
+        Instant started = clock.instant();
+        if (postgres) {
+            // what this name had picked and stopped beating two heartbeats ago cannot be a live instance's: free it
+            // now; the rest once a live namesake would have beaten again, so a misconfigured twin keeps its sends
+            Duration heartbeat = config.heartbeatInterval();
+            releaseOwn(started.minus(heartbeat.multipliedBy(2)));
+            later.schedule(() -> releaseOwn(started), heartbeat.toMillis() * 3 / 2, TimeUnit.MILLISECONDS);
+        } else {
+            // the embedded H2 file is held by one process at a time: what this name had picked died with the last one
+            releaseOwn(started);
+        }
         scheduler.start();
-        LOG.info("Dispatcher started: {} threads, polling every {}", config.threads(), config.pollingInterval());
+        LOG.info("Dispatcher {} started: {} threads, polling every {}", instanceName, config.threads(), config.pollingInterval());
+    }
+
+    private void releaseOwn(Instant silentSince) {
+        try {
+            int freed = own.release(silentSince, clock.instant());
+            if (freed > 0) {
+                LOG.info("Dispatcher {}: {} sends interrupted when this instance last stopped are due again", instanceName, freed);
+            }
+        } catch (RuntimeException e) {
+            // the dead-execution time still brings them back, only later
+            LOG.warn("Dispatcher {}: could not free its interrupted sends: {}", instanceName, e.getMessage());
+        }
     }
 
     @PreDestroy
     void stop() {
+        later.shutdownNow();
         scheduler.stop();
     }
 }

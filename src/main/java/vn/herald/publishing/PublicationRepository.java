@@ -19,6 +19,8 @@ interface PublicationRepository extends CrudRepository<Publication, Long>, JpaSp
 
     long countByStatus(PublicationStatus status);
 
+    boolean existsByChannelIdAndExternalIdAndIdNotEqual(String channelId, String externalId, Long id);
+
     // SQL fixed at build time (a criteria query is turned into SQL again on every call, which cost more than the
     // query itself), and only the columns a calendar shows: a payload may hold a whole article
     @Query("select id, piece_id, channel_id, planned_at, status, warning from publication "

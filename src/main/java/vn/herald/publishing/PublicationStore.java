@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import vn.herald.Refusal;
+import vn.herald.channel.Channels;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -18,10 +19,12 @@ class PublicationStore {
     private final PublicationRepository publications;
     private final AttemptRepository attempts;
     private final PublicationEventRepository events;
+    private final Channels channels;
     private final Clock clock;
 
     PublicationStore(PublicationRepository publications, AttemptRepository attempts, PublicationEventRepository events,
-                     Clock clock) {
+                     Channels channels, Clock clock) {
+        this.channels = channels;
         this.publications = publications;
         this.attempts = attempts;
         this.events = events;
@@ -80,13 +83,20 @@ class PublicationStore {
     /** An attempt just recorded, and the publication as it stands with it (SENDING). */
     record Begun(Attempt attempt, Publication publication) {}
 
-    /** Records the attempt before the platform is called: a crash after this leaves a trace to reconcile from. */
+    /**
+     * Records the attempt before the platform is called: a crash after this leaves a trace to reconcile from. A
+     * channel paused since the publication was claimed (another send met a dead token) is read here, in the attempt's
+     * own transaction, just before the call: then nothing is recorded, no attempt is spent, and the answer is empty.
+     */
     @Transactional
-    Begun beginAttempt(Publication publication, String node) {
+    Optional<Begun> beginAttempt(Publication publication, String node) {
+        if (channels.get(publication.channelId()).paused()) {
+            return Optional.empty();
+        }
         int number = publication.attempts() + 1;
         Attempt attempt = attempts.save(new Attempt(null, publication.id(), number, node, clock.instant(), null, null, null));
         Publication sending = move(publication.withAttempt(number), PublicationStatus.SENDING, "dispatcher", "attempt " + number);
-        return new Begun(attempt, sending);
+        return Optional.of(new Begun(attempt, sending));
     }
 
     /** Where the platform's answer leaves the publication: its new values, status, and the reason people see. */
@@ -104,6 +114,11 @@ class PublicationStore {
         attempts.update(new Attempt(attempt.id(), attempt.publicationId(), attempt.number(), attempt.node(),
                 attempt.startedAt(), clock.instant(), outcome, detail));
         return move(current, result.changed(), result.next(), "dispatcher", result.reason());
+    }
+
+    /** Whether another publication on the same channel already holds this platform id. */
+    boolean heldByAnother(Publication publication, String externalId) {
+        return publications.existsByChannelIdAndExternalIdAndIdNotEqual(publication.channelId(), externalId, publication.id());
     }
 
     Optional<Attempt> lastAttempt(Publication publication) {

@@ -1,6 +1,7 @@
 package vn.herald.publishing;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -18,12 +19,16 @@ public record PublishingConfig(
         @Bindable(defaultValue = "500ms") @NotNull Duration pollingInterval,
         // dispatch threads per instance
         @Bindable(defaultValue = "8") @Min(1) int threads,
-        // how often a running dispatch says it is alive; a silent one is taken over after four of these
-        @Bindable(defaultValue = "30s") @NotNull Duration heartbeatInterval,
+        // how often a running dispatch says it is alive; another instance takes a silent one over after six of these,
+        // and a restarted instance takes back its own after one and a half (PublicationQueue)
+        @Bindable(defaultValue = "5s") @NotNull Duration heartbeatInterval,
         // sends one channel may have in flight on this instance: a hanging platform holds at most this many threads;
         // a dispatch that finds them all taken waits up to 250 ms for one, then gives its publication back for 1 s
         @Bindable(defaultValue = "2") @Min(1) int maxInFlightPerChannel,
         // false leaves the scheduler stopped (tests that drive the dispatcher themselves)
         @Bindable(defaultValue = "true") boolean schedulerEnabled,
         // nothing is planned further ahead than this from now: a year 999999 is a typing mistake, not a plan
-        @Bindable(defaultValue = "1096d") @NotNull Duration maxAhead) {}
+        @Bindable(defaultValue = "1096d") @NotNull Duration maxAhead,
+        // this instance's name in the queue, unique among live instances and the same across its restarts, so a
+        // restarted instance knows which interrupted sends were its own; blank means the host name
+        @Nullable String instanceName) {}

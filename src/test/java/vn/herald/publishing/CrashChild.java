@@ -30,7 +30,8 @@ final class CrashChild {
                 "herald.test.fake-platform", "true",
                 "herald.publishing.scheduler-enabled", String.valueOf(!phase.equals("schedule")),
                 "herald.publishing.polling-interval", "100ms",
-                "herald.publishing.heartbeat-interval", "1s");
+                // -Dcrash.heartbeat: a test that must tell the own-recovery from the dead-execution takeover sets it
+                "herald.publishing.heartbeat-interval", System.getProperty("crash.heartbeat", "1s"));
         ApplicationContext context = ApplicationContext.run(settings);
         switch (phase) {
             case "schedule" -> {
@@ -39,8 +40,11 @@ final class CrashChild {
             }
             case "dispatch" -> LockSupport.park();
             case "recover" -> {
+                Instant ready = Instant.now();
                 boolean done = awaitPublished(context, Integer.parseInt(args[4]), Duration.ofMinutes(3));
-                System.out.println("published " + published(context));
+                System.out.println("published " + published(context) + ", " + (System.currentTimeMillis()
+                        - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms after the JVM started, "
+                        + Duration.between(ready, Instant.now()).toMillis() + " ms after the context was ready");
                 System.exit(done ? 0 : 1);
             }
             default -> throw new IllegalArgumentException("unknown phase " + phase);

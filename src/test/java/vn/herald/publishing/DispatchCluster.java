@@ -81,7 +81,10 @@ final class DispatchCluster implements AutoCloseable {
     /** Starts the nodes one after the other (the first one imports the library, the others find it unchanged). */
     DispatchCluster start(int count) {
         for (int i = 0; i < count; i++) {
-            nodes.add(ApplicationContext.run(settings, "test"));
+            // each its own name, as instances on separate hosts have: one that starts frees its namesake's sends
+            Map<String, Object> node = new HashMap<>(settings);
+            node.put("herald.publishing.instance-name", "node-" + nodes.size());
+            nodes.add(ApplicationContext.run(node, "test"));
         }
         return this;
     }

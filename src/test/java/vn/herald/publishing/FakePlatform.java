@@ -73,7 +73,7 @@ public class FakePlatform implements AutoCloseable {
         script.clear();
     }
 
-    /** Every successful answer waits this long: a slow platform. */
+    /** Every successful answer, and a refused token, waits this long: a slow platform. */
     public void delay(long millis) {
         delayMillis = millis;
     }
@@ -112,7 +112,7 @@ public class FakePlatform implements AutoCloseable {
             case OK -> publish(reference).setBodyDelay(delayMillis, TimeUnit.MILLISECONDS);
             case SERVER_ERROR -> json(500, "{\"error\":\"temporarily unavailable\"}");
             case RATE_LIMITED -> json(429, "{\"error\":\"slow down\"}").setHeader("Retry-After", "120");
-            case UNAUTHORIZED -> json(401, "{\"error\":\"token expired\"}");
+            case UNAUTHORIZED -> json(401, "{\"error\":\"token expired\"}").setBodyDelay(delayMillis, TimeUnit.MILLISECONDS);
             case REJECTED -> json(400, "{\"error\":\"message too long\"}");
             case ACCEPT_THEN_HANG -> publish(reference).setSocketPolicy(SocketPolicy.NO_RESPONSE);
             case DROP -> new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START);

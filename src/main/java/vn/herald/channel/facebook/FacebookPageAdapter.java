@@ -8,6 +8,7 @@ import vn.herald.channel.BadSetting;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapter;
 import vn.herald.channel.ChannelPreview;
+import vn.herald.channel.ChannelNeedsAttention;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
@@ -167,6 +168,11 @@ public class FacebookPageAdapter implements ChannelAdapter {
             }
             Map<?, ?> body = answer.object().orElse(Map.of());
             if (!GraphCalls.successful(answer) || !(body.get("data") instanceof List<?> posts)) {
+                if ((GraphErrors.error(answer).isPresent() || answer.status() / 100 != 2)
+                        && graph.failure(settings, answer) instanceof SendResult.NeedsAttention attention) {
+                    // a dead token or a lost permission: nothing more is tried on the channel until a person acts
+                    throw new ChannelNeedsAttention(attention.reason());
+                }
                 String why = GraphErrors.error(answer).isPresent() || answer.status() / 100 != 2
                         ? reasonOf(graph.failure(settings, answer)) : "unreadable answer: " + answer.bodyExcerpt();
                 throw new IllegalStateException("could not read the feed of Facebook channel " + settings.channelId() + ": " + why);

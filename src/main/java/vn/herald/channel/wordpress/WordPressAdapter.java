@@ -9,6 +9,7 @@ import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapter;
 import vn.herald.channel.ChannelPreview;
 import vn.herald.channel.BadSetting;
+import vn.herald.channel.ChannelNeedsAttention;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
@@ -130,6 +131,12 @@ public class WordPressAdapter implements ChannelAdapter {
             throw new UncheckedIOException("WordPress " + settings.site() + " không trả lời khi tìm bài '" + post.slug() + "'", e);
         }
         if (!answer.successful()) {
+            // only whether a person must act matters here: the wait a RetryLater would carry is not used
+            if (WordPressErrors.classify(answer, settings, "tìm bài '" + post.slug() + "'", delivery.attemptStartedAt())
+                    instanceof SendResult.NeedsAttention attention) {
+                // a revoked password or a lost role: nothing more is tried on the channel until a person acts
+                throw new ChannelNeedsAttention(attention.reason());
+            }
             throw new IllegalStateException("WordPress trả lời HTTP " + answer.status() + " khi tìm bài '" + post.slug() + "'"
                     + WordPressErrors.detail(answer).map(error -> " (" + error + ")").orElse(""));
         }

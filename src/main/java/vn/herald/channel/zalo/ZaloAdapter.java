@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapter;
+import vn.herald.channel.ChannelNeedsAttention;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
@@ -45,6 +46,8 @@ class ZaloAdapter implements ChannelAdapter {
     private static final int STILL_PROCESSING = -214;
     private static final int RATE_LIMITED = -32;
     private static final int SLICE = 10;
+    // Herald's and Zalo's clocks may differ by this much
+    private static final java.time.Duration RECONCILE_MARGIN = java.time.Duration.ofMinutes(5);
 
     private final ZaloArticles articles;
     private final ZaloApi api;
@@ -155,24 +158,35 @@ class ZaloAdapter implements ChannelAdapter {
         }
     }
 
+    /**
+     * Looks for the article an interrupted attempt may have made. The title is not enough (two pieces may share one):
+     * the article must also carry this payload's description, a distinctive excerpt of its text, and must not have
+     * been made before the attempt started (where Zalo gives the date). The dispatcher refuses an id already
+     * recorded for another publication.
+     */
     @Override
     public Optional<SendResult.Sent> findExisting(Delivery delivery) {
         Channel channel = delivery.channel();
         ZaloSettings settings = ZaloSettings.of(channel, json);
-        String title = read(delivery.payload()).title();
+        ZaloPayload payload = read(delivery.payload());
+        String description = comparable(payload.description());
+        java.time.Instant notBefore = delivery.attemptStartedAt().minus(RECONCILE_MARGIN);
         try {
             for (int page = 0; page < settings.reconcilePages(); page++) {
                 ZaloApi.Answer answer = api.get(channel, settings, "/v2.0/article/getslice?offset=" + page * SLICE
                         + "&limit=" + SLICE + "&type=normal");
                 if (!answer.ok()) {
-                    throw new IllegalStateException("article/getslice: " + ZaloErrors.classify(answer, "article/getslice"));
+                    SendResult refused = ZaloErrors.classify(answer, "article/getslice");
+                    throw needsPersonOr(refused, "article/getslice: " + reasonOf(refused));
                 }
                 List<?> medias = answer.data().get("medias") instanceof List<?> list ? list : List.of();
                 for (Object item : medias) {
-                    if (item instanceof Map<?, ?> media && title.equals(media.get("title")) && media.get("id") != null) {
-                        String id = String.valueOf(media.get("id"));
-                        String link = media.get("link") instanceof String l && !l.isBlank() ? l : linkOf(channel, settings, id);
-                        return Optional.of(new SendResult.Sent(id, link));
+                    if (item instanceof Map<?, ?> media && payload.title().equals(media.get("title")) && media.get("id") != null
+                            && !madeBefore(media, notBefore)) {
+                        Optional<SendResult.Sent> ours = ifOurs(channel, settings, String.valueOf(media.get("id")), description, notBefore);
+                        if (ours.isPresent()) {
+                            return ours;
+                        }
                     }
                 }
                 if (medias.size() < SLICE) {
@@ -183,8 +197,32 @@ class ZaloAdapter implements ChannelAdapter {
         } catch (IOException e) {
             throw new UncheckedIOException("looking for the article on Zalo OA channel " + channel.id(), e);
         } catch (ZaloFailure e) {
-            throw new IllegalStateException("looking for the article on Zalo OA channel " + channel.id() + ": " + e.getMessage());
+            throw needsPersonOr(e.result(), "looking for the article on Zalo OA channel " + channel.id() + ": " + e.getMessage());
         }
+    }
+
+    /** The article of this id when its detail shows this payload's description and a date not before the attempt. */
+    private Optional<SendResult.Sent> ifOurs(Channel channel, ZaloSettings settings, String id, String description,
+                                            java.time.Instant notBefore) throws IOException {
+        ZaloApi.Answer detail = api.get(channel, settings, "/v2.0/article/getdetail?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+        if (!detail.ok()) {
+            SendResult refused = ZaloErrors.classify(detail, "article/getdetail");
+            throw needsPersonOr(refused, "article/getdetail: " + reasonOf(refused));
+        }
+        if (madeBefore(detail.data(), notBefore) || !description.equals(comparable(detail.text("description")))) {
+            return Optional.empty();
+        }
+        return Optional.of(new SendResult.Sent(id, detail.text("link")));
+    }
+
+    /** Whether Zalo dates the article ({@code create_date}, epoch milliseconds) before {@code notBefore}. */
+    private static boolean madeBefore(Map<?, ?> article, java.time.Instant notBefore) {
+        return article.get("create_date") instanceof Number millis && java.time.Instant.ofEpochMilli(millis.longValue()).isBefore(notBefore);
+    }
+
+    /** Text as compared across platforms: one Unicode form, runs of white space as one space. */
+    private static String comparable(@Nullable String text) {
+        return text == null ? "" : java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC).replaceAll("\\s+", " ").strip();
     }
 
     /** Uploads every stored picture; answers the URL Zalo should show for each. Nothing is published yet. */
@@ -243,7 +281,7 @@ class ZaloAdapter implements ChannelAdapter {
             } catch (IOException e) {
                 throw new UncheckedIOException("article/verify on Zalo OA channel " + channel.id() + " failed after the article was accepted", e);
             } catch (ZaloFailure e) {
-                throw new IllegalStateException("article/verify on Zalo OA channel " + channel.id()
+                throw needsPersonOr(e.result(), "article/verify on Zalo OA channel " + channel.id()
                         + " failed after the article was accepted: " + e.getMessage());
             }
             if (answer.ok() && answer.text("id") != null) {
@@ -256,7 +294,7 @@ class ZaloAdapter implements ChannelAdapter {
                     throw new ZaloFailure(refused);
                 }
                 // a token or permission trouble says nothing about the article, which may still appear
-                throw new IllegalStateException("article/verify on Zalo OA channel " + channel.id()
+                throw needsPersonOr(refused, "article/verify on Zalo OA channel " + channel.id()
                         + " failed after the article was accepted: " + reasonOf(refused));
             }
             pause(settings, poll);
@@ -393,6 +431,15 @@ class ZaloAdapter implements ChannelAdapter {
                 .filter(image -> image != null && image.assetSha256() != null)
                 .forEach(image -> shas.add(image.assetSha256()));
         return shas;
+    }
+
+    /**
+     * Where the outcome is unknown (a lookup, or a step after Zalo accepted the article): a trouble that needs a
+     * person (a refused refresh, a lost permission) pauses the channel; any other is thrown for a later look.
+     */
+    private static RuntimeException needsPersonOr(SendResult result, String otherwise) {
+        return result instanceof SendResult.NeedsAttention attention
+                ? new ChannelNeedsAttention(attention.reason()) : new IllegalStateException(otherwise);
     }
 
     private static String reasonOf(SendResult result) {

@@ -510,11 +510,11 @@ class FacebookPageAdapterTest {
     }
 
     @Test
-    void aFeedThatCannotBeReadIsAnErrorNotANo() {
+    void aFeedThatCannotBeReadIsAnErrorNotANoAndADeadTokenThereNeedsAPerson() {
         Channel channel = channel();
         Payload payload = adapter.render(anArticle(), channel);
         server.enqueue(error(400, 190, 460));
-        assertThrows(IllegalStateException.class, () -> adapter.findExisting(delivery(payload, channel)));
+        assertThrows(vn.herald.channel.ChannelNeedsAttention.class, () -> adapter.findExisting(delivery(payload, channel)));
         server.enqueue(answer(200, "garbage"));
         assertThrows(IllegalStateException.class, () -> adapter.findExisting(delivery(payload, channel)));
     }

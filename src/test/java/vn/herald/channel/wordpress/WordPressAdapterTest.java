@@ -259,6 +259,14 @@ class WordPressAdapterTest {
         assertThrows(IllegalStateException.class, () -> adapter.findExisting(delivery(channel(), anArticle(null))));
     }
 
+    @Test
+    void aRevokedPasswordWhileLookingNeedsAPerson() {
+        server.enqueue(error(401, "rest_not_logged_in", "You are not currently logged in."));
+        vn.herald.channel.ChannelNeedsAttention thrown = assertThrows(vn.herald.channel.ChannelNeedsAttention.class,
+                () -> adapter.findExisting(delivery(channel(), anArticle(null))));
+        assertTrue(thrown.reason().contains("HTTP 401"), thrown.reason());
+    }
+
     // --- errors
 
     @Test

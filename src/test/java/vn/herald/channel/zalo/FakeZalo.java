@@ -29,7 +29,9 @@ class FakeZalo implements AutoCloseable {
     static final String FIRST_REFRESH_TOKEN = "refresh-token-from-the-environment";
     private static final Pattern TITLE = Pattern.compile("\"title\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    record Article(String id, String title, String link) {}
+    private static final Pattern DESCRIPTION = Pattern.compile("\"description\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    record Article(String id, String title, String link, String description) {}
 
     private final MockWebServer server = new MockWebServer();
     private final Map<String, Queue<MockResponse>> scripts = new ConcurrentHashMap<>();
@@ -111,8 +113,8 @@ class FakeZalo implements AutoCloseable {
         beforeApiCall = check;
     }
 
-    void publishedEarlier(String id, String title) {
-        articles.add(new Article(id, title, "https://zalo.me/article/" + id));
+    void publishedEarlier(String id, String title, String description) {
+        articles.add(new Article(id, title, "https://zalo.me/article/" + id, description));
     }
 
     int refreshes() {
@@ -159,8 +161,10 @@ class FakeZalo implements AutoCloseable {
                     + sequence.incrementAndGet() + "\"}}");
             case "/v2.0/article/create" -> {
                 Matcher title = TITLE.matcher(body);
+                Matcher description = DESCRIPTION.matcher(body);
                 String id = "art-" + sequence.incrementAndGet();
-                articles.add(new Article(id, title.find() ? title.group(1).replace("\\\"", "\"") : "", "https://zalo.me/article/" + id));
+                articles.add(new Article(id, title.find() ? title.group(1).replace("\\\"", "\"") : "", "https://zalo.me/article/" + id,
+                        description.find() ? description.group(1).replace("\\\"", "\"") : ""));
                 yield zalo("{\"error\":0,\"message\":\"Success\",\"data\":{\"token\":\"token-of-" + id + "\"}}");
             }
             case "/v2.0/article/verify" -> {
@@ -169,8 +173,9 @@ class FakeZalo implements AutoCloseable {
             }
             case "/v2.0/article/getdetail" -> {
                 String id = request.getRequestUrl().queryParameter("id");
+                String description = articles.stream().filter(a -> a.id().equals(id)).map(Article::description).findFirst().orElse("");
                 yield zalo("{\"error\":0,\"message\":\"Success\",\"data\":{\"id\":\"" + id + "\",\"link\":\"https://zalo.me/article/"
-                        + id + "\"}}");
+                        + id + "\",\"description\":\"" + description.replace("\"", "\\\"") + "\"}}");
             }
             case "/v2.0/article/getslice" -> slice(request);
             case "/v2.0/oa/message", "/v3.0/oa/group/message" ->

@@ -225,9 +225,11 @@ class ZaloAdapterTest extends ZaloTestBase {
     }
 
     @Test
-    void aPermissionLostWhileWaitingForTheIdIsThrownBecauseTheArticleMayStillAppear() {
+    void aPermissionLostWhileWaitingForTheIdIsThrownForAPersonBecauseTheArticleMayStillAppear() {
         zalo.then("/v2.0/article/verify", error(-223, "API not granted"));
-        assertThrows(IllegalStateException.class, () -> send(zaloChannel()));
+        vn.herald.channel.ChannelNeedsAttention thrown = assertThrows(vn.herald.channel.ChannelNeedsAttention.class,
+                () -> send(zaloChannel()));
+        assertTrue(thrown.reason().contains("-223"), thrown.reason());
     }
 
     @Test
@@ -261,28 +263,40 @@ class ZaloAdapterTest extends ZaloTestBase {
     }
 
     @Test
-    void findExistingMatchesTheTitleAmongRecentArticles() {
+    void findExistingMatchesTheTitleAndDescriptionAmongRecentArticles() {
         Channel channel = zaloChannel();
         Payload payload = rendered(channel);
         assertEquals(Optional.empty(), adapter.findExisting(delivery(payload, channel)));
 
         for (int i = 0; i < 12; i++) {
-            zalo.publishedEarlier("art-old-" + i, "Bài cũ số " + i);
+            zalo.publishedEarlier("art-old-" + i, "Bài cũ số " + i, "Mô tả cũ.");
         }
-        zalo.publishedEarlier("art-ours", "Hướng dẫn nộp hồ sơ khai sinh trực tuyến");
-        zalo.publishedEarlier("art-newer", "Bài mới hơn");
+        zalo.publishedEarlier("art-ours", "Hướng dẫn nộp hồ sơ khai sinh trực tuyến", "Ba bước đơn giản tại nhà.");
+        zalo.publishedEarlier("art-newer", "Bài mới hơn", "Mô tả mới.");
         SendResult.Sent found = adapter.findExisting(delivery(payload, channel)).orElseThrow();
         assertEquals("art-ours", found.externalId());
         assertEquals("https://zalo.me/article/art-ours", found.url());
     }
 
     @Test
+    void findExistingDoesNotAdoptTheArticleOfAnotherPieceWithTheSameTitle() {
+        Channel channel = zaloChannel();
+        String title = "5 bước kích hoạt tài khoản định danh điện tử mức 2";
+        Payload first = adapter.render(anArticle(title, "Người dân tự kích hoạt trên ứng dụng VNeID tại nhà."), channel);
+        Payload second = adapter.render(anArticle(title, "Công an xã hỗ trợ kích hoạt tại nhà văn hóa các thôn."), channel);
+        assertTrue(adapter.send(delivery(first, channel)) instanceof SendResult.Sent);
+
+        assertEquals(Optional.empty(), adapter.findExisting(delivery(second, channel)), "the first piece's article is not the second's");
+        assertEquals(zalo.articles().get(0).id(), adapter.findExisting(delivery(first, channel)).orElseThrow().externalId());
+    }
+
+    @Test
     void findExistingLooksPastTheFirstSlice() {
         Channel channel = zaloChannel();
         Payload payload = rendered(channel);
-        zalo.publishedEarlier("art-ours", "Hướng dẫn nộp hồ sơ khai sinh trực tuyến");
+        zalo.publishedEarlier("art-ours", "Hướng dẫn nộp hồ sơ khai sinh trực tuyến", "Ba bước đơn giản tại nhà.");
         for (int i = 0; i < 12; i++) {
-            zalo.publishedEarlier("art-later-" + i, "Bài sau số " + i);
+            zalo.publishedEarlier("art-later-" + i, "Bài sau số " + i, "Mô tả sau.");
         }
         assertEquals("art-ours", adapter.findExisting(delivery(payload, channel)).orElseThrow().externalId());
         assertEquals(2, zalo.requestsTo("/v2.0/article/getslice").size());

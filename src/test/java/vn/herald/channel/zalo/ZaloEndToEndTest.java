@@ -109,4 +109,49 @@ class ZaloEndToEndTest extends ZaloTestBase {
         assertFalse(reason.contains("spent-long-ago"));
         assertTrue(zalo.requestsTo("/v2.0/article/create").isEmpty());
     }
+
+    @Test
+    void aRefreshRefusedWhileLookingForAnEarlierArticlePausesTheChannel() {
+        for (int i = 0; i < 5; i++) { // the channel file allows 5 checks: the article's fate is unknown
+            zalo.then("/v2.0/article/verify", error(-214, "Article is processing"));
+        }
+        Publication publication = scheduledOnZalo("Lịch tiêm chủng mở rộng tháng 6");
+        java.time.Instant next = dispatcher.dispatch(publication.id()).orElseThrow();
+        assertEquals(PublicationStatus.UNKNOWN, publishing.get(publication.id()).status());
+
+        // while looking, Zalo rejects the access token and refuses the refresh: the refresh token is spent
+        zalo.then("/v2.0/article/getslice", error(-216, "Access token is invalid"));
+        zalo.then("/v4/oa/access_token", FakeZalo.zalo("{\"error\":-14020,\"message\":\"Refresh token is invalid\"}"));
+        clock.set(next);
+        assertEquals(Optional.empty(), dispatcher.dispatch(publication.id()), "nothing more is tried until a person acts");
+
+        String reason = channels.get("zalo").pausedReason();
+        assertTrue(reason != null && reason.startsWith("Zalo từ chối làm mới mã truy cập") && reason.contains("-14020"), reason);
+        assertEquals(PublicationStatus.UNKNOWN, publishing.get(publication.id()).status(), "still to be looked for");
+        int refreshes = zalo.requestsTo("/v4/oa/access_token").size();
+        assertEquals(Optional.empty(), dispatcher.dispatch(publication.id()));
+        assertEquals(refreshes, zalo.requestsTo("/v4/oa/access_token").size(), "the spent refresh token is not offered again");
+        assertEquals(1, zalo.requestsTo("/v2.0/article/create").size());
+    }
+
+    @Test
+    void anArticleAlreadyRecordedForAnotherPublicationIsNotTakenAsAnInterruptedOnesOwn() {
+        Publication first = scheduledOnZalo("Lịch trực Tết Nguyên đán");
+        assertEquals(Optional.empty(), dispatcher.dispatch(first.id()));
+        String firstId = publishing.get(first.id()).externalId();
+
+        // the same title and text again; this time the connection drops before Zalo makes anything
+        zalo.then("/v2.0/article/create", new okhttp3.mockwebserver.MockResponse()
+                .setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AT_START));
+        Publication second = scheduledOnZalo("Lịch trực Tết Nguyên đán");
+        java.time.Instant next = dispatcher.dispatch(second.id()).orElseThrow();
+        assertEquals(PublicationStatus.UNKNOWN, publishing.get(second.id()).status());
+
+        clock.set(next);
+        assertEquals(Optional.empty(), dispatcher.dispatch(second.id()));
+        Publication sent = publishing.get(second.id());
+        assertEquals(PublicationStatus.PUBLISHED, sent.status());
+        assertFalse(firstId.equals(sent.externalId()), "the first publication's article is not the second's: " + sent.externalId());
+        assertEquals(2, zalo.articles().size());
+    }
 }
