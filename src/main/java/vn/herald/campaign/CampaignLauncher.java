@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import vn.herald.Refusal;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapters;
+import vn.herald.channel.Priority;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Channels;
 import vn.herald.content.PieceKind;
@@ -206,15 +207,15 @@ class CampaignLauncher {
             }
             ChannelType type = channel.type();
             Set<Long> usedHere = used.computeIfAbsent(slot.channelId(), id -> new HashSet<>());
-            // a piece an editor already put on the channel is not doubled by the campaign
+            // a piece already on the channel is not doubled by the campaign; last year's may run again
             Optional<Candidate> piece = tagged.stream().filter(p -> fits(p.kind(), type) && !usedHere.contains(p.id())
-                    && !publishing.isOn(p.id(), slot.channelId())).findFirst();
+                    && publishing.freeForCampaign(p.id(), slot.channelId(), slot.plannedAt())).findFirst();
             if (piece.isEmpty()) {
                 continue;
             }
             usedHere.add(piece.get().id());
             Publication publication = publishing.schedule(piece.get().id(), List.of(slot.channelId()), slot.plannedAt(),
-                    ACTOR).get(0);
+                    Priority.NORMAL, true, ACTOR).get(0);
             slots.markUsed(campaign.id(), slot.channelId(), piece.get().id());
             filled.add(slot.filledBy(publication.id()));
         }
@@ -335,11 +336,11 @@ class CampaignLauncher {
                     return true;
                 }
                 if (slots.piecesUsed(slot.campaignId(), slot.channelId()).contains(pieceId)
-                        || publishing.isOn(pieceId, slot.channelId())) {
+                        || !publishing.freeForCampaign(pieceId, slot.channelId(), slot.plannedAt())) {
                     return false;
                 }
                 Publication publication = publishing.schedule(pieceId, List.of(slot.channelId()), slot.plannedAt(),
-                        ACTOR).get(0);
+                        Priority.NORMAL, true, ACTOR).get(0);
                 slots.markUsed(slot.campaignId(), slot.channelId(), pieceId);
                 slots.update(current.filledBy(publication.id()));
                 return true;

@@ -27,6 +27,7 @@ import vn.herald.unit.Units;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -295,10 +296,21 @@ public class Publishing {
         return publications.findPlannedOn(channelIds, from, to);
     }
 
-    /** Whether the piece is on the channel: scheduled, on its way or published there (not cancelled or expired). */
-    public boolean isOn(long pieceId, String channelId) {
-        return publications.findByPieceIdAndStatusInList(pieceId, Repeats.COUNTED).stream()
-                .anyMatch(p -> p.channelId().equals(channelId));
+    /**
+     * Whether a campaign slot at {@code slotAt} may take the piece on the channel: not when the channel carries it, or
+     * will, in the slot's year or later, and never again on a platform that refuses identical posts. A piece the
+     * channel carried in an earlier year is a campaign's deliberate yearly repeat.
+     */
+    public boolean freeForCampaign(long pieceId, String channelId, Instant slotAt) {
+        List<Publication> earlier = publications.findByPieceIdAndStatusInList(pieceId, Repeats.COUNTED).stream()
+                .filter(p -> p.channelId().equals(channelId)).toList();
+        if (earlier.isEmpty()) {
+            return true;
+        }
+        boolean identicalRefused = channels.find(channelId).flatMap(adapters::forChannel)
+                .map(ChannelAdapter::refusesIdenticalText).orElse(false);
+        int slotYear = slotAt.atZone(ZoneOffset.UTC).getYear();
+        return !identicalRefused && earlier.stream().allMatch(p -> p.plannedAt().atZone(ZoneOffset.UTC).getYear() < slotYear);
     }
 
     /** The pieces with a publication on one of these channels whose status is not one of {@code except}. */

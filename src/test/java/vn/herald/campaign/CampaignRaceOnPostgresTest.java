@@ -74,6 +74,12 @@ class CampaignRaceOnPostgresTest {
                     Collectors.counting()));
             perPieceChannelAndYear.forEach((key, times) -> assertEquals(1L, times, "piece, channel and year " + key));
             assertEquals(scheduled.size(), scheduled.stream().map(Publication::id).distinct().count());
+            // a yearly campaign runs last year's pieces again, except where the platform refuses identical posts
+            Map<String, Long> perPieceAndChannel = scheduled.stream().collect(Collectors.groupingBy(
+                    p -> p.pieceId() + " " + p.channelId(), Collectors.counting()));
+            assertTrue(perPieceAndChannel.values().stream().anyMatch(times -> times > 1), "no piece ran again a year later");
+            perPieceAndChannel.forEach((key, times) -> assertTrue(!key.endsWith(" facebook") || times == 1,
+                    "Facebook refuses a second identical post: " + key + " " + times));
         }
     }
 }

@@ -1,5 +1,6 @@
 package vn.herald.publishing;
 
+import vn.herald.channel.Priority;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -70,9 +71,9 @@ class PauseStopsClaimedSendsTest implements TestPropertyProvider {
         clock.set(morning);
         long pieceId = pieces.list(new Pieces.Filter(null, PieceKind.ARTICLE, PieceStatus.APPROVED, null, null, null),
                 Pageable.from(0, 1)).getContent().get(0).id();
-        long first = publishing.schedule(pieceId, List.of("fake"), morning, "bien-tap").get(0).id();
-        long second = publishing.schedule(pieceId, List.of("fake"), morning, "bien-tap").get(0).id();
-        long third = publishing.schedule(pieceId, List.of("fake"), morning, "bien-tap").get(0).id();
+        long first = publishing.schedule(pieceId, List.of("fake"), morning, Priority.NORMAL, true, "bien-tap").get(0).id();
+        long second = publishing.schedule(pieceId, List.of("fake"), morning, Priority.NORMAL, true, "bien-tap").get(0).id();
+        long third = publishing.schedule(pieceId, List.of("fake"), morning, Priority.NORMAL, true, "bien-tap").get(0).id();
         platform.then(FakePlatform.Answer.UNAUTHORIZED);
         platform.delay(150);
 

@@ -1,5 +1,6 @@
 package vn.herald.publishing;
 
+import vn.herald.channel.Priority;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.model.Pageable;
 import org.junit.jupiter.api.AfterEach;
@@ -100,7 +101,7 @@ abstract class RateLimitContract {
         Publishing publishing = context.getBean(Publishing.class);
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < BURST; i++) {
-            ids.add(publishing.schedule(pieceId, List.of("limited"), MORNING, "bien-tap").get(0).id());
+            ids.add(publishing.schedule(pieceId, List.of("limited"), MORNING, Priority.NORMAL, true, "bien-tap").get(0).id());
         }
         return ids;
     }
