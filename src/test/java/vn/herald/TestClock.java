@@ -1,5 +1,6 @@
 package vn.herald;
 
+import vn.herald.support.TimeSource;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;

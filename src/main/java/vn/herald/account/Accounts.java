@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 import vn.herald.unit.Units;
 
 import java.time.Clock;

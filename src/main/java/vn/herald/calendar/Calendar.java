@@ -5,7 +5,7 @@ import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Channels;

@@ -9,8 +9,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import vn.herald.ItemList;
-import vn.herald.Refusal;
+import vn.herald.support.ItemList;
+import vn.herald.support.Refusal;
 import vn.herald.unit.Unit;
 
 import java.time.LocalDate;

@@ -5,8 +5,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import vn.herald.ItemList;
-import vn.herald.Refusal;
+import vn.herald.support.ItemList;
+import vn.herald.support.Refusal;
 
 import java.util.Locale;
 

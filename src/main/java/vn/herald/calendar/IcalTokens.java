@@ -2,8 +2,8 @@ package vn.herald.calendar;
 
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
-import vn.herald.Folders;
-import vn.herald.Sealing;
+import vn.herald.support.Folders;
+import vn.herald.support.Sealing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -10,7 +10,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import vn.herald.ItemList;
+import vn.herald.support.ItemList;
 
 /** Campaign instances; making one is an editor's work, as scheduling publications is. */
 @Controller("/api/campaigns")

@@ -6,7 +6,7 @@ import vn.herald.unit.Reach;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Channels;

@@ -6,7 +6,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import vn.herald.ItemList;
+import vn.herald.support.ItemList;
 
 @Controller("/api/channels")
 @Secured(SecurityRule.IS_AUTHENTICATED)

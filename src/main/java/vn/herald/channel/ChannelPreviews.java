@@ -2,7 +2,7 @@ package vn.herald.channel;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 import vn.herald.content.Piece;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package vn.herald.channel;
 
 import jakarta.inject.Singleton;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 import vn.herald.unit.Access;
 import vn.herald.unit.Reach;
 

@@ -7,7 +7,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.server.types.files.SystemFile;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 import vn.herald.exposure.ContentPolicy;
 
 /** Serves stored images and audio by hash; public, because the portal and the platforms fetch them. */

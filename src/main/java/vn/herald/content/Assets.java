@@ -1,8 +1,8 @@
 package vn.herald.content;
 
 import jakarta.inject.Singleton;
-import vn.herald.Folders;
-import vn.herald.Refusal;
+import vn.herald.support.Folders;
+import vn.herald.support.Refusal;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package vn.herald.content;
 
 import jakarta.inject.Singleton;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 import vn.herald.unit.Units;
 
 import java.io.IOException;

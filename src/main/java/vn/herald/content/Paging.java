@@ -2,7 +2,7 @@ package vn.herald.content;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 
 import java.util.List;
 

@@ -16,8 +16,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import vn.herald.ItemList;
-import vn.herald.Refusal;
+import vn.herald.support.ItemList;
+import vn.herald.support.Refusal;
 
 import java.io.IOException;
 import java.io.InputStream;

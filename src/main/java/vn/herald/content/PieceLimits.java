@@ -1,6 +1,6 @@
 package vn.herald.content;
 
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 
 import java.util.List;
 

@@ -11,7 +11,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 import vn.herald.unit.Access;
 
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package vn.herald.exposure;
 
 import jakarta.inject.Singleton;
-import vn.herald.Folders;
+import vn.herald.support.Folders;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

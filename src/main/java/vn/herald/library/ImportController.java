@@ -6,7 +6,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 
 @Controller("/api/imports")
 @Secured(SecurityRule.IS_AUTHENTICATED)

@@ -5,7 +5,7 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.herald.Folders;
+import vn.herald.support.Folders;
 import vn.herald.campaign.CampaignTemplates;
 import vn.herald.channel.ChannelFiles;
 import vn.herald.content.ContentLibrary;

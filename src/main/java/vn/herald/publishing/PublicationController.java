@@ -12,8 +12,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import vn.herald.ItemList;
-import vn.herald.Refusal;
+import vn.herald.support.ItemList;
+import vn.herald.support.Refusal;
 import vn.herald.content.Paging;
 import vn.herald.channel.Priority;
 

@@ -3,7 +3,7 @@ package vn.herald.publishing;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 import vn.herald.channel.Channels;
 
 import java.time.Clock;

@@ -9,8 +9,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import vn.herald.ItemList;
-import vn.herald.Refusal;
+import vn.herald.support.ItemList;
+import vn.herald.support.Refusal;
 import vn.herald.exposure.ContentPolicy;
 
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package vn.herald.report;
 
 import io.micronaut.serde.annotation.Serdeable;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

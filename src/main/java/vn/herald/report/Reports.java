@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import vn.herald.unit.Access;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 import vn.herald.calendar.Calendar;
 import vn.herald.calendar.GapState;
 import vn.herald.campaign.CampaignView;

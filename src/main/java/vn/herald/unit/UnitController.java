@@ -10,7 +10,7 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import vn.herald.ItemList;
+import vn.herald.support.ItemList;
 
 @Controller("/api/units")
 @Secured(SecurityRule.IS_AUTHENTICATED)

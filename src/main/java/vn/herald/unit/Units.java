@@ -3,7 +3,7 @@ package vn.herald.unit;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 
 import java.time.Clock;
 import java.time.DateTimeException;

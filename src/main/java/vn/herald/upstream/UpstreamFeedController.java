@@ -5,7 +5,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import vn.herald.ItemList;
+import vn.herald.support.ItemList;
 
 @Controller("/api/upstream-feeds")
 @Secured(SecurityRule.IS_AUTHENTICATED)

@@ -7,7 +7,7 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.security.authentication.Authentication;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 
 import java.util.List;
 import java.util.Set;

@@ -17,7 +17,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 import vn.herald.calendar.Calendar;
 import vn.herald.calendar.CalendarConfig;
 import vn.herald.calendar.GapState;

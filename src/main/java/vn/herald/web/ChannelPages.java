@@ -15,7 +15,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapters;
 import vn.herald.channel.ChannelMode;

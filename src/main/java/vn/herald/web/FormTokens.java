@@ -3,7 +3,7 @@ package vn.herald.web;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

@@ -8,7 +8,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.herald.Folders;
+import vn.herald.support.Folders;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

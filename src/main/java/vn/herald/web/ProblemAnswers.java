@@ -13,7 +13,7 @@ import io.micronaut.problem.ProblemErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

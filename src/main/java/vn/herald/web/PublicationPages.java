@@ -18,7 +18,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 import vn.herald.channel.Channels;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Priority;

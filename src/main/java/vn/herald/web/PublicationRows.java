@@ -1,7 +1,7 @@
 package vn.herald.web;
 
 import jakarta.inject.Singleton;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 import vn.herald.channel.Channel;
 import vn.herald.channel.Channels;
 import vn.herald.content.Pieces;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.herald.TestChannels;
-import vn.herald.Folders;
+import vn.herald.support.Folders;
 import vn.herald.TestClock;
 import vn.herald.TestUsers;
 import vn.herald.account.Accounts;

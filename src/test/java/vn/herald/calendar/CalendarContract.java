@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 import vn.herald.TestClock;
 import vn.herald.TestUsers;
 import vn.herald.account.Accounts;

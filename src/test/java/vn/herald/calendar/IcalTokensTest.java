@@ -3,7 +3,7 @@ package vn.herald.calendar;
 import io.micronaut.context.exceptions.ConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.herald.Folders;
+import vn.herald.support.Folders;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package vn.herald.content;
 import io.micronaut.data.model.Pageable;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 import vn.herald.library.ImportReport;
 import vn.herald.library.Imports;
 import vn.herald.unit.Units;

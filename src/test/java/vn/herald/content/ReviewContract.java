@@ -2,7 +2,7 @@ package vn.herald.content;
 
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 
 import java.util.List;
 

@@ -12,7 +12,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.herald.Folders;
+import vn.herald.support.Folders;
 import vn.herald.TestUsers;
 import vn.herald.account.Accounts;
 

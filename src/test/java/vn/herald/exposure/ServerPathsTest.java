@@ -1,7 +1,7 @@
 package vn.herald.exposure;
 
 import org.junit.jupiter.api.Test;
-import vn.herald.Folders;
+import vn.herald.support.Folders;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -24,7 +24,7 @@ import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 import vn.herald.TestClock;
 import vn.herald.channel.Channels;
 import vn.herald.channel.Delivery;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 import vn.herald.TestClock;
 import vn.herald.channel.Channels;
 import vn.herald.content.Piece;

@@ -1,7 +1,7 @@
 package vn.herald.report;
 
 import org.junit.jupiter.api.Test;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 
 import java.time.LocalDate;
 

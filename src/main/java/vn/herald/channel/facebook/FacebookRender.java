@@ -4,7 +4,7 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
-import vn.herald.Refusal;
+import vn.herald.support.Refusal;
 import vn.herald.channel.ChannelPreview;
 import vn.herald.channel.Payload;
 import vn.herald.channel.PortalLinks;

@@ -3,7 +3,7 @@ package vn.herald.channel.loudspeaker;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.herald.Folders;
+import vn.herald.support.Folders;
 import vn.herald.content.Asset;
 import vn.herald.content.AssetType;
 import vn.herald.content.Assets;

@@ -2,7 +2,7 @@ package vn.herald.channel.loudspeaker;
 
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import vn.herald.Folders;
+import vn.herald.support.Folders;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

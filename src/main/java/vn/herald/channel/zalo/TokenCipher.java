@@ -1,6 +1,6 @@
 package vn.herald.channel.zalo;
 
-import vn.herald.Sealing;
+import vn.herald.support.Sealing;
 import vn.herald.channel.platform.Secrets;
 
 import java.util.Base64;

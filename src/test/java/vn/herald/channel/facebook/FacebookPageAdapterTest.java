@@ -568,7 +568,7 @@ class FacebookPageAdapterTest {
 
     @Test
     void aWrongSettingIsRefusedAtSchedulingNamingTheFileAndKey() {
-        var refusal = assertThrows(vn.herald.Refusal.class,
+        var refusal = assertThrows(vn.herald.support.Refusal.class,
                 () -> adapter.render(anArticle(), channel(Map.of("graphVersion", "25"))));
         assertEquals("channels/facebook.yml: 'graphVersion' phải có dạng v25.0, đang là '25'", refusal.getMessage());
     }

@@ -476,7 +476,7 @@ class WordPressAdapterTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        vn.herald.Refusal refusal = assertThrows(vn.herald.Refusal.class, () -> adapter.render(anArticle(null), broken));
+        vn.herald.support.Refusal refusal = assertThrows(vn.herald.support.Refusal.class, () -> adapter.render(anArticle(null), broken));
         assertTrue(refusal.getMessage().contains("channels/cong-wordpress.yml"), refusal.getMessage());
         assertTrue(refusal.getMessage().contains("'site'"), refusal.getMessage());
     }

@@ -1,4 +1,4 @@
-package vn.herald;
+package vn.herald.support;
 
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;

@@ -1,4 +1,4 @@
-package vn.herald;
+package vn.herald.support;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package vn.herald;
+package vn.herald.support;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;

@@ -1,4 +1,4 @@
-package vn.herald;
+package vn.herald.support;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
