@@ -11,6 +11,7 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.apache.tika.Tika;
 import org.apache.tika.mime.MediaType;
 
@@ -56,8 +57,10 @@ public final class MediaCheck {
     }
 
     private static Optional<Size> imageIoSize(Path file) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+        // a memory-cached stream over the file's bytes: no ImageIO stream provider or disk cache to look up, and only
+        // the header is read
+        try (InputStream bytes = Files.newInputStream(file); ImageInputStream in = new MemoryCacheImageInputStream(bytes)) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 return Optional.empty();
             }
