@@ -225,7 +225,7 @@ class CampaignLauncher {
 
     /** Puts approved pieces carrying the campaign's tag into its empty slots still ahead. */
     void fill(long campaignId) {
-        Campaign campaign = campaigns.findById(campaignId).orElseThrow(() -> Refusal.notFound("campaign", campaignId));
+        Campaign campaign = campaigns.findById(campaignId).orElseThrow(() -> Refusal.notFound("chiến dịch", campaignId));
         fill(campaign, new Lookup(channels.list()), candidates(rules(campaign).tag(), campaign.unitCode()));
     }
 

@@ -125,8 +125,8 @@ public class Campaigns {
     }
 
     public CampaignView get(long id) {
-        Campaign campaign = campaigns.findById(id).orElseThrow(() -> Refusal.notFound("campaign", id));
-        access.read(campaign.unitCode(), "campaign", id);
+        Campaign campaign = campaigns.findById(id).orElseThrow(() -> Refusal.notFound("chiến dịch", id));
+        access.read(campaign.unitCode(), "chiến dịch", id);
         return view(campaign);
     }
 

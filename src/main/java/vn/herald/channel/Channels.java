@@ -36,7 +36,7 @@ public class Channels {
     /** A channel of a unit the caller reaches; another unit's answers as a missing one does. */
     public Channel seen(String id) {
         Channel channel = get(id);
-        access.read(channel.unitCode(), "channel", id);
+        access.read(channel.unitCode(), "kênh", id);
         return channel;
     }
 
@@ -50,7 +50,7 @@ public class Channels {
     }
 
     public Channel get(String id) {
-        return find(id).orElseThrow(() -> Refusal.notFound("channel", id));
+        return find(id).orElseThrow(() -> Refusal.notFound("kênh", id));
     }
 
     /** Stops sending on the channel until a person resumes it; keeps the first reason if already paused. */

@@ -95,14 +95,14 @@ public class Pieces {
 
     /** A piece of a unit the caller reaches; another unit's answers as a missing one does. */
     public Piece get(long id) {
-        Piece piece = pieces.findById(id).orElseThrow(() -> Refusal.notFound("piece", id));
-        access.read(piece.unitCode(), "piece", id);
+        Piece piece = pieces.findById(id).orElseThrow(() -> Refusal.notFound("tin, bài", id));
+        access.read(piece.unitCode(), "tin, bài", id);
         return piece;
     }
 
     private Piece toChange(long id) {
         Piece piece = get(id);
-        access.act(piece.unitCode(), "piece", id);
+        access.act(piece.unitCode(), "tin, bài", id);
         return piece;
     }
 

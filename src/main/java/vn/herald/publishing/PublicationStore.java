@@ -36,7 +36,7 @@ class PublicationStore {
     }
 
     Publication get(long id) {
-        return find(id).orElseThrow(() -> Refusal.notFound("publication", id));
+        return find(id).orElseThrow(() -> Refusal.notFound("lượt đăng", id));
     }
 
     List<Attempt> attempts(long id) {

@@ -103,7 +103,7 @@ public class Publishing {
             throw Refusal.invalid("channelId", "name at least one channel");
         }
         Piece piece = pieces.get(pieceId);
-        access.act(piece.unitCode(), "piece", pieceId);
+        access.act(piece.unitCode(), "tin, bài", pieceId);
         if (piece.status() != PieceStatus.APPROVED) {
             throw Refusal.conflict("piece " + pieceId + " is " + piece.status() + ": only an approved piece can be scheduled");
         }
@@ -112,7 +112,7 @@ public class Publishing {
         for (String channelId : portalFirst(channelIds)) {
             Channel channel = channels.find(channelId).filter(c -> access.reach().canRead(c.unitCode())).orElseThrow(() ->
                     Refusal.invalid("channelId", "channel '" + channelId + "' does not exist"));
-            access.act(channel.unitCode(), "channel", channelId);
+            access.act(channel.unitCode(), "kênh", channelId);
             ChannelAdapter adapter = adapterOf(channel);
             Instant deadline = deadline(adapter, channel, plannedAt);
             if (!deadline.isAfter(clock.instant())) {
@@ -218,13 +218,13 @@ public class Publishing {
     /** A publication of a unit the caller reaches; another unit's answers as a missing one does. */
     public Publication get(long id) {
         Publication publication = store.get(id);
-        access.read(publication.unitCode(), "publication", id);
+        access.read(publication.unitCode(), "lượt đăng", id);
         return publication;
     }
 
     private Publication toChange(long id) {
         Publication publication = store.get(id);
-        access.act(publication.unitCode(), "publication", id);
+        access.act(publication.unitCode(), "lượt đăng", id);
         return publication;
     }
 
@@ -324,7 +324,7 @@ public class Publishing {
     /** Resumes a paused channel and puts its waiting publications back in the queue. */
     @Transactional
     public Channel resume(String channelId, String actor) {
-        access.act(channels.get(channelId).unitCode(), "channel", channelId);
+        access.act(channels.get(channelId).unitCode(), "kênh", channelId);
         Channel channel = channels.resume(channelId);
         Instant now = clock.instant();
         for (Publication waiting : publications.findByChannelIdAndStatusInList(channelId,

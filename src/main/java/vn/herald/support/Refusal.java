@@ -50,8 +50,9 @@ public class Refusal extends RuntimeException {
         this.existing = Collections.unmodifiableMap(new LinkedHashMap<>(existing));
     }
 
+    /** Nothing of that kind by that id, e.g. {@code notFound("tin, bài", 12)}: "Không tìm thấy tin, bài 12." */
     public static Refusal notFound(String what, Object id) {
-        return new Refusal(Kind.NOT_FOUND, what + " " + id + " does not exist");
+        return new Refusal(Kind.NOT_FOUND, "Không tìm thấy " + what + " " + id + ".");
     }
 
     public static Refusal invalid(String field, String message) {

@@ -108,7 +108,7 @@ public class Access {
     /** As {@link #unit}, for a change: a unit the caller may only read is refused. */
     public Unit unitToChange(@Nullable String code, String field) {
         Unit unit = unit(code, field);
-        act(unit.code(), "unit", unit.code());
+        act(unit.code(), "đơn vị", unit.code());
         return unit;
     }
 

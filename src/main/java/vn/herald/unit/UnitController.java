@@ -33,7 +33,7 @@ class UnitController {
 
     @Get("/{code}")
     Unit get(String code) {
-        access.read(code, "unit", code);
+        access.read(code, "đơn vị", code);
         return units.get(code);
     }
 

@@ -63,7 +63,7 @@ public class Units {
     }
 
     public Unit get(String code) {
-        return find(code).orElseThrow(() -> Refusal.notFound("unit", code));
+        return find(code).orElseThrow(() -> Refusal.notFound("đơn vị", code));
     }
 
     public ZoneId zoneOf(String code) {
