@@ -1,5 +1,6 @@
 package vn.herald.campaign;
 
+import vn.herald.support.JsonText;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
@@ -192,7 +193,7 @@ class CampaignLauncher {
     /** Writes the instance and its planned slots, and schedules a piece into each slot that one fits. */
     private Campaign create(String code, int year, Unit unit, CampaignOrigin origin, String name, CampaignRules rules,
                             CampaignWindow window, String actor, Lookup lookup, List<Candidate> tagged) {
-        Campaign campaign = campaigns.save(new Campaign(null, code, year, unit.code(), origin, name, write(rules),
+        Campaign campaign = campaigns.save(new Campaign(null, code, year, unit.code(), origin, name, JsonText.of(json, rules),
                 window.start(), window.end(), clock.instant(), actor));
         List<CampaignSlot> planned = slots.saveAll(plan(campaign, rules, unit.zoneId(), lookup.ofUnit(unit.code())));
         if (tagged.isEmpty()) {
@@ -263,7 +264,7 @@ class CampaignLauncher {
 
     /** Approved pieces carrying the tag, of one unit or of all, oldest first, at most {@value #MAX_CANDIDATES} a unit. */
     private List<Candidate> candidates(String tag, @Nullable String unitCode) {
-        String pattern = "%" + escapeLike(write(Normalizer.normalize(tag, Normalizer.Form.NFC).strip())) + "%";
+        String pattern = "%" + escapeLike(JsonText.of(json, Normalizer.normalize(tag, Normalizer.Form.NFC).strip())) + "%";
         List<Candidate> found = unitCode == null ? campaigns.findApprovedTagged(pattern)
                 : campaigns.findApprovedTaggedOf(unitCode, pattern);
         return unitCode == null ? found : found.stream().limit(MAX_CANDIDATES).toList();
@@ -370,13 +371,6 @@ class CampaignLauncher {
     }
 
     /** JSON text of a campaign's rules, or of a tag as it stands quoted inside a piece's JSON list of campaigns. */
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static boolean duplicateKey(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {

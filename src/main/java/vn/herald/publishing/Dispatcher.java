@@ -1,5 +1,6 @@
 package vn.herald.publishing;
 
+import vn.herald.support.JsonText;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -17,8 +18,6 @@ import vn.herald.channel.SendResult;
 import vn.herald.exposure.ServerPaths;
 import vn.herald.publishing.PublicationStore.Outcome;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -211,7 +210,7 @@ public class Dispatcher {
         publication = begun.get().publication();
         Delivery delivery = new Delivery(publication.id(), payloadOf(publication), channel, attempt.number(), attempt.startedAt());
         if (channel.mode() == ChannelMode.DRY_RUN) {
-            String preview = paths.hide(write(adapter.preview(delivery).stream().map(OutgoingRequest::withoutSecrets).toList()));
+            String preview = paths.hide(JsonText.of(json, adapter.preview(delivery).stream().map(OutgoingRequest::withoutSecrets).toList()));
             store.finish(attempt, "DRY_RUN", null, current -> new Outcome(current.withResult(null, null, null, null, preview),
                     PublicationStatus.PUBLISHED, "dry-run: not sent; the request that would have gone out is kept"));
             return Optional.empty();
@@ -270,11 +269,4 @@ public class Dispatcher {
         return new Payload(publication.payload(), publication.payloadSummary());
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package vn.herald.channel.facebook;
 
+import vn.herald.support.JsonText;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.jsoup.Jsoup;
@@ -13,7 +14,6 @@ import vn.herald.content.Piece;
 import vn.herald.content.PieceKind;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +60,7 @@ class FacebookRender {
             String trailer = link.map(url -> "Xem thêm: " + url).orElse("");
             post = new FacebookPost(PostText.fitWithTrailer(text, trailer, settings.maxMessageChars()), null, pictures);
         }
-        return new Payload(write(post), PostText.summary(post.message()));
+        return new Payload(JsonText.of(json, post), PostText.summary(post.message()));
     }
 
     ChannelPreview look(Payload payload) {
@@ -120,11 +120,4 @@ class FacebookRender {
         }
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package vn.herald.channel.wordpress;
 
+import vn.herald.support.JsonText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -83,7 +84,7 @@ class WordPressCalls {
         }
         requests.add(new OutgoingRequest("POST", settings.url("posts"),
                 Map.of("Authorization", MASKED_AUTHORIZATION, "Content-Type", JSON.toString()),
-                write(postBody(post, category, media))));
+                JsonText.of(json, postBody(post, category, media))));
         return requests;
     }
 
@@ -135,7 +136,7 @@ class WordPressCalls {
     SendResult createPost(WordPressSettings settings, String authorization, WordPressPost post, @Nullable Long category,
                           @Nullable Long media) {
         Request request = new Request.Builder().url(settings.url("posts"))
-                .post(RequestBody.create(write(postBody(post, category, media)), JSON))
+                .post(RequestBody.create(JsonText.of(json, postBody(post, category, media)), JSON))
                 .header("Authorization", authorization).header("Accept", "application/json").build();
         PlatformAnswer answer;
         try {
@@ -244,11 +245,4 @@ class WordPressCalls {
         return Normalizer.normalize(name, Normalizer.Form.NFC).strip().toLowerCase(Locale.ROOT);
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package vn.herald.channel.wordpress;
 
+import vn.herald.support.JsonText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -14,7 +15,6 @@ import vn.herald.content.Piece;
 import vn.herald.content.PieceKind;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** A piece as a WordPress post, frozen at scheduling: sanitised HTML whose links point at Herald's public address. */
 @Singleton
@@ -40,7 +40,7 @@ class WordPressRender {
                 : piece.kind() == PieceKind.INFOGRAPHIC ? piece.caption() : null;
         WordPressPost post = new WordPressPost(piece.title(), content(piece, picture), excerpt, piece.slug(),
                 settings.categoryId(), settings.categoryName(), picture);
-        return new Payload(write(post), piece.title());
+        return new Payload(JsonText.of(json, post), piece.title());
     }
 
     ChannelPreview look(Payload payload) {
@@ -98,11 +98,4 @@ class WordPressRender {
         }
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package vn.herald.channel.zalo;
 
+import vn.herald.support.JsonText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -76,7 +77,7 @@ class ZaloAdapter implements ChannelAdapter {
     @Override
     public Payload render(Piece piece, Channel channel) {
         ZaloPayload payload = articles.render(piece, channel, ZaloSettings.of(channel, json));
-        return new Payload(write(payload), payload.title(), payload.warnings());
+        return new Payload(JsonText.of(json, payload), payload.title(), payload.warnings());
     }
 
     @Override
@@ -109,19 +110,19 @@ class ZaloAdapter implements ChannelAdapter {
             urls.put(sha, articles.publicUrl(sha));
         }
         requests.add(new OutgoingRequest("POST", settings.baseUrl() + "/v2.0/article/create", headers,
-                write(articleRequest(payload, urls))));
+                JsonText.of(json, articleRequest(payload, urls))));
         requests.add(new OutgoingRequest("POST", settings.baseUrl() + "/v2.0/article/verify", headers,
-                write(Map.of("token", "<data.token of article/create>"))));
+                JsonText.of(json, Map.of("token", "<data.token of article/create>"))));
         String id = "<data.id of article/verify>";
         requests.add(new OutgoingRequest("GET", settings.baseUrl() + "/v2.0/article/getdetail?id=" + id,
                 Map.of("access_token", MASKED), ""));
         if (payload.broadcast()) {
             requests.add(new OutgoingRequest("POST", settings.baseUrl() + "/v2.0/oa/message", headers,
-                    write(broadcastRequest(payload, id))));
+                    JsonText.of(json, broadcastRequest(payload, id))));
         }
         for (String group : payload.groupIds()) {
             requests.add(new OutgoingRequest("POST", settings.baseUrl() + "/v3.0/oa/group/message", headers,
-                    write(groupRequest(payload, group, "<data.link of article/getdetail>"))));
+                    JsonText.of(json, groupRequest(payload, group, "<data.link of article/getdetail>"))));
         }
         return requests;
     }
@@ -458,11 +459,4 @@ class ZaloAdapter implements ChannelAdapter {
         }
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
