@@ -1,14 +1,11 @@
 package vn.herald.web;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -26,7 +23,6 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.herald.TestUsers.asAdmin;
 import static vn.herald.TestUsers.asApprover;
@@ -40,62 +36,40 @@ class ApiTest {
     @Inject Accounts accounts;
     @Inject JsonMapper json;
 
+    private JsonCalls api;
+
     @BeforeEach
     void people() {
         TestUsers.ensure(accounts);
-    }
-
-    private Map<String, Object> call(MutableHttpRequest<?> request) {
-        HttpResponse<String> response = http.toBlocking().exchange(request, String.class);
-        return read(response.body());
-    }
-
-    private Map<String, Object> read(String body) {
-        try {
-            return json.readValue(body, Argument.mapOf(String.class, Object.class));
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + body, e);
-        }
-    }
-
-    /** The refused call's status and its problem document. */
-    private Map<String, Object> refused(MutableHttpRequest<?> request, HttpStatus expected) {
-        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(request, String.class));
-        assertEquals(expected, e.getStatus(), () -> e.getResponse().getBody(String.class).orElse(""));
-        String contentType = e.getResponse().getContentType().map(MediaType::toString).orElse("");
-        if (expected != HttpStatus.UNAUTHORIZED && expected != HttpStatus.FORBIDDEN) {
-            assertTrue(contentType.startsWith("application/problem+json"), "content type " + contentType);
-        }
-        return e.getResponse().getBody(String.class).map(this::read).orElse(Map.of());
+        api = new JsonCalls(http, json);
     }
 
     private Map<String, Object> anArticle(String title) {
-        return call(asEditor(HttpRequest.POST("/api/pieces", Map.of("kind", "ARTICLE", "title", title,
+        return api.call(asEditor(HttpRequest.POST("/api/pieces", Map.of("kind", "ARTICLE", "title", title,
                 "body", "<p>Nội dung</p>", "topics", List.of("Chuyển đổi số")))));
     }
 
     @Test
     void healthAnswersUpWithoutLoginAndShowsTheDatabaseCheckToAdminsOnly() {
-        Map<String, Object> anonymous = call(HttpRequest.GET("/health"));
+        Map<String, Object> anonymous = api.call(HttpRequest.GET("/health"));
         assertEquals("UP", anonymous.get("status"));
         assertFalse(anonymous.containsKey("details"), "no internals for anonymous callers: " + anonymous);
 
-        Map<String, Object> editor = call(asEditor(HttpRequest.GET("/health")));
+        Map<String, Object> editor = api.call(asEditor(HttpRequest.GET("/health")));
         assertFalse(editor.containsKey("details"), "no internals for editors either: " + editor);
-        Map<String, Object> health = call(asAdmin(HttpRequest.GET("/health")));
+        Map<String, Object> health = api.call(asAdmin(HttpRequest.GET("/health")));
         assertTrue(String.valueOf(health.get("details")).contains("jdbc"), health.toString());
     }
 
     @Test
     void theApiNeedsALoginAndAGoodPassword() {
-        refused(HttpRequest.GET("/api/pieces"), HttpStatus.UNAUTHORIZED);
-        refused(HttpRequest.GET("/api/pieces").basicAuth("bien-tap", "wrong-password"), HttpStatus.UNAUTHORIZED);
+        api.refused(HttpRequest.GET("/api/pieces"), HttpStatus.UNAUTHORIZED);
+        api.refused(HttpRequest.GET("/api/pieces").basicAuth("bien-tap", "wrong-password"), HttpStatus.UNAUTHORIZED);
     }
 
     @Test
     void theSeedLibraryIsInTheListWithItsTotal() {
-        Map<String, Object> list = call(asEditor(HttpRequest.GET("/api/pieces?status=APPROVED&size=5")));
+        Map<String, Object> list = api.call(asEditor(HttpRequest.GET("/api/pieces?status=APPROVED&size=5")));
         assertEquals(5, ((List<?>) list.get("items")).size());
         assertTrue(((Number) list.get("total")).intValue() >= 15, list.get("total").toString());
     }
@@ -105,18 +79,18 @@ class ApiTest {
         Map<String, Object> piece = anArticle("Bình dân học vụ số cho người cao tuổi");
         Object id = piece.get("id");
         assertEquals("DRAFT", piece.get("status"));
-        call(asEditor(HttpRequest.POST("/api/pieces/" + id + "/submit", "")));
+        api.call(asEditor(HttpRequest.POST("/api/pieces/" + id + "/submit", "")));
 
-        refused(asEditor(HttpRequest.POST("/api/pieces/" + id + "/approve", "")), HttpStatus.FORBIDDEN);
-        refused(asApprover(HttpRequest.POST("/api/pieces", Map.of("kind", "ARTICLE", "title", "x"))), HttpStatus.FORBIDDEN);
+        api.refused(asEditor(HttpRequest.POST("/api/pieces/" + id + "/approve", "")), HttpStatus.FORBIDDEN);
+        api.refused(asApprover(HttpRequest.POST("/api/pieces", Map.of("kind", "ARTICLE", "title", "x"))), HttpStatus.FORBIDDEN);
 
-        assertEquals("APPROVED", call(asApprover(HttpRequest.POST("/api/pieces/" + id + "/approve",
+        assertEquals("APPROVED", api.call(asApprover(HttpRequest.POST("/api/pieces/" + id + "/approve",
                 Map.of("revision", piece.get("revision"))))).get("status"));
     }
 
     @Test
     void hostileHtmlIsCleanedBeforeItIsStored() {
-        Map<String, Object> piece = call(asEditor(HttpRequest.POST("/api/pieces", Map.of("kind", "ARTICLE",
+        Map<String, Object> piece = api.call(asEditor(HttpRequest.POST("/api/pieces", Map.of("kind", "ARTICLE",
                 "title", "Tin có mã độc", "body", "<p onclick=\"steal()\">Xin chào</p><script>alert(1)</script>"
                         + "<a href=\"javascript:alert(1)\">bấm</a><iframe src=\"https://x\"></iframe>"))));
         String body = (String) piece.get("body");
@@ -128,7 +102,7 @@ class ApiTest {
 
     @Test
     void thePlainTextKeepsParagraphsAndListItems() {
-        Object id = call(asEditor(HttpRequest.POST("/api/pieces", Map.of("kind", "ARTICLE", "title", "Ba bước",
+        Object id = api.call(asEditor(HttpRequest.POST("/api/pieces", Map.of("kind", "ARTICLE", "title", "Ba bước",
                 "body", "<p>Bà con lưu ý:</p><ul><li>Tải ứng dụng</li><li>Đăng ký</li></ul><p>Xin cảm ơn.</p>")))).get("id");
         String text = http.toBlocking().retrieve(asEditor(HttpRequest.GET("/api/pieces/" + id + "/text")));
         assertEquals("Bà con lưu ý:\n\n- Tải ứng dụng\n- Đăng ký\n\nXin cảm ơn.", text);
@@ -136,7 +110,7 @@ class ApiTest {
 
     @Test
     void anInvalidPieceNamesEachWrongField() {
-        Map<String, Object> problem = refused(asEditor(HttpRequest.POST("/api/pieces", Map.of("kind", "ARTICLE",
+        Map<String, Object> problem = api.refused(asEditor(HttpRequest.POST("/api/pieces", Map.of("kind", "ARTICLE",
                 "title", " ", "variants", Map.of("zalo", Map.of("title", "T".repeat(151)))))), HttpStatus.BAD_REQUEST);
         String errors = String.valueOf(problem.get("errors"));
         assertTrue(errors.contains("title") && errors.contains("variants.zalo.title"), errors);
@@ -144,27 +118,27 @@ class ApiTest {
 
     @Test
     void malformedJsonAndUnknownValuesAreBadRequestsNotServerErrors() {
-        refused(asEditor(HttpRequest.POST("/api/pieces", "{\"kind\": \"ARTICLE\", \"title\": ").contentType(MediaType.APPLICATION_JSON)),
+        api.refused(asEditor(HttpRequest.POST("/api/pieces", "{\"kind\": \"ARTICLE\", \"title\": ").contentType(MediaType.APPLICATION_JSON)),
                 HttpStatus.BAD_REQUEST);
-        refused(asEditor(HttpRequest.POST("/api/pieces", Map.of("kind", "ARTICEL", "title", "x"))), HttpStatus.BAD_REQUEST);
-        refused(asEditor(HttpRequest.GET("/api/pieces?kind=VIDEO")), HttpStatus.BAD_REQUEST);
-        refused(asEditor(HttpRequest.GET("/api/pieces?size=100000")), HttpStatus.BAD_REQUEST);
-        refused(asEditor(HttpRequest.GET("/api/pieces/abc")), HttpStatus.BAD_REQUEST);
+        api.refused(asEditor(HttpRequest.POST("/api/pieces", Map.of("kind", "ARTICEL", "title", "x"))), HttpStatus.BAD_REQUEST);
+        api.refused(asEditor(HttpRequest.GET("/api/pieces?kind=VIDEO")), HttpStatus.BAD_REQUEST);
+        api.refused(asEditor(HttpRequest.GET("/api/pieces?size=100000")), HttpStatus.BAD_REQUEST);
+        api.refused(asEditor(HttpRequest.GET("/api/pieces/abc")), HttpStatus.BAD_REQUEST);
     }
 
     @Test
     void aBodyOfTheWrongTypeIsUnsupportedAndAnOversizedOneTooLarge() {
-        refused(asEditor(HttpRequest.POST("/api/pieces", "title=x").contentType(MediaType.TEXT_PLAIN)),
+        api.refused(asEditor(HttpRequest.POST("/api/pieces", "title=x").contentType(MediaType.TEXT_PLAIN)),
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE);
         byte[] huge = new byte[61 * 1024 * 1024];
         java.util.Arrays.fill(huge, (byte) ' ');
-        refused(asEditor(HttpRequest.POST("/api/pieces", huge).contentType(MediaType.APPLICATION_JSON)),
+        api.refused(asEditor(HttpRequest.POST("/api/pieces", huge).contentType(MediaType.APPLICATION_JSON)),
                 HttpStatus.REQUEST_ENTITY_TOO_LARGE);
     }
 
     @Test
     void aMissingPieceIsNotFound() {
-        Map<String, Object> problem = refused(asEditor(HttpRequest.GET("/api/pieces/987654321")), HttpStatus.NOT_FOUND);
+        Map<String, Object> problem = api.refused(asEditor(HttpRequest.GET("/api/pieces/987654321")), HttpStatus.NOT_FOUND);
         assertTrue(String.valueOf(problem.get("detail")).contains("987654321"), problem.toString());
     }
 
@@ -172,11 +146,11 @@ class ApiTest {
     void savingOverANewerRevisionIsAConflict() {
         Map<String, Object> piece = anArticle("Dịch vụ công trực tuyến");
         Object id = piece.get("id");
-        call(asEditor(HttpRequest.PUT("/api/pieces/" + id, Map.of("title", "Sửa lần một", "revision", 1))));
-        Map<String, Object> problem = refused(asEditor(HttpRequest.PUT("/api/pieces/" + id,
+        api.call(asEditor(HttpRequest.PUT("/api/pieces/" + id, Map.of("title", "Sửa lần một", "revision", 1))));
+        Map<String, Object> problem = api.refused(asEditor(HttpRequest.PUT("/api/pieces/" + id,
                 Map.of("title", "Sửa từ bản cũ", "revision", 1))), HttpStatus.CONFLICT);
         assertTrue(String.valueOf(problem.get("detail")).contains("revision 2"), problem.toString());
-        List<?> revisions = (List<?>) call(asEditor(HttpRequest.GET("/api/pieces/" + id + "/revisions"))).get("items");
+        List<?> revisions = (List<?>) api.call(asEditor(HttpRequest.GET("/api/pieces/" + id + "/revisions"))).get("items");
         assertEquals(2, revisions.size());
     }
 
@@ -184,7 +158,7 @@ class ApiTest {
     void anImageIsCheckedByItsBytesStoredByHashAndServedPublicly() {
         Object id = anArticle("Bài có ảnh bìa").get("id");
         byte[] png = aPng();
-        Map<String, Object> attached = call(asEditor(HttpRequest.POST("/api/pieces/" + id + "/assets",
+        Map<String, Object> attached = api.call(asEditor(HttpRequest.POST("/api/pieces/" + id + "/assets",
                 MultipartBody.builder().addPart("file", "anh-bia.mp3", MediaType.APPLICATION_OCTET_STREAM_TYPE, png)
                         .addPart("role", "COVER").build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)));
         @SuppressWarnings("unchecked")
@@ -202,7 +176,7 @@ class ApiTest {
     @Test
     void aTextFileNamedPngIsRefusedAsUnsupported() {
         Object id = anArticle("Bài có tệp giả").get("id");
-        Map<String, Object> problem = refused(asEditor(HttpRequest.POST("/api/pieces/" + id + "/assets",
+        Map<String, Object> problem = api.refused(asEditor(HttpRequest.POST("/api/pieces/" + id + "/assets",
                 MultipartBody.builder().addPart("file", "anh.png", MediaType.IMAGE_PNG_TYPE, "không phải ảnh".getBytes())
                         .addPart("role", "COVER").build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)),
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE);
@@ -214,7 +188,7 @@ class ApiTest {
         Object id = anArticle("Bài có ảnh quá lớn").get("id");
         byte[] png = aPng();
         byte[] big = java.util.Arrays.copyOf(png, 11 * 1024 * 1024);
-        refused(asEditor(HttpRequest.POST("/api/pieces/" + id + "/assets",
+        api.refused(asEditor(HttpRequest.POST("/api/pieces/" + id + "/assets",
                 MultipartBody.builder().addPart("file", "lon.png", MediaType.IMAGE_PNG_TYPE, big)
                         .addPart("role", "COVER").build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)),
                 HttpStatus.REQUEST_ENTITY_TOO_LARGE);
@@ -222,37 +196,37 @@ class ApiTest {
 
     @Test
     void unitsAreListedForEveryoneAndCreatedByAdminsOnly() {
-        List<?> units = (List<?>) call(asEditor(HttpRequest.GET("/api/units"))).get("items");
+        List<?> units = (List<?>) api.call(asEditor(HttpRequest.GET("/api/units"))).get("items");
         assertTrue(String.valueOf(units).contains("xa-hoa-an"), units.toString());
 
         Map<String, Object> form = Map.of("code", "phuong-an-binh", "name", "Phường An Bình", "zone", "Asia/Ho_Chi_Minh",
                 "parentCode", "xa-hoa-an");
-        refused(asEditor(HttpRequest.POST("/api/units", form)), HttpStatus.FORBIDDEN);
-        assertEquals("Phường An Bình", call(asAdmin(HttpRequest.POST("/api/units", form))).get("name"));
-        Map<String, Object> problem = refused(asAdmin(HttpRequest.POST("/api/units", Map.of("code", "x y", "name", "",
+        api.refused(asEditor(HttpRequest.POST("/api/units", form)), HttpStatus.FORBIDDEN);
+        assertEquals("Phường An Bình", api.call(asAdmin(HttpRequest.POST("/api/units", form))).get("name"));
+        Map<String, Object> problem = api.refused(asAdmin(HttpRequest.POST("/api/units", Map.of("code", "x y", "name", "",
                 "zone", "Mars/Olympus"))), HttpStatus.BAD_REQUEST);
         assertEquals(3, ((List<?>) problem.get("errors")).size(), problem.toString());
     }
 
     @Test
     void adminsManageUsersAndPasswordsNeverLeave() {
-        Map<String, Object> created = call(asAdmin(HttpRequest.POST("/api/users", Map.of("username", "lanh-dao",
+        Map<String, Object> created = api.call(asAdmin(HttpRequest.POST("/api/users", Map.of("username", "lanh-dao",
                 "displayName", "Lãnh đạo UBND", "password", "mat-khau-dai-du", "roles", List.of("APPROVER")))));
         assertEquals(List.of("APPROVER"), created.get("roles"));
         String list = http.toBlocking().retrieve(asAdmin(HttpRequest.GET("/api/users")));
         assertFalse(list.contains("password") || list.contains("$2a$"), list);
-        refused(asEditor(HttpRequest.GET("/api/users")), HttpStatus.FORBIDDEN);
-        assertEquals("lanh-dao", call(HttpRequest.GET("/api/users/me").basicAuth("lanh-dao", "mat-khau-dai-du")).get("username"));
+        api.refused(asEditor(HttpRequest.GET("/api/users")), HttpStatus.FORBIDDEN);
+        assertEquals("lanh-dao", api.call(HttpRequest.GET("/api/users/me").basicAuth("lanh-dao", "mat-khau-dai-du")).get("username"));
     }
 
     @Test
     void onlyAdminsReRunTheImportAndReadItsReport() {
-        refused(asEditor(HttpRequest.POST("/api/imports", "")), HttpStatus.FORBIDDEN);
-        Map<String, Object> report = call(asAdmin(HttpRequest.POST("/api/imports", "")));
+        api.refused(asEditor(HttpRequest.POST("/api/imports", "")), HttpStatus.FORBIDDEN);
+        Map<String, Object> report = api.call(asAdmin(HttpRequest.POST("/api/imports", "")));
         assertEquals(0, ((Number) report.get("errors")).intValue(), String.valueOf(report.get("problems")));
-        assertEquals(report.get("startedAt"), call(asAdmin(HttpRequest.GET("/api/imports/latest"))).get("startedAt"));
+        assertEquals(report.get("startedAt"), api.call(asAdmin(HttpRequest.GET("/api/imports/latest"))).get("startedAt"));
         // the library holds every unit's files: a commune's editor does not read the others' file names
-        refused(asEditor(HttpRequest.GET("/api/imports/latest")), HttpStatus.FORBIDDEN);
+        api.refused(asEditor(HttpRequest.GET("/api/imports/latest")), HttpStatus.FORBIDDEN);
     }
 
     @Test

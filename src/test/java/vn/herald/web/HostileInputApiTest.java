@@ -1,14 +1,11 @@
 package vn.herald.web;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -22,7 +19,6 @@ import vn.herald.TestUsers;
 import vn.herald.account.Accounts;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,7 +30,6 @@ import java.util.zip.Deflater;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.herald.TestUsers.asEditor;
@@ -48,33 +43,16 @@ class HostileInputApiTest {
     @Inject Accounts accounts;
     @Inject JsonMapper json;
 
+    private JsonCalls api;
+
     @BeforeEach
     void people() {
         TestUsers.ensure(accounts);
-    }
-
-    private Map<String, Object> call(MutableHttpRequest<?> request) {
-        HttpResponse<String> response = http.toBlocking().exchange(request, String.class);
-        return read(response.body());
-    }
-
-    private Map<String, Object> read(String body) {
-        try {
-            return json.readValue(body, Argument.mapOf(String.class, Object.class));
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + body, e);
-        }
-    }
-
-    private Map<String, Object> refused(MutableHttpRequest<?> request, HttpStatus expected) {
-        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(request, String.class));
-        assertEquals(expected, e.getStatus(), () -> e.getResponse().getBody(String.class).orElse(""));
-        return read(e.getResponse().getBody(String.class).orElseThrow());
+        api = new JsonCalls(http, json);
     }
 
     private Map<String, Object> create(Map<String, Object> fields) {
-        return call(asEditor(HttpRequest.POST("/api/pieces", fields)));
+        return api.call(asEditor(HttpRequest.POST("/api/pieces", fields)));
     }
 
     /** A valid PNG of about 10 KB whose header declares 50000 x 50000 pixels (2.5 gigapixels to decode). */
@@ -110,7 +88,7 @@ class HostileInputApiTest {
         assertTrue(bomb.length < 20_000, "the bomb is small: " + bomb.length);
         Object id = create(Map.of("kind", "ARTICLE", "title", "Bài có ảnh bom")).get("id");
 
-        Map<String, Object> problem = refused(asEditor(HttpRequest.POST("/api/pieces/" + id + "/assets",
+        Map<String, Object> problem = api.refused(asEditor(HttpRequest.POST("/api/pieces/" + id + "/assets",
                 MultipartBody.builder().addPart("file", "bom.png", MediaType.IMAGE_PNG_TYPE, bomb)
                         .addPart("role", "COVER").build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)),
                 HttpStatus.REQUEST_ENTITY_TOO_LARGE);
@@ -134,7 +112,7 @@ class HostileInputApiTest {
     @Test
     void overLongTitlesSummariesAndTooManyOrTooLongTopicsAreRefusedFieldByFieldInVietnamese() {
         List<String> topics = IntStream.range(0, 21).mapToObj(n -> "Chủ đề " + n).toList();
-        Map<String, Object> problem = refused(asEditor(HttpRequest.POST("/api/pieces", Map.of("kind", "ARTICLE",
+        Map<String, Object> problem = api.refused(asEditor(HttpRequest.POST("/api/pieces", Map.of("kind", "ARTICLE",
                 "title", "T".repeat(301), "summary", "S".repeat(1001), "topics", topics,
                 "audiences", List.of("Đ".repeat(65))))), HttpStatus.BAD_REQUEST);
 
@@ -190,22 +168,22 @@ class HostileInputApiTest {
 
     @Test
     void aPageNumberNoListCanReachIsRefusedAndOneAfterTheLastIsEmpty() {
-        Map<String, Object> pieces = refused(asEditor(HttpRequest.GET("/api/pieces?page=100000000")), HttpStatus.BAD_REQUEST);
+        Map<String, Object> pieces = api.refused(asEditor(HttpRequest.GET("/api/pieces?page=100000000")), HttpStatus.BAD_REQUEST);
         assertEquals("paging-invalid", pieces.get("code"));
         assertEquals("paging-invalid",
-                refused(asEditor(HttpRequest.GET("/api/publications?page=100000000")), HttpStatus.BAD_REQUEST).get("code"));
+                api.refused(asEditor(HttpRequest.GET("/api/publications?page=100000000")), HttpStatus.BAD_REQUEST).get("code"));
 
-        Map<String, Object> afterTheLast = call(asEditor(HttpRequest.GET("/api/pieces?page=20000&size=50")));
+        Map<String, Object> afterTheLast = api.call(asEditor(HttpRequest.GET("/api/pieces?page=20000&size=50")));
         assertEquals(List.of(), afterTheLast.get("items"));
         assertTrue(((Number) afterTheLast.get("total")).intValue() > 0);
     }
 
     @Test
     void aPublicationPlannedInTheYear999999IsRefused() {
-        List<?> approved = (List<?>) call(asEditor(HttpRequest.GET("/api/pieces?status=APPROVED&kind=ARTICLE&size=1"))).get("items");
+        List<?> approved = (List<?>) api.call(asEditor(HttpRequest.GET("/api/pieces?status=APPROVED&kind=ARTICLE&size=1"))).get("items");
         Object pieceId = ((Map<?, ?>) approved.get(0)).get("id");
 
-        Map<String, Object> problem = refused(asEditor(HttpRequest.POST("/api/publications", Map.of("pieceId", pieceId,
+        Map<String, Object> problem = api.refused(asEditor(HttpRequest.POST("/api/publications", Map.of("pieceId", pieceId,
                 "channelIds", List.of("facebook"), "plannedAt", "+999999-01-01T08:00:00+07:00"))), HttpStatus.BAD_REQUEST);
 
         assertEquals("planned-too-far", problem.get("code"));
