@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  */
 public final class SearchText {
 
-    /** A query's first words count; more would only make every search slower. */
+    /** A query's first words count; more would only make every search slower. The portal's query has a slot each. */
     public static final int MAX_WORDS = 5;
     /** A longer query is no search a person types. */
     public static final int MAX_QUERY = 200;

@@ -22,6 +22,7 @@ import vn.herald.channel.eportal.BuiltInPortalAdapter;
 import vn.herald.content.Asset;
 import vn.herald.content.Assets;
 import vn.herald.content.CleanText;
+import vn.herald.content.SearchText;
 import vn.herald.exposure.ContentPolicy;
 import vn.herald.unit.Units;
 
@@ -111,6 +112,26 @@ class PortalController {
         checkPage(slice);
         String path = "/portal/chuyen-muc/" + topic;
         return page(html.listing(siteName(), "Chuyên mục " + name, topic, slice, sections(), path, path, List.of()));
+    }
+
+    /**
+     * The residents' search: the unit's live pages holding every word asked, with or without diacritics. The query is
+     * only ever text on the page (escaped) and folded words in bound LIKE parameters.
+     */
+    @Get("/portal/tim-kiem")
+    HttpResponse<String> search(@Nullable @QueryValue("tu-khoa") String query, @Nullable @QueryValue("trang") String page,
+                                @Nullable @QueryValue("moi-trang") String size) {
+        String asked = query == null ? "" : CleanText.line(query).strip();
+        if (asked.length() > SearchText.MAX_QUERY) {
+            throw PortalProblem.badRequest("Từ cần tìm dài quá " + SearchText.MAX_QUERY + " ký tự: hãy nhập ngắn hơn, "
+                    + "vài từ chính là đủ.");
+        }
+        int number = number("trang", page, 1, Integer.MAX_VALUE);
+        int perPage = number("moi-trang", size, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+        PortalArticles.Slice slice = asked.isEmpty() ? new PortalArticles.Slice(List.of(), number, perPage, 0)
+                : articles.search(units.ownUnitCode(), asked, number, perPage);
+        checkPage(slice);
+        return page(html.searchResults(siteName(), asked, slice, sections()));
     }
 
     @Get("/portal/rss.xml")
