@@ -34,6 +34,7 @@ import vn.herald.channel.eportal.BuiltInPortalAdapter;
 import vn.herald.channel.eportal.PortalPage;
 import vn.herald.content.Asset;
 import vn.herald.content.AssetRole;
+import vn.herald.content.Assets;
 import vn.herald.content.Piece;
 import vn.herald.content.PieceForm;
 import vn.herald.content.PieceKind;
@@ -101,6 +102,7 @@ abstract class PortalContract implements TestPropertyProvider {
     @Inject TestClock clock;
     @Inject @Client("/") HttpClient http;
     @Inject Units units;
+    @Inject Assets assetFiles;
 
     private final AtomicInteger pictures = new AtomicInteger();
 
@@ -659,6 +661,21 @@ abstract class PortalContract implements TestPropertyProvider {
         String description = meta(noPicture, "og:description");
         assertTrue(description.startsWith("Chủ tịch xã tiếp công dân vào sáng thứ Năm") && description.endsWith("…")
                 && description.length() <= 201, description);
+    }
+
+    @Test
+    void aFileLostFromTheDiskIsAVietnamesePageWithoutAServerPath() throws IOException {
+        Piece piece = anApprovedArticleWithBody("Ảnh bìa bị mất trên đĩa", "<p>Nội dung.</p>");
+        published(piece);
+        String src = html("/portal/bai/" + piece.slug()).selectFirst("figure.anh-bia img").attr("src");
+        Path stored = assetFiles.fileOf(assetFiles.findBySha256(src.substring(src.lastIndexOf('/') + 1)).orElseThrow());
+        Files.delete(stored);
+
+        HttpResponse<String> answer = fetch(HttpRequest.GET(src));
+        assertEquals(HttpStatus.NOT_FOUND, answer.getStatus());
+        Document page = Jsoup.parse(answer.body());
+        assertTrue(page.selectFirst("main p").text().startsWith("Tệp này tạm thời không có"), answer.body());
+        assertFalse(answer.body().contains(stored.getParent().toString()), answer.body());
     }
 
     private static String meta(Document page, String name) {
