@@ -1,5 +1,6 @@
 package vn.herald.content;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
@@ -11,7 +12,10 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
 
-/** A piece of content in its current revision. */
+/**
+ * A piece of content in its current revision. {@code searchText} is its text folded for search
+ * ({@link SearchText}), computed here on every write so it never lags the text; it is not part of the API.
+ */
 @Serdeable
 @MappedEntity("piece")
 public record Piece(
@@ -40,7 +44,8 @@ public record Piece(
         @Nullable String sourcePath,
         @Nullable String sourceHash,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @JsonIgnore @Nullable String searchText) {
 
     public PieceContent content() {
         return new PieceContent(kind, title, summary, body, script, caption, altText, coverAssetId, imageAssetId,
@@ -53,7 +58,7 @@ public record Piece(
         return new Piece(id, unitCode, c.kind(), slug, c.title(), c.summary(), c.body(), c.script(), c.caption(),
                 c.altText(), c.coverAssetId(), c.imageAssetId(), c.audioAssetId(), c.topics(), c.audiences(),
                 c.campaigns(), c.variants(), readSeconds, c.author(), status, statusReason, revision, sourcePath,
-                sourceHash, createdAt, updatedAt);
+                sourceHash, createdAt, updatedAt, SearchText.of(c.title(), c.summary(), c.body(), c.script(), c.caption()));
     }
 
     Piece withStatus(PieceStatus next, @Nullable String reason, Instant at) {

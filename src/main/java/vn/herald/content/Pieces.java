@@ -137,11 +137,9 @@ public class Pieces {
             }
             conditions.add((root, cb) -> root.get("id").in(ids));
         }
-        if (filter.text() != null && !filter.text().isBlank()) {
-            String pattern = "%" + escapeLike(nfc(filter.text()).toLowerCase(Locale.ROOT)) + "%";
-            conditions.add((root, cb) -> cb.or(
-                    cb.like(cb.lower(root.get("title")), pattern),
-                    cb.like(cb.lower(root.get("summary")), pattern)));
+        // every word of the text, folded, in any order: "lua dao" finds "Lừa đảo"
+        for (String pattern : SearchText.patterns(filter.text())) {
+            conditions.add((root, cb) -> cb.like(root.get("searchText"), pattern));
         }
         PredicateSpecification<Piece> where = conditions.stream().reduce(PredicateSpecification::and).orElse(null);
         Pageable ordered = pageable.getSort().isSorted() ? pageable

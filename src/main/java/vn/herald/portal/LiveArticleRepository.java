@@ -35,6 +35,17 @@ interface LiveArticleRepository extends GenericRepository<PortalArticle, Long> {
     @Query(value = "select count(*)" + LIVE + " and a.topic_keys like :pattern", nativeQuery = true)
     long countLiveInTopic(String pattern);
 
+    /** The unit's live pages whose folded text holds every pattern; an unused pattern is {@code %}. */
+    String FOUND = LIVE + " and pc.unit_code = :unitCode and a.search_text like :w1 and a.search_text like :w2"
+            + " and a.search_text like :w3 and a.search_text like :w4 and a.search_text like :w5";
+
+    @Query(value = "select a.*" + FOUND + NEWEST_FIRST + " limit :limit offset :offset", nativeQuery = true)
+    List<PortalArticle> liveFound(String unitCode, String w1, String w2, String w3, String w4, String w5, int limit,
+                                  long offset);
+
+    @Query(value = "select count(*)" + FOUND, nativeQuery = true)
+    long countLiveFound(String unitCode, String w1, String w2, String w3, String w4, String w5);
+
     @Query(value = "select a.*" + LIVE + " and a.slug = :slug", nativeQuery = true)
     Optional<PortalArticle> liveBySlug(String slug);
 

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import vn.herald.channel.eportal.PortalArticle;
 import vn.herald.channel.eportal.PortalPage;
 import vn.herald.content.PieceLimits;
+import vn.herald.content.SearchText;
 import vn.herald.content.Slugs;
 
 import java.io.IOException;
@@ -66,6 +67,23 @@ class PortalArticles {
         String pattern = "%|" + key + "|%";
         return new Slice(read(repository.liveInTopic(pattern, size, (long) (page - 1) * size)), page, size,
                 repository.countLiveInTopic(pattern));
+    }
+
+    /**
+     * The unit's live pages holding every word of the query, folded, in any order ({@link SearchText}), newest
+     * first. A query without a letter or digit finds nothing.
+     */
+    Slice search(String unitCode, String query, int page, int size) {
+        List<String> patterns = SearchText.patterns(query);
+        if (patterns.isEmpty()) {
+            return new Slice(List.of(), page, size, 0);
+        }
+        String[] w = new String[SearchText.MAX_WORDS];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = i < patterns.size() ? patterns.get(i) : "%";
+        }
+        return new Slice(read(repository.liveFound(unitCode, w[0], w[1], w[2], w[3], w[4], size, (long) (page - 1) * size)),
+                page, size, repository.countLiveFound(unitCode, w[0], w[1], w[2], w[3], w[4]));
     }
 
     Optional<LiveArticle> bySlug(String slug) {

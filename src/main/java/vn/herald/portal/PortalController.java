@@ -22,14 +22,20 @@ import vn.herald.channel.eportal.BuiltInPortalAdapter;
 import vn.herald.content.Asset;
 import vn.herald.content.Assets;
 import vn.herald.content.CleanText;
+import vn.herald.content.SearchText;
 import vn.herald.exposure.ContentPolicy;
 import vn.herald.unit.Units;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -52,6 +58,8 @@ import java.util.Optional;
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 class PortalController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PortalController.class);
 
     static final int DEFAULT_PAGE_SIZE = 10;
     static final int MAX_PAGE_SIZE = 50;
@@ -113,6 +121,26 @@ class PortalController {
         return page(html.listing(siteName(), "Chuyên mục " + name, topic, slice, sections(), path, path, List.of()));
     }
 
+    /**
+     * The residents' search: the unit's live pages holding every word asked, with or without diacritics. The query is
+     * only ever text on the page (escaped) and folded words in bound LIKE parameters.
+     */
+    @Get("/portal/tim-kiem")
+    HttpResponse<String> search(@Nullable @QueryValue("tu-khoa") String query, @Nullable @QueryValue("trang") String page,
+                                @Nullable @QueryValue("moi-trang") String size) {
+        String asked = query == null ? "" : CleanText.line(query).strip();
+        if (asked.length() > SearchText.MAX_QUERY) {
+            throw PortalProblem.badRequest("Từ cần tìm dài quá " + SearchText.MAX_QUERY + " ký tự: hãy nhập ngắn hơn, "
+                    + "vài từ chính là đủ.");
+        }
+        int number = number("trang", page, 1, Integer.MAX_VALUE);
+        int perPage = number("moi-trang", size, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+        PortalArticles.Slice slice = asked.isEmpty() ? new PortalArticles.Slice(List.of(), number, perPage, 0)
+                : articles.search(units.ownUnitCode(), asked, number, perPage);
+        checkPage(slice);
+        return page(html.searchResults(siteName(), asked, slice, sections()));
+    }
+
     @Get("/portal/rss.xml")
     HttpResponse<String> rss(HttpRequest<?> request) {
         return feed(request, PortalFeeds.Kind.RSS, siteName(), "/portal", articles.latest(1, PortalFeeds.ENTRIES));
@@ -140,7 +168,14 @@ class PortalController {
     HttpResponse<SystemFile> file(String sha256) {
         Asset asset = Optional.of(sha256).filter(articles::showsFile).flatMap(assets::findBySha256)
                 .orElseThrow(() -> PortalProblem.notFound("Không có tệp nào ở địa chỉ này trên cổng thông tin."));
-        return ContentPolicy.storedFile(HttpResponse.ok(new SystemFile(assets.fileOf(asset).toFile(),
+        Path stored = assets.fileOf(asset);
+        if (!Files.isReadable(stored)) {
+            // lost from the disk (a restore without the files): the resident gets a page, the operator the log
+            LOG.warn("asset {} is live on the portal but its stored file cannot be read", asset.id());
+            throw PortalProblem.notFound("Tệp này tạm thời không có trên cổng thông tin. Bài viết vẫn đọc được; "
+                    + "hãy báo cho bộ phận quản lý cổng nếu tệp vẫn thiếu.");
+        }
+        return ContentPolicy.storedFile(HttpResponse.ok(new SystemFile(stored.toFile(),
                 MediaType.of(asset.mediaType()))), asset.mediaType()).header("Cache-Control", "public, max-age=3600");
     }
 

@@ -2,16 +2,20 @@ package vn.herald.portal;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
+import vn.herald.channel.PortalAddress;
 import vn.herald.channel.eportal.BuiltInPortalAdapter;
 import vn.herald.channel.eportal.PortalPage;
 import vn.herald.content.PieceKind;
 import vn.herald.content.PieceLimits;
+import vn.herald.content.SearchText;
 import vn.herald.content.Slugs;
 import vn.herald.unit.Units;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -32,10 +36,17 @@ class PortalHtml {
     private static final String RESOLUTION_57 = PortalArticles.RESOLUTION_57_KEY;
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-    private final Units units;
+    /** The id of the search box every page carries in its header. */
+    static final String SEARCH_BOX = "o-tim-kiem";
+    /** Facebook shows about this much of a link card's description. */
+    private static final int CARD_DESCRIPTION = 200;
 
-    PortalHtml(Units units) {
+    private final Units units;
+    private final PortalAddress address;
+
+    PortalHtml(Units units, PortalAddress address) {
         this.units = units;
+        this.address = address;
     }
 
     /** A campaign running now and its pieces live on the portal, shown above the latest news. */
@@ -62,6 +73,34 @@ class PortalHtml {
         if (slice.items().isEmpty()) {
             main.appendElement("p").text("Chưa có bài viết nào.");
         }
+        items(main, slice);
+        pager(main, slice, pagePath + "?");
+        return document.outerHtml();
+    }
+
+    /** The results of a search on the portal, with the query kept in the search box. */
+    String searchResults(String site, String query, PortalArticles.Slice slice, Map<String, String> sections) {
+        Document document = shell(site, (query.isEmpty() ? "Tìm kiếm" : "Tìm kiếm: " + query) + " - " + site, sections,
+                "/portal");
+        // results change with every publication and every query: not pages for search engines to keep
+        document.head().appendElement("meta").attr("name", "robots").attr("content", "noindex");
+        document.selectFirst("#" + SEARCH_BOX).attr("value", query);
+        Element main = document.body().appendElement("main");
+        main.appendElement("h1").text("Tìm kiếm");
+        if (query.isEmpty()) {
+            main.appendElement("p").text("Nhập từ cần tìm vào ô tìm kiếm, có dấu hay không dấu đều được, "
+                    + "ví dụ: lua dao, cho hoa an.");
+            return document.outerHtml();
+        }
+        main.appendElement("p").attr("role", "status").text(slice.total() == 0
+                ? "Không tìm thấy bài viết nào có đủ các từ “" + query + "”. Hãy thử ít từ hơn hoặc từ khác."
+                : "Tìm thấy " + slice.total() + " bài viết có đủ các từ “" + query + "”.");
+        items(main, slice);
+        pager(main, slice, "/portal/tim-kiem?tu-khoa=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&");
+        return document.outerHtml();
+    }
+
+    private void items(Element main, PortalArticles.Slice slice) {
         for (PortalArticles.LiveArticle article : slice.items()) {
             PortalPage page = article.page();
             Element item = main.appendElement("article").addClass("tin");
@@ -77,20 +116,24 @@ class PortalHtml {
                 item.appendElement("p").text(page.summary());
             }
         }
-        if (slice.pages() > 1) {
-            Element pager = main.appendElement("nav").attr("aria-label", "Phân trang");
-            String sizeParam = slice.size() == PortalController.DEFAULT_PAGE_SIZE ? "" : "&moi-trang=" + slice.size();
-            if (slice.page() > 1) {
-                pager.appendElement("a").attr("rel", "prev").attr("href", pagePath + "?trang=" + (slice.page() - 1) + sizeParam)
-                        .text("« Trang trước");
-            }
-            pager.appendElement("span").text("Trang " + slice.page() + "/" + slice.pages());
-            if (slice.page() < slice.pages()) {
-                pager.appendElement("a").attr("rel", "next").attr("href", pagePath + "?trang=" + (slice.page() + 1) + sizeParam)
-                        .text("Trang sau »");
-            }
+    }
+
+    /** Links to the pages before and after; {@code base} is the page's address up to its query's next parameter. */
+    private static void pager(Element main, PortalArticles.Slice slice, String base) {
+        if (slice.pages() <= 1) {
+            return;
         }
-        return document.outerHtml();
+        Element pager = main.appendElement("nav").attr("aria-label", "Phân trang");
+        String sizeParam = slice.size() == PortalController.DEFAULT_PAGE_SIZE ? "" : "&moi-trang=" + slice.size();
+        if (slice.page() > 1) {
+            pager.appendElement("a").attr("rel", "prev").attr("href", base + "trang=" + (slice.page() - 1) + sizeParam)
+                    .text("« Trang trước");
+        }
+        pager.appendElement("span").text("Trang " + slice.page() + "/" + slice.pages());
+        if (slice.page() < slice.pages()) {
+            pager.appendElement("a").attr("rel", "next").attr("href", base + "trang=" + (slice.page() + 1) + sizeParam)
+                    .text("Trang sau »");
+        }
     }
 
     String article(String site, PortalArticles.LiveArticle article, Map<String, String> sections) {
@@ -99,6 +142,7 @@ class PortalHtml {
         if (page.summary() != null) {
             document.head().appendElement("meta").attr("name", "description").attr("content", page.summary());
         }
+        card(document.head(), site, article);
         Element main = document.body().appendElement("main").appendElement("article");
         main.appendElement("h1").text(page.title());
         dateLine(main, page, article.row().firstPublishedAt());
@@ -158,6 +202,62 @@ class PortalHtml {
         return document.outerHtml();
     }
 
+    /**
+     * What Facebook, Zalo and X read to draw a link card: Open Graph and Twitter card tags, every address absolute on
+     * the public URL, and the canonical address of the page. The picture is the infographic, else the cover.
+     */
+    private void card(Element head, String site, PortalArticles.LiveArticle article) {
+        PortalPage page = article.page();
+        String url = address.articleUrl(article.slug());
+        String description = cardDescription(page);
+        PortalPage.File picture = page.image() != null ? page.image() : page.cover();
+        head.appendElement("link").attr("rel", "canonical").attr("href", url);
+        property(head, "og:type", "article");
+        property(head, "og:locale", "vi_VN");
+        property(head, "og:site_name", site);
+        property(head, "og:title", page.title());
+        property(head, "og:url", url);
+        property(head, "article:published_time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(article.row()
+                .firstPublishedAt().truncatedTo(ChronoUnit.SECONDS).atZone(units.zoneOf(page.unitCode()))));
+        named(head, "twitter:card", picture == null ? "summary" : "summary_large_image");
+        named(head, "twitter:title", page.title());
+        if (!description.isEmpty()) {
+            property(head, "og:description", description);
+            named(head, "twitter:description", description);
+        }
+        if (picture != null) {
+            String image = address.base() + BuiltInPortalAdapter.FILE_PATH + picture.sha256();
+            property(head, "og:image", image);
+            property(head, "og:image:type", picture.mediaType());
+            named(head, "twitter:image", image);
+            if (picture == page.image() && page.altText() != null) {
+                property(head, "og:image:alt", page.altText());
+                named(head, "twitter:image:alt", page.altText());
+            }
+        }
+    }
+
+    /** The summary, else the start of the text, cut at a word. */
+    private static String cardDescription(PortalPage page) {
+        String text = page.summary() != null ? page.summary()
+                : page.script() != null ? page.script()
+                : page.bodyHtml() != null ? Jsoup.parseBodyFragment(page.bodyHtml()).text() : "";
+        text = text.strip().replaceAll("\\s+", " ");
+        if (text.length() <= CARD_DESCRIPTION) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', CARD_DESCRIPTION - 1);
+        return text.substring(0, cut > 0 ? cut : CARD_DESCRIPTION - 1) + "…";
+    }
+
+    private static void property(Element head, String property, String content) {
+        head.appendElement("meta").attr("property", property).attr("content", content);
+    }
+
+    private static void named(Element head, String name, String content) {
+        head.appendElement("meta").attr("name", name).attr("content", content);
+    }
+
     /** A 404 or 400 page: what went wrong and where to go instead. */
     String problem(String site, String heading, String message, Map<String, String> sections) {
         Document document = shell(site, heading + " - " + site, sections, "/portal");
@@ -184,6 +284,12 @@ class PortalHtml {
         head.appendElement("link").attr("rel", "stylesheet").attr("href", "/static/portal.css");
         Element header = document.body().appendElement("header");
         header.appendElement("p").appendElement("a").attr("href", "/portal").appendElement("strong").text(site);
+        Element search = header.appendElement("form").attr("role", "search").attr("action", "/portal/tim-kiem")
+                .attr("method", "get").addClass("tim-kiem");
+        search.appendElement("label").attr("for", SEARCH_BOX).text("Tìm bài viết");
+        search.appendElement("input").attr("type", "search").attr("id", SEARCH_BOX).attr("name", "tu-khoa")
+                .attr("maxlength", String.valueOf(SearchText.MAX_QUERY)).attr("placeholder", "ví dụ: lua dao");
+        search.appendElement("button").attr("type", "submit").text("Tìm");
         Element nav = header.appendElement("nav").attr("aria-label", "Chuyên mục");
         nav.appendElement("a").attr("href", "/portal").text("Trang chủ");
         nav.appendElement("a").addClass("noi-bat").attr("href", "/portal/chuyen-muc/" + RESOLUTION_57)

@@ -21,6 +21,7 @@ import vn.herald.channel.ChannelAdapters;
 import vn.herald.channel.ChannelMode;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Channels;
+import vn.herald.channel.PortalAddress;
 import vn.herald.publishing.Publication;
 import vn.herald.publishing.PublicationStatus;
 import vn.herald.publishing.Publishing;
@@ -46,9 +47,12 @@ class ChannelPages {
     private final Publishing publishing;
     private final Times times;
     private final FormTokens tokens;
+    private final PortalAddress address;
 
-    ChannelPages(Channels channels, ChannelAdapters adapters, Publishing publishing, Times times, FormTokens tokens) {
+    ChannelPages(Channels channels, ChannelAdapters adapters, Publishing publishing, Times times, FormTokens tokens,
+                 PortalAddress address) {
         this.tokens = tokens;
+        this.address = address;
         this.channels = channels;
         this.adapters = adapters;
         this.publishing = publishing;
@@ -62,6 +66,8 @@ class ChannelPages {
         model.put("channels", channels.visible().stream().map(this::view).toList());
         model.put("ok", ok);
         model.put("error", loi);
+        model.put("publicUrl", address.publicUrl());
+        model.put("publicUrlNotPublic", address.notPublic());
         return Page.view("channels", model);
     }
 

@@ -119,6 +119,47 @@ abstract class PiecesContract {
     }
 
     @Test
+    void textTypedWithoutDiacriticsFindsVietnameseWordsInAnyOrderAcrossTitleAndBody() {
+        Piece scam = pieces.create(new PieceForm(PieceKind.ARTICLE, null, "Cảnh giác lừa đảo ở xóm Khuổi Nọi",
+                "Giả danh cán bộ gọi điện", "<p>Bà con buôn bán ở <strong>Chợ Hòa An</strong> hãy báo ngay cho công an xã.</p>",
+                null, null, null, List.of(), List.of(), List.of(), null, null, null), "bien-tap");
+        Piece other = pieces.create(anArticle("Khuổi Nọi có đường mới", List.of()), "bien-tap");
+
+        assertEquals(List.of(scam.id()), found("lua dao khuoi noi"));
+        assertEquals(List.of(scam.id()), found("KHUOI NOI   lua-dao"), "any order, any case, any separator");
+        assertEquals(List.of(scam.id()), found("lừa đảo khuổi nọi"), "typed with diacritics it still finds");
+        assertEquals(List.of(scam.id()), found("cho hoa an khuoi noi"), "the body's words count, without its markup");
+        assertEquals(List.of(), found("lua dao khuoi noi bau"), "every word must occur");
+        assertTrue(found("khuoi noi").containsAll(List.of(scam.id(), other.id())));
+        assertEquals(List.of(), found("strong khuoi noi"), "markup is not searchable text");
+    }
+
+    @Test
+    void anEditIsSearchableAtOnceAndItsOldWordsNoLonger() {
+        Piece piece = pieces.create(anArticle("Tiêm phòng dại cho chó ở thôn Phiêng Luông", List.of()), "bien-tap");
+        assertEquals(List.of(piece.id()), found("tiem phong phieng luong"));
+
+        pieces.update(piece.id(), new PieceForm(null, null, "Tiêm phòng cúm gia cầm ở thôn Bản Ếch", null, null,
+                null, null, null, null, null, null, null, null, 1), "bien-tap");
+
+        assertEquals(List.of(piece.id()), found("tiem phong ban ech"));
+        assertEquals(List.of(), found("tiem phong phieng luong"));
+    }
+
+    @Test
+    void aQueryOfWildcardsAndHostileCharactersMatchesOnlyItsWords() {
+        Piece piece = pieces.create(anArticle("Hướng dẫn nộp thuế điện tử ở Lũng Phìn", List.of()), "bien-tap");
+        assertEquals(List.of(piece.id()), found("%' -- lũng_phìn \\ thuế;"), "only its words count");
+        assertEquals(List.of(), found("'; drop table piece; -- lung phin"));
+        assertEquals(List.of(piece.id()), found("lung phin"));
+    }
+
+    private List<Long> found(String text) {
+        return pieces.list(new Pieces.Filter(null, PieceKind.ARTICLE, null, null, null, text), Pageable.from(0, 50))
+                .getContent().stream().map(Piece::id).toList();
+    }
+
+    @Test
     void aRadioScriptGetsItsReadTimeFromItsSyllables() {
         String script = "Kính thưa bà con ".repeat(45).strip(); // 180 syllables
         Piece piece = pieces.create(new PieceForm(PieceKind.RADIO_SCRIPT, null, "Bản tin tuần", null, null, script,

@@ -34,6 +34,7 @@ import vn.herald.channel.eportal.BuiltInPortalAdapter;
 import vn.herald.channel.eportal.PortalPage;
 import vn.herald.content.Asset;
 import vn.herald.content.AssetRole;
+import vn.herald.content.Assets;
 import vn.herald.content.Piece;
 import vn.herald.content.PieceForm;
 import vn.herald.content.PieceKind;
@@ -44,6 +45,7 @@ import vn.herald.publishing.Publication;
 import vn.herald.publishing.PublicationEvent;
 import vn.herald.publishing.PublicationStatus;
 import vn.herald.publishing.Publishing;
+import vn.herald.unit.Units;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -53,6 +55,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -68,12 +71,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,6 +101,8 @@ abstract class PortalContract implements TestPropertyProvider {
     @Inject JsonMapper json;
     @Inject TestClock clock;
     @Inject @Client("/") HttpClient http;
+    @Inject Units units;
+    @Inject Assets assetFiles;
 
     private final AtomicInteger pictures = new AtomicInteger();
 
@@ -456,7 +463,8 @@ abstract class PortalContract implements TestPropertyProvider {
         }
 
         HttpResponse<String> before = fetch(HttpRequest.GET("/portal/rss.xml"));
-        clock.advance(Duration.ofMinutes(1));
+        // a day on: later than anything the tests before this one published, withdrew or archived
+        clock.advance(Duration.ofDays(1));
         published(anApprovedArticle("Hội thi ý tưởng khởi nghiệp: vòng chung kết", List.of("Đổi mới sáng tạo")));
         HttpResponse<String> after = fetch(HttpRequest.GET("/portal/rss.xml").header("If-None-Match", before.getHeaders().get("ETag"))
                 .header("If-Modified-Since", before.getHeaders().get("Last-Modified")));
@@ -539,6 +547,141 @@ abstract class PortalContract implements TestPropertyProvider {
         assertEquals("<script>alert('tieu-de')</script> Tin nóng", article.selectFirst("main h1").text());
         assertEquals("\"><img src=x onerror=alert('tom-tat')>", article.selectFirst(".sapo").text());
         assertFalse(page("/portal/rss.xml").contains("<script>"));
+    }
+
+    // --- search and link cards
+
+    private Piece anApprovedArticleWithBody(String title, String body) {
+        Piece piece = anArticle(title, body, List.of("Cảnh giác lừa đảo trực tuyến"));
+        pieces.attach(piece.id(), AssetRole.COVER, new ByteArrayInputStream(aPicture()), "bia.png", null, "bien-tap");
+        return approved(piece);
+    }
+
+    private Document searched(String query) {
+        return html("/portal/tim-kiem?tu-khoa=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void residentsFindLiveArticlesOfTheirUnitTypingWithoutDiacriticsWordsInAnyOrder() {
+        Piece scam = anApprovedArticleWithBody("Cảnh giác lừa đảo qua điện thoại ở Khuổi Nọi",
+                "<p>Tiểu thương <strong>Chợ Hòa An</strong> nhận cuộc gọi giả danh ngân hàng.</p>");
+        published(scam);
+        anApprovedArticleWithBody("Lừa đảo ở Khuổi Nọi: bài đã duyệt nhưng chưa đăng", "<p>Chưa lên cổng.</p>");
+        Piece withdrawn = anApprovedArticleWithBody("Lừa đảo ở Khuổi Nọi: bài đã gỡ", "<p>Đã gỡ khỏi cổng.</p>");
+        publishing.cancel(published(withdrawn).id(), "thông tin đã cũ", "bien-tap");
+        String otherUnit = "xa-khac-" + UUID.randomUUID().toString().substring(0, 8);
+        units.create(new Units.UnitForm(otherUnit, "Xã Khác", "Asia/Ho_Chi_Minh", null));
+        Piece elsewhere = pieces.create(new PieceForm(PieceKind.ARTICLE, otherUnit, "Lừa đảo ở Khuổi Nọi của xã khác",
+                "Tóm tắt", "<p>Bài của đơn vị khác.</p>", null, null, null, List.of(), null, null, null, null, null), "bien-tap");
+        published(approved(elsewhere));
+
+        Document found = searched("lua dao khuoi noi");
+        assertEquals(List.of(scam.title()), titles(found), "only the unit's live pages");
+        assertEquals("Tìm thấy 1 bài viết có đủ các từ “lua dao khuoi noi”.", found.selectFirst("main p[role=status]").text());
+        assertEquals("lua dao khuoi noi", found.selectFirst("form[role=search] input[name=tu-khoa]").attr("value"));
+        assertEquals("noindex", found.selectFirst("meta[name=robots]").attr("content"));
+        assertEquals(List.of(scam.title()), titles(searched("KHUỔI NỌI, cho hoa an")), "the body counts, any order");
+        assertEquals(List.of(), titles(searched("lua dao khuoi noi xyz")));
+        assertTrue(searched("strong khuoi noi").selectFirst("main p[role=status]").text().startsWith("Không tìm thấy"),
+                "markup is not text");
+
+        Document empty = searched("");
+        assertEquals(List.of(), titles(empty));
+        assertTrue(empty.selectFirst("main p").text().startsWith("Nhập từ cần tìm"), empty.selectFirst("main p").text());
+    }
+
+    @Test
+    void searchResultsArePagedAndEveryPortalPageCarriesTheSearchBox() {
+        for (String place : List.of("thôn Nà Phìa", "thôn Nà Phìa Trên", "thôn Nà Phìa Dưới")) {
+            published(anApprovedArticleWithBody("Họp dân " + place + " về tiêm phòng", "<p>Tiêm phòng dại.</p>"));
+        }
+        Document first = html("/portal/tim-kiem?tu-khoa=na%20phia&moi-trang=2");
+        assertEquals(2, titles(first).size());
+        assertEquals("Trang 1/2", first.select("nav[aria-label=Phân trang] span").text());
+        assertEquals("/portal/tim-kiem?tu-khoa=na+phia&trang=2&moi-trang=2", first.selectFirst("a[rel=next]").attr("href"));
+        assertEquals(1, titles(html(first.selectFirst("a[rel=next]").attr("href"))).size());
+        assertEquals(HttpStatus.NOT_FOUND, fetch(HttpRequest.GET("/portal/tim-kiem?tu-khoa=na%20phia&trang=9")).getStatus());
+
+        for (String uri : List.of("/portal", "/portal/chuyen-muc/canh-giac-lua-dao-truc-tuyen", "/portal/tim-kiem")) {
+            Element box = html(uri).selectFirst("header form[role=search]");
+            assertNotNull(box, uri);
+            assertEquals("/portal/tim-kiem", box.attr("action"));
+            assertEquals("Tìm bài viết", box.selectFirst("label[for=o-tim-kiem]").text());
+        }
+    }
+
+    @Test
+    void aHostileSearchIsOnlyTextAndFindsOnlyItsWords() {
+        Piece piece = anApprovedArticleWithBody("Nộp thuế điện tử ở Lũng Phìn", "<p>Hướng dẫn.</p>");
+        published(piece);
+        String hostile = "\"><script>alert('x')</script>%' OR 1=1 -- _ lũng_phìn";
+        Document page = searched(hostile);
+        assertTrue(page.select("script").isEmpty());
+        assertTrue(page.select("[onerror], [onclick]").isEmpty());
+        assertEquals(hostile, page.selectFirst("form[role=search] input[name=tu-khoa]").attr("value"));
+        assertEquals(List.of(), titles(page), "every word must occur: 'script', 'alert', 'or' do not");
+        assertEquals(List.of(piece.title()), titles(searched("%_ lũng_phìn; thuế")), "wildcards are no wildcards");
+        assertEquals(List.of(), titles(searched("%%% ___")), "no word, nothing found rather than everything");
+
+        HttpResponse<String> tooLong = fetch(HttpRequest.GET("/portal/tim-kiem?tu-khoa=" + "a".repeat(201)));
+        assertEquals(HttpStatus.BAD_REQUEST, tooLong.getStatus());
+        assertTrue(Jsoup.parse(tooLong.body()).selectFirst("main p").text().startsWith("Từ cần tìm dài quá 200 ký tự"));
+        assertEquals(HttpStatus.BAD_REQUEST, fetch(HttpRequest.GET("/portal/tim-kiem?tu-khoa=x&trang=abc")).getStatus());
+    }
+
+    @Test
+    void anArticleCarriesTheLinkCardFacebookAndZaloReadWithAbsoluteAddresses() {
+        Piece piece = anApprovedArticleWithBody("Kích hoạt VNeID mức 2 tại nhà", "<p>Năm bước.</p>");
+        published(piece);
+        String url = PUBLIC_URL + "/portal/bai/" + piece.slug();
+        Document page = html("/portal/bai/" + piece.slug());
+
+        assertEquals(url, page.selectFirst("link[rel=canonical]").attr("href"));
+        assertEquals(url, meta(page, "og:url"));
+        assertEquals("article", meta(page, "og:type"));
+        assertEquals("vi_VN", meta(page, "og:locale"));
+        assertEquals("Cổng thông tin điện tử xã Hòa An", meta(page, "og:site_name"));
+        assertEquals(piece.title(), meta(page, "og:title"));
+        assertEquals("Tóm tắt: " + piece.title(), meta(page, "og:description"));
+        String cover = PUBLIC_URL + page.selectFirst("figure.anh-bia img").attr("src");
+        assertEquals(cover, meta(page, "og:image"));
+        assertEquals("image/png", meta(page, "og:image:type"));
+        assertEquals("summary_large_image", meta(page, "twitter:card"));
+        assertEquals(piece.title(), meta(page, "twitter:title"));
+        assertEquals(cover, meta(page, "twitter:image"));
+        assertEquals("2027-05-17T08:00:00+07:00", meta(page, "article:published_time"));
+
+        Piece plain = pieces.create(new PieceForm(PieceKind.ARTICLE, null, "Lịch tiếp công dân tháng Sáu", null,
+                "<p>Chủ tịch xã tiếp công dân " + "vào sáng thứ Năm hằng tuần tại trụ sở. ".repeat(8) + "</p>", null, null,
+                null, List.of(), null, null, null, null, null), "bien-tap");
+        published(approved(plain));
+        Document noPicture = html("/portal/bai/" + plain.slug());
+        assertEquals("summary", meta(noPicture, "twitter:card"));
+        assertNull(noPicture.selectFirst("meta[property='og:image']"));
+        String description = meta(noPicture, "og:description");
+        assertTrue(description.startsWith("Chủ tịch xã tiếp công dân vào sáng thứ Năm") && description.endsWith("…")
+                && description.length() <= 201, description);
+    }
+
+    @Test
+    void aFileLostFromTheDiskIsAVietnamesePageWithoutAServerPath() throws IOException {
+        Piece piece = anApprovedArticleWithBody("Ảnh bìa bị mất trên đĩa", "<p>Nội dung.</p>");
+        published(piece);
+        String src = html("/portal/bai/" + piece.slug()).selectFirst("figure.anh-bia img").attr("src");
+        Path stored = assetFiles.fileOf(assetFiles.findBySha256(src.substring(src.lastIndexOf('/') + 1)).orElseThrow());
+        Files.delete(stored);
+
+        HttpResponse<String> answer = fetch(HttpRequest.GET(src));
+        assertEquals(HttpStatus.NOT_FOUND, answer.getStatus());
+        Document page = Jsoup.parse(answer.body());
+        assertTrue(page.selectFirst("main p").text().startsWith("Tệp này tạm thời không có"), answer.body());
+        assertFalse(answer.body().contains(stored.getParent().toString()), answer.body());
+    }
+
+    private static String meta(Document page, String name) {
+        Element tag = page.selectFirst("meta[property='" + name + "'], meta[name='" + name + "']");
+        assertNotNull(tag, name);
+        return tag.attr("content");
     }
 
     @Test

@@ -75,6 +75,15 @@ class ApiTest {
     }
 
     @Test
+    void theListQueryFindsVietnameseTypedWithoutDiacriticsAndKeepsItsSearchColumnToItself() {
+        Object id = anArticle("Cảnh giác lừa đảo ở bản Sà Phìn").get("id");
+        Map<String, Object> list = api.call(asEditor(HttpRequest.GET("/api/pieces?text=sa%20phin%20lua%20dao")));
+        List<?> items = (List<?>) list.get("items");
+        assertEquals(List.of(id), items.stream().map(item -> ((Map<?, ?>) item).get("id")).toList());
+        assertFalse(((Map<?, ?>) items.get(0)).containsKey("searchText"), items.get(0).toString());
+    }
+
+    @Test
     void onlyApproversApproveAndOnlyEditorsWrite() {
         Map<String, Object> piece = anArticle("Bình dân học vụ số cho người cao tuổi");
         Object id = piece.get("id");

@@ -21,6 +21,7 @@ import vn.herald.content.Assets;
 import vn.herald.content.HtmlText;
 import vn.herald.content.Piece;
 import vn.herald.content.PieceKind;
+import vn.herald.content.SearchText;
 import vn.herald.content.Slugs;
 
 import java.io.IOException;
@@ -128,7 +129,8 @@ public class BuiltInPortalAdapter implements ChannelAdapter {
         String slug = earlier.map(PortalArticle::slug).orElseGet(() -> freeSlug(page));
         PortalArticle article = new PortalArticle(page.pieceId(), slug, delivery.channel().id(), delivery.publicationId(),
                 delivery.payload().body(), keys(page.topics().stream().map(Slugs::slugOf).toList()), keys(page.fileKeys()),
-                earlier.map(PortalArticle::firstPublishedAt).orElse(now), now);
+                earlier.map(PortalArticle::firstPublishedAt).orElse(now), now,
+                SearchText.of(page.title(), page.summary(), page.bodyHtml(), page.script(), page.caption()));
         if (earlier.isPresent()) {
             articles.update(article);
         } else {

@@ -1,5 +1,6 @@
 package vn.herald.channel.eportal;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
@@ -8,7 +9,8 @@ import java.time.Instant;
 /**
  * The live copy of a piece on the built-in portal: one row per piece, replaced in place when the piece is published
  * again, so its slug, its feed GUID and its first publication date never change. {@code page} is the
- * {@link PortalPage} as JSON; {@code topicKeys} and {@code assetKeys} are {@code |a|b|} lists for simple lookups.
+ * {@link PortalPage} as JSON; {@code topicKeys} and {@code assetKeys} are {@code |a|b|} lists for simple lookups;
+ * {@code searchText} is the page's text folded for the portal's search ({@link vn.herald.content.SearchText}).
  */
 @MappedEntity("portal_article")
 public record PortalArticle(
@@ -20,4 +22,5 @@ public record PortalArticle(
         String topicKeys,
         String assetKeys,
         Instant firstPublishedAt,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        @Nullable String searchText) {}

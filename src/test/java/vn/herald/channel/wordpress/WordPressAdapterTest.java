@@ -117,7 +117,7 @@ class WordPressAdapterTest {
                 "Năm bước đơn giản tại nhà.",
                 "<p>Xem <a href=\"/portal/bai/huong-dan\">hướng dẫn</a>.</p><img src=\"/assets/" + COVER + "\" alt=\"Bìa\">",
                 null, null, null, cover, null, null, List.of(), List.of(), List.of(), Variants.none(), null, null,
-                PieceStatus.APPROVED, null, 1, null, null, NOW, NOW);
+                PieceStatus.APPROVED, null, 1, null, null, NOW, NOW, null);
     }
 
     private Delivery delivery(Channel channel, Piece piece) {
@@ -445,7 +445,7 @@ class WordPressAdapterTest {
         Piece piece = new Piece(8L, "xa-hoa-an", PieceKind.ARTICLE, "bai", "Bài", null,
                 "<p onclick=\"x()\">Chữ</p><script>alert(1)</script><img src=\"x\" onerror=\"alert(2)\">",
                 null, null, null, null, null, null, List.of(), List.of(), List.of(), Variants.none(), null, null,
-                PieceStatus.APPROVED, null, 1, null, null, NOW, NOW);
+                PieceStatus.APPROVED, null, 1, null, null, NOW, NOW, null);
         Payload payload = adapter.render(piece, channel());
         WordPressPost post = json.readValue(payload.body(), WordPressPost.class);
         assertFalse(post.content().contains("script"), post.content());
