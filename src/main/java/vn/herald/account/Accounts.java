@@ -208,7 +208,7 @@ public class Accounts {
 
     private void checkUnit(@Nullable String unitCode, List<Refusal.FieldError> errors) {
         if (unitCode != null && units.find(unitCode).isEmpty()) {
-            errors.add(new Refusal.FieldError("unitCode", RefusalCode.UNIT_UNKNOWN, unitCode));
+            errors.add(new Refusal.FieldError("unitCode", RefusalCode.USER_UNIT_UNKNOWN, unitCode));
         }
     }
 

@@ -72,6 +72,7 @@ public enum RefusalCode {
     PAGE_NUMBER("paging-invalid"),
     UNIT_READ_ONLY("unit-read-only"),
     UNIT_UNKNOWN("unit-unknown"),
+    USER_UNIT_UNKNOWN("unit-unknown"),
     UNIT_EXISTS("unit-exists"),
     UNIT_CODE_FORM("unit-code-invalid"),
     UNIT_CODE_FIXED("unit-code-fixed"),
