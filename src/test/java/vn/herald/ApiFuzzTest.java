@@ -251,12 +251,12 @@ class ApiFuzzTest {
     void aDateThatIsNotADateIsAFullProblemNamingTheField() {
         Map<String, Object> problem = problemOf(new Route("POST", "/api/publications", List.of(), true), Map.of(),
                 "{\"pieceId\": 1, \"channelId\": \"facebook\", \"plannedAt\": \"not-a-date\"}", 400);
-        assertEquals("Bad Request", problem.get("title"));
+        assertEquals("Yêu cầu không hợp lệ", problem.get("title"));
         assertEquals("/api/publications", problem.get("instance"));
         Map<?, ?> error = (Map<?, ?>) ((List<?>) problem.get("errors")).get(0);
         assertEquals("plannedAt", error.get("field"));
         assertTrue(String.valueOf(error.get("message")).contains("ngày giờ kèm múi giờ"), problem::toString);
-        assertTrue(String.valueOf(problem.get("detail")).startsWith("Yêu cầu có chỗ không hợp lệ: plannedAt"), problem::toString);
+        assertTrue(String.valueOf(problem.get("detail")).startsWith("Yêu cầu có chỗ không hợp lệ: Thời gian: "), problem::toString);
     }
 
     @Example
@@ -265,7 +265,7 @@ class ApiFuzzTest {
                 Map.of("status", "BOGUS"), "", 400);
         Map<?, ?> error = (Map<?, ?>) ((List<?>) problem.get("errors")).get(0);
         assertEquals("status", error.get("field"));
-        assertTrue(String.valueOf(error.get("message")).contains("'BOGUS' không hợp lệ: phải là một trong SCHEDULED"), problem::toString);
+        assertTrue(String.valueOf(error.get("message")).contains("“BOGUS” không hợp lệ: phải là một trong SCHEDULED"), problem::toString);
     }
 
     @Example

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 import vn.herald.unit.Units;
 
 import java.time.Clock;
@@ -132,14 +133,13 @@ public class Accounts {
     public Account create(AccountForm form) {
         List<Refusal.FieldError> errors = new ArrayList<>();
         if (form.username() == null || !USERNAME.matcher(form.username()).matches()) {
-            errors.add(new Refusal.FieldError("username", "phải có 2-64 ký tự: chữ thường không dấu, chữ số, '.', '_' hoặc '-'"));
+            errors.add(new Refusal.FieldError("username", RefusalCode.USERNAME_INVALID, String.valueOf(form.username())));
         } else if (repository.existsByUsername(form.username())) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "user-exists", "Đã có người dùng '" + form.username() + "'.", List.of());
+            throw Refusal.conflict(RefusalCode.USER_EXISTS, form.username());
         }
-        policy.check(form.password()).ifPresent(problem ->
-                errors.add(new Refusal.FieldError("password", PasswordPolicy.message(problem))));
+        policy.check(form.password()).ifPresent(problem -> errors.add(PasswordPolicy.error(problem)));
         if (form.roles() == null || form.roles().isEmpty()) {
-            errors.add(new Refusal.FieldError("roles", "cần ít nhất một vai trò: EDITOR, APPROVER hoặc ADMIN"));
+            errors.add(new Refusal.FieldError("roles", RefusalCode.ROLES_REQUIRED));
         }
         checkUnit(form.unitCode(), errors);
         refuseIfAny(errors);
@@ -158,14 +158,13 @@ public class Accounts {
         User user = find(username);
         List<Refusal.FieldError> errors = new ArrayList<>();
         if (form.username() != null && !form.username().equals(username)) {
-            errors.add(new Refusal.FieldError("username", "không đổi được: tên người dùng là tên đăng nhập"));
+            errors.add(new Refusal.FieldError("username", RefusalCode.USERNAME_FIXED));
         }
         if (form.password() != null) {
-            policy.check(form.password()).ifPresent(problem ->
-                    errors.add(new Refusal.FieldError("password", PasswordPolicy.message(problem))));
+            policy.check(form.password()).ifPresent(problem -> errors.add(PasswordPolicy.error(problem)));
         }
         if (form.roles() != null && form.roles().isEmpty()) {
-            errors.add(new Refusal.FieldError("roles", "cần ít nhất một vai trò: EDITOR, APPROVER hoặc ADMIN"));
+            errors.add(new Refusal.FieldError("roles", RefusalCode.ROLES_REQUIRED));
         }
         checkUnit(form.unitCode(), errors);
         refuseIfAny(errors);
@@ -175,9 +174,7 @@ public class Accounts {
         boolean wasAdmin = user.enabled() && user.roles().contains(Role.ADMIN);
         // the lock makes two admins demoting each other on two instances wait for one another
         if (wasAdmin && !(enabled && roles.contains(Role.ADMIN)) && repository.lockEnabledAdmins().size() <= 1) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "last-admin",
-                    "Đây là quản trị viên cuối cùng đang hoạt động: không thể bỏ vai trò ADMIN hay khóa tài khoản này. "
-                            + "Hãy cấp quyền ADMIN cho người khác trước.", List.of());
+            throw Refusal.conflict(RefusalCode.LAST_ADMIN);
         }
         User updated = repository.update(new User(user.id(), username,
                 form.displayName() == null ? user.displayName() : form.displayName().strip(),
@@ -211,19 +208,18 @@ public class Accounts {
 
     private void checkUnit(@Nullable String unitCode, List<Refusal.FieldError> errors) {
         if (unitCode != null && units.find(unitCode).isEmpty()) {
-            errors.add(new Refusal.FieldError("unitCode", "không có đơn vị có mã '" + unitCode + "'"));
+            errors.add(new Refusal.FieldError("unitCode", RefusalCode.USER_UNIT_UNKNOWN, unitCode));
         }
     }
 
     private static void refuseIfAny(List<Refusal.FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw new Refusal(Refusal.Kind.INVALID, "user-invalid", "Thông tin người dùng chưa hợp lệ.", errors);
+            throw new Refusal(Refusal.Kind.INVALID, RefusalCode.USER_INVALID, errors);
         }
     }
 
     private User find(String username) {
-        return repository.findByUsername(username).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "user-not-found",
-                "Không có người dùng '" + username + "'.", List.of()));
+        return repository.findByUsername(username).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, RefusalCode.USER_NOT_FOUND, username));
     }
 
     private static Account view(User user) {

@@ -2,6 +2,8 @@ package vn.herald.account;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -48,12 +50,12 @@ class PasswordPolicy {
         return Optional.empty();
     }
 
-    /** What a person reads about the problem, in Vietnamese. */
-    static String message(Problem problem) {
+    /** The problem as an error of the password field. */
+    static Refusal.FieldError error(Problem problem) {
         return switch (problem) {
-            case LENGTH -> "Mật khẩu phải có từ " + MIN_LENGTH + " đến " + MAX_LENGTH + " ký tự.";
-            case ONE_CHARACTER -> "Mật khẩu không được chỉ là một ký tự lặp lại.";
-            case COMMON -> "Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác, ví dụ một câu dài dễ nhớ.";
+            case LENGTH -> new Refusal.FieldError("password", RefusalCode.PASSWORD_LENGTH, MIN_LENGTH, MAX_LENGTH);
+            case ONE_CHARACTER -> new Refusal.FieldError("password", RefusalCode.PASSWORD_ONE_CHARACTER);
+            case COMMON -> new Refusal.FieldError("password", RefusalCode.PASSWORD_COMMON);
         };
     }
 

@@ -8,6 +8,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import vn.herald.support.ItemList;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 import vn.herald.unit.Access;
 
 import java.time.Clock;
@@ -45,10 +46,10 @@ class LoudspeakerController {
         Instant start = from == null || from.isBlank() ? clock.instant() : instant("from", from, zone);
         Instant end = to == null || to.isBlank() ? start.plus(Duration.ofDays(7)) : instant("to", to, zone);
         if (!end.isAfter(start)) {
-            throw Refusal.invalid("to", "phải sau 'from' (" + start.atZone(zone).toOffsetDateTime() + ")");
+            throw Refusal.invalid("to", RefusalCode.RANGE_END_NOT_AFTER_START, Refusal.time(start, zone));
         }
         if (Duration.between(start, end).compareTo(LONGEST) > 0) {
-            throw Refusal.invalid("to", "khoảng thời gian dài nhất là 31 ngày");
+            throw Refusal.invalid("to", RefusalCode.RANGE_TOO_LONG, LONGEST.toDays());
         }
         return ItemList.of(planner.between(start, end));
     }
@@ -60,8 +61,7 @@ class LoudspeakerController {
             }
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw Refusal.invalid(field, "'" + value + "' không phải là ngày (ví dụ 2027-05-17) hay thời điểm có múi giờ "
-                    + "(ví dụ 2027-05-17T05:00:00+07:00)");
+            throw Refusal.invalid(field, RefusalCode.DAY_OR_TIME_FORM, value);
         }
     }
 }

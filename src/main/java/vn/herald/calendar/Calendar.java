@@ -6,6 +6,7 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Channels;
@@ -122,7 +123,7 @@ public class Calendar {
         ZoneId zone = unit.zoneId();
         List<String> unitChannels = channelIdsOf(unit.code());
         if (channelId != null && !unitChannels.contains(channelId)) {
-            throw Refusal.invalid("channel", "kênh '" + channelId + "' không có hoặc không thuộc đơn vị " + unit.code());
+            throw Refusal.invalid("channel", RefusalCode.CHANNEL_NOT_OF_UNIT, channelId, unit.name());
         }
         // one query for the days, one for their titles, two for the backlog: a month is asked for on every page view
         List<Publishing.Planned> planned = publishing.plannedOn(channelId == null ? unitChannels : List.of(channelId),
@@ -259,11 +260,10 @@ public class Calendar {
 
     static void checkRange(LocalDate from, LocalDate to) {
         if (from.isAfter(to)) {
-            throw Refusal.invalid("from", "ngày bắt đầu " + from + " ở sau ngày kết thúc " + to);
+            throw Refusal.invalid("from", RefusalCode.RANGE_START_AFTER_END, Refusal.day(from), Refusal.day(to));
         }
         if (ChronoUnit.DAYS.between(from, to) > LONGEST_DAYS) {
-            throw Refusal.invalid("to", "khoảng thời gian dài nhất là " + LONGEST_DAYS + " ngày; từ " + from
-                    + " đến " + to + " là " + ChronoUnit.DAYS.between(from, to) + " ngày");
+            throw Refusal.invalid("to", RefusalCode.RANGE_TOO_LONG, LONGEST_DAYS);
         }
     }
 

@@ -11,6 +11,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import vn.herald.support.ItemList;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 import vn.herald.unit.Unit;
 
 import java.time.LocalDate;
@@ -64,8 +65,7 @@ class CalendarController {
     GapFiller.FillView fill(@Body FillForm form, Authentication user) {
         boolean confirm = Boolean.TRUE.equals(form.confirm());
         if (confirm && !user.getRoles().contains(SCHEDULER)) {
-            throw new Refusal(Refusal.Kind.FORBIDDEN, "chỉ biên tập viên (EDITOR) mới xếp lịch được; "
-                    + "gửi confirm: false để xem đề xuất");
+            throw new Refusal(Refusal.Kind.FORBIDDEN, RefusalCode.CONFIRM_NEEDS_EDITOR);
         }
         if (form.proposalId() != null) {
             if (!confirm) {
@@ -105,7 +105,7 @@ class CalendarController {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw Refusal.invalid(field, "'" + value + "' không phải là một ngày, ví dụ 2027-05-17");
+            throw Refusal.invalid(field, RefusalCode.DATE_FORM, value);
         }
     }
 }

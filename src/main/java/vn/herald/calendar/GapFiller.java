@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapters;
 import vn.herald.channel.ChannelType;
@@ -136,8 +137,8 @@ public class GapFiller {
 
     /** Schedules exactly what the proposal holds, if every slot still holds; otherwise nothing, and the proposal is stale. */
     public FillView confirm(long id, String actor) {
-        Fill fill = fills.findById(id).orElseThrow(() -> Refusal.notFound("đề xuất", id));
-        access.act(fill.unitCode(), "đề xuất", id);
+        Fill fill = fills.findById(id).orElseThrow(() -> Refusal.notFound(Refusal.Noun.PROPOSAL, id));
+        access.act(fill.unitCode(), Refusal.Noun.PROPOSAL, id);
         refuseIfDecided(fill);
         try {
             return transactions.executeWrite(status -> {
@@ -158,7 +159,8 @@ public class GapFiller {
                     try {
                         publication = publishing.schedule(slot.pieceId(), List.of(slot.channelId()), slot.plannedAt(), actor).get(0);
                     } catch (Refusal refusal) {
-                        throw new StaleProposal("bài " + slot.pieceId() + " trên " + slot.channelId() + ": " + refusal.getMessage());
+                        throw new StaleProposal("bài " + slot.pieceId() + " trên " + channels.find(slot.channelId())
+                                .map(Channel::name).orElse(slot.channelId()) + ": " + refusal.getMessage());
                     }
                     items.update(slot.published(publication.id()));
                     scheduled++;
@@ -170,14 +172,13 @@ public class GapFiller {
             // another confirmation may have won in between: only a proposal still open becomes stale
             fills.findById(id).filter(f -> f.status() == FillStatus.PROPOSED)
                     .ifPresent(f -> fills.update(f.decided(FillStatus.STALE, actor, clock.instant(), stale.getMessage())));
-            throw Refusal.conflict("đề xuất " + id + " không còn đúng nên chưa xếp lịch bài nào: " + stale.getMessage()
-                    + ". Hãy xin một đề xuất mới.");
+            throw Refusal.conflict(RefusalCode.PROPOSAL_STALE_NOW, id, stale.getMessage());
         }
     }
 
     public FillView get(long id) {
-        Fill fill = fills.findById(id).orElseThrow(() -> Refusal.notFound("đề xuất", id));
-        access.read(fill.unitCode(), "đề xuất", id);
+        Fill fill = fills.findById(id).orElseThrow(() -> Refusal.notFound(Refusal.Noun.PROPOSAL, id));
+        access.read(fill.unitCode(), Refusal.Noun.PROPOSAL, id);
         return view(id);
     }
 
@@ -415,12 +416,13 @@ public class GapFiller {
         return problems;
     }
 
-    private static void refuseIfDecided(Fill fill) {
+    private void refuseIfDecided(Fill fill) {
         if (fill.status() == FillStatus.SCHEDULED) {
-            throw Refusal.conflict("đề xuất " + fill.id() + " đã được xếp lịch lúc " + fill.decidedAt() + " bởi " + fill.decidedBy());
+            throw Refusal.conflict(RefusalCode.PROPOSAL_DONE, fill.id(), Refusal.time(fill.decidedAt(), units.zoneOf(fill.unitCode())),
+                    fill.decidedBy());
         }
         if (fill.status() == FillStatus.STALE) {
-            throw Refusal.conflict("đề xuất " + fill.id() + " đã hết hiệu lực (" + fill.message() + "): hãy xin một đề xuất mới");
+            throw Refusal.conflict(RefusalCode.PROPOSAL_STALE, fill.id(), fill.message());
         }
     }
 

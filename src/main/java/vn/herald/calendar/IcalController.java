@@ -7,6 +7,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import vn.herald.support.ItemList;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 
 import java.util.Locale;
 
@@ -35,7 +36,7 @@ class IcalController {
         IcalScope parsed = switch (scope.toLowerCase(Locale.ROOT)) {
             case "unit" -> IcalScope.UNIT;
             case "channel" -> IcalScope.CHANNEL;
-            default -> throw Refusal.invalid("scope", "must be unit or channel, found '" + scope + "'");
+            default -> throw Refusal.invalid("scope", RefusalCode.ICAL_SCOPE_UNKNOWN, scope);
         };
         return feeds.regenerate(parsed, subject, user.getName());
     }

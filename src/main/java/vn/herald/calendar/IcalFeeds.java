@@ -89,7 +89,7 @@ public class IcalFeeds {
     /** A new token for the feed; the old URL answers 404 from now on. */
     public Listed regenerate(IcalScope scope, String subject, String actor) {
         Subject of = subject(scope, subject);
-        access.act(of.unit().code(), scope == IcalScope.UNIT ? "đơn vị" : "kênh", subject);
+        access.act(of.unit().code(), scope == IcalScope.UNIT ? Refusal.Noun.UNIT : Refusal.Noun.CHANNEL, subject);
         IcalFeed feed = ensure(scope, subject);
         String token = tokens.newToken();
         Instant now = clock.instant();

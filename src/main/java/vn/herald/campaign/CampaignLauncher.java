@@ -226,7 +226,7 @@ class CampaignLauncher {
 
     /** Puts approved pieces carrying the campaign's tag into its empty slots still ahead. */
     void fill(long campaignId) {
-        Campaign campaign = campaigns.findById(campaignId).orElseThrow(() -> Refusal.notFound("chiến dịch", campaignId));
+        Campaign campaign = campaigns.findById(campaignId).orElseThrow(() -> Refusal.notFound(Refusal.Noun.CAMPAIGN, campaignId));
         fill(campaign, new Lookup(channels.list()), candidates(rules(campaign).tag(), campaign.unitCode()));
     }
 

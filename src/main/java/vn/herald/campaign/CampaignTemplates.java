@@ -84,14 +84,14 @@ public class CampaignTemplates {
         } catch (SourceFileException e) {
             return FileOutcome.failed(shown, e.line(), e.reason());
         } catch (IOException e) {
-            return FileOutcome.failed(shown, 0, "cannot be read: " + e.getMessage());
+            return FileOutcome.failed(shown, 0, "không đọc được: " + e.getMessage());
         }
     }
 
     static CampaignTemplate parse(YamlFields fields, Path file) {
         for (String key : fields.keys()) {
             if (!KEYS.contains(key)) {
-                throw new SourceFileException(fields.line(key), "unknown key '" + key + "'; known keys: "
+                throw new SourceFileException(fields.line(key), "khóa '" + key + "' không dùng được; các khóa dùng được: "
                         + String.join(", ", KEYS.stream().sorted().toList()));
             }
         }
@@ -99,18 +99,18 @@ public class CampaignTemplates {
         String expectedCode = fileName.substring(0, fileName.lastIndexOf('.'));
         String code = fields.text("code").orElse(expectedCode);
         if (!CODE.matcher(code).matches()) {
-            throw new SourceFileException(fields.line("code"), "'code' must be lower-case letters, digits and '-', found '" + code + "'");
+            throw new SourceFileException(fields.line("code"), "'code' chỉ gồm chữ thường không dấu, chữ số và '-', đang là '" + code + "'");
         }
         if (!code.equals(expectedCode)) {
-            throw new SourceFileException(fields.line("code"), "'code' is '" + code + "' but the file is " + fileName
-                    + ": name the file " + code + ".yml");
+            throw new SourceFileException(fields.line("code"), "'code' là '" + code + "' nhưng tệp tên là " + fileName
+                    + ": hãy đặt tên tệp là " + code + ".yml");
         }
         String name = fields.requiredText("name");
         String day = fields.requiredText("day");
         try {
             MonthDay.parse(day, MONTH_DAY);
         } catch (DateTimeException e) {
-            throw new SourceFileException(fields.line("day"), "'day' must be a day of the year like \"10-10\" (month-day), found '" + day + "'");
+            throw new SourceFileException(fields.line("day"), "'day' phải là một ngày trong năm dạng tháng-ngày, ví dụ \"10-10\", đang là '" + day + "'");
         }
         int lead = window(fields, "leadDays");
         int tail = window(fields, "tailDays");
@@ -118,15 +118,15 @@ public class CampaignTemplates {
         Map<ChannelType, Cadence> cadence = new EnumMap<>(ChannelType.class);
         Optional<YamlFields> cadenceFields = fields.mapping("cadence");
         if (cadenceFields.isEmpty()) {
-            throw new SourceFileException(fields.startLine(), "'cadence' is missing: say how often each channel type carries the campaign");
+            throw new SourceFileException(fields.startLine(), "thiếu 'cadence': hãy ghi mỗi loại kênh đăng chiến dịch thường xuyên thế nào");
         }
         for (String key : cadenceFields.get().keys()) {
             ChannelType type;
             try {
                 type = ChannelType.valueOf(key.toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
-                throw new SourceFileException(cadenceFields.get().line(key), "'cadence' names '" + key
-                        + "', which is not one of EPORTAL, FACEBOOK_PAGE, ZALO_OA or LOUDSPEAKER");
+                throw new SourceFileException(cadenceFields.get().line(key), "'cadence' ghi '" + key
+                        + "', không phải một trong EPORTAL, FACEBOOK_PAGE, ZALO_OA hoặc LOUDSPEAKER");
             }
             cadence.put(type, cadenceFields.get().enumValue(key, Cadence.class).orElse(Cadence.NONE));
         }
@@ -137,7 +137,7 @@ public class CampaignTemplates {
     private static int window(YamlFields fields, String key) {
         int days = fields.integer(key).orElse(0);
         if (days < 0 || days > MAX_WINDOW_SIDE) {
-            throw new SourceFileException(fields.line(key), "'" + key + "' must be between 0 and " + MAX_WINDOW_SIDE + ", found " + days);
+            throw new SourceFileException(fields.line(key), "'" + key + "' phải từ 0 đến " + MAX_WINDOW_SIDE + ", đang là " + days);
         }
         return days;
     }

@@ -6,6 +6,7 @@ import vn.herald.unit.Reach;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Channels;
@@ -125,8 +126,8 @@ public class Campaigns {
     }
 
     public CampaignView get(long id) {
-        Campaign campaign = campaigns.findById(id).orElseThrow(() -> Refusal.notFound("chiến dịch", id));
-        access.read(campaign.unitCode(), "chiến dịch", id);
+        Campaign campaign = campaigns.findById(id).orElseThrow(() -> Refusal.notFound(Refusal.Noun.CAMPAIGN, id));
+        access.read(campaign.unitCode(), Refusal.Noun.CAMPAIGN, id);
         return view(campaign);
     }
 
@@ -137,41 +138,40 @@ public class Campaigns {
         String unitCode = unit.code();
         String name = form.name() == null ? "" : form.name().strip();
         if (name.isEmpty() || name.length() > 200) {
-            errors.add(new Refusal.FieldError("name", "is required, at most 200 characters"));
+            errors.add(new Refusal.FieldError("name", RefusalCode.CAMPAIGN_NAME));
         }
         String code = form.code() == null || form.code().isBlank() ? shortened(Slugs.slugOf(name)) : form.code().strip();
         if (!CODE.matcher(code).matches()) {
-            errors.add(new Refusal.FieldError("code", "must be 2-64 lower-case letters, digits or '-', e.g. tuan-le-so-2027"));
+            errors.add(new Refusal.FieldError("code", RefusalCode.CAMPAIGN_CODE_FORM));
         } else if (templates.find(code).isPresent()) {
-            errors.add(new Refusal.FieldError("code", "'" + code + "' is the code of a template in content/campaigns: "
-                    + "the template launches by itself; choose another code"));
+            errors.add(new Refusal.FieldError("code", RefusalCode.CAMPAIGN_CODE_OF_TEMPLATE, code));
         }
         String tag = form.tag() == null || form.tag().isBlank() ? code : form.tag().strip();
         if (tag.length() > 64) {
-            errors.add(new Refusal.FieldError("tag", "at most 64 characters"));
+            errors.add(new Refusal.FieldError("tag", RefusalCode.CAMPAIGN_TAG_LENGTH, 64));
         }
         Map<ChannelType, Cadence> cadence = cadence(form.cadence(), errors);
         ZoneId zone = unit == null ? ZoneId.of("Asia/Ho_Chi_Minh") : unit.zoneId();
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
         CampaignWindow window = window(form, today, errors);
         if (window != null && window.end().isBefore(today)) {
-            errors.add(new Refusal.FieldError(form.day() == null ? "end" : "year", "the window closed on " + window.end()
-                    + ": a campaign is made for days still ahead"));
+            errors.add(new Refusal.FieldError(form.day() == null ? "end" : "year", RefusalCode.CAMPAIGN_WINDOW_CLOSED,
+                    Refusal.day(window.end())));
         }
         if (!errors.isEmpty()) {
-            throw new Refusal(Refusal.Kind.INVALID, "the campaign is not valid", errors);
+            throw new Refusal(Refusal.Kind.INVALID, RefusalCode.CAMPAIGN_INVALID, errors);
         }
         int year = form.year() != null ? form.year() : form.day() != null ? window.end().minusDays(tail(form)).getYear()
                 : window.start().getYear();
         if (campaigns.existsByCodeAndYearAndUnitCode(code, year, unitCode)) {
-            throw Refusal.conflict("campaign " + code + " " + year + " of " + unitCode + " exists already");
+            throw Refusal.conflict(RefusalCode.CAMPAIGN_EXISTS, code, year, unit.name());
         }
         List<String> topics = form.topics() == null ? List.of() : form.topics().stream().map(String::strip)
                 .filter(topic -> !topic.isEmpty()).toList();
         CampaignLauncher.Launch launch = launcher.launch(code, year, unit, CampaignOrigin.CUSTOM, name,
                 new CampaignRules(tag, topics, cadence, form.description()), window, actor);
         if (!launch.created()) {
-            throw Refusal.conflict("campaign " + code + " " + year + " of " + unitCode + " exists already");
+            throw Refusal.conflict(RefusalCode.CAMPAIGN_EXISTS, code, year, unit.name());
         }
         return view(launch.campaign());
     }
@@ -179,19 +179,16 @@ public class Campaigns {
     private static Map<ChannelType, Cadence> cadence(@Nullable Map<String, String> given, List<Refusal.FieldError> errors) {
         Map<ChannelType, Cadence> cadence = new EnumMap<>(ChannelType.class);
         if (given == null || given.isEmpty()) {
-            errors.add(new Refusal.FieldError("cadence", "say how often each channel type carries the campaign, e.g. "
-                    + "{\"FACEBOOK_PAGE\": \"daily\", \"LOUDSPEAKER\": \"every-session-day\", \"EPORTAL\": \"featured\"}"));
+            errors.add(new Refusal.FieldError("cadence", RefusalCode.CADENCE_REQUIRED));
             return cadence;
         }
         given.forEach((key, value) -> {
             ChannelType type = constant(ChannelType.class, key);
             Cadence how = constant(Cadence.class, value);
             if (type == null) {
-                errors.add(new Refusal.FieldError("cadence." + key, "'" + key
-                        + "' is not a channel type: EPORTAL, FACEBOOK_PAGE, ZALO_OA or LOUDSPEAKER"));
+                errors.add(new Refusal.FieldError("cadence." + key, RefusalCode.CHANNEL_TYPE_UNKNOWN, key));
             } else if (how == null) {
-                errors.add(new Refusal.FieldError("cadence." + key, "'" + value
-                        + "' is not a cadence: daily, every-session-day, weekly, featured or none"));
+                errors.add(new Refusal.FieldError("cadence." + key, RefusalCode.CADENCE_UNKNOWN, value));
             } else {
                 cadence.put(type, how);
             }
@@ -203,7 +200,7 @@ public class Campaigns {
     private static CampaignWindow window(CampaignForm form, LocalDate today, List<Refusal.FieldError> errors) {
         boolean dates = form.start() != null || form.end() != null;
         if (dates && form.day() != null) {
-            errors.add(new Refusal.FieldError("day", "give either start and end, or day with leadDays and tailDays, not both"));
+            errors.add(new Refusal.FieldError("day", RefusalCode.WINDOW_BOTH_WAYS));
             return null;
         }
         if (dates) {
@@ -213,26 +210,24 @@ public class Campaigns {
                 return null;
             }
             if (end.isBefore(start)) {
-                errors.add(new Refusal.FieldError("end", "must not be before start (" + start + ")"));
+                errors.add(new Refusal.FieldError("end", RefusalCode.WINDOW_END_BEFORE_START, Refusal.day(start)));
                 return null;
             }
             if (ChronoUnit.DAYS.between(start, end) + 1 > MAX_DAYS) {
-                errors.add(new Refusal.FieldError("end", "a window is at most " + MAX_DAYS + " days"));
+                errors.add(new Refusal.FieldError("end", RefusalCode.WINDOW_TOO_LONG, MAX_DAYS));
                 return null;
             }
             return new CampaignWindow(start, end);
         }
         if (form.day() == null) {
-            errors.add(new Refusal.FieldError("start", "give start and end (e.g. 2027-12-28 and 2028-01-03), "
-                    + "or day with leadDays and tailDays (e.g. \"12-31\", 3, 3)"));
+            errors.add(new Refusal.FieldError("start", RefusalCode.WINDOW_REQUIRED));
             return null;
         }
         MonthDay day;
         try {
             day = MonthDay.parse(form.day().strip(), MONTH_DAY);
         } catch (DateTimeException e) {
-            errors.add(new Refusal.FieldError("day", "must be a day of the year like \"10-10\" (month-day), found '"
-                    + form.day() + "'"));
+            errors.add(new Refusal.FieldError("day", RefusalCode.MONTH_DAY_FORM, form.day()));
             return null;
         }
         int lead = side("leadDays", form.leadDays(), errors);
@@ -250,7 +245,7 @@ public class Campaigns {
     private static int side(String field, @Nullable Integer days, List<Refusal.FieldError> errors) {
         int value = days == null ? 0 : days;
         if (value < 0 || value > MAX_SIDE) {
-            errors.add(new Refusal.FieldError(field, "must be between 0 and " + MAX_SIDE + ", found " + value));
+            errors.add(new Refusal.FieldError(field, RefusalCode.SIDE_DAYS_RANGE, MAX_SIDE, value));
             return -1;
         }
         return value;
@@ -263,13 +258,13 @@ public class Campaigns {
     @Nullable
     private static LocalDate date(String field, @Nullable String text, List<Refusal.FieldError> errors) {
         if (text == null || text.isBlank()) {
-            errors.add(new Refusal.FieldError(field, "is required, a date like 2027-12-28"));
+            errors.add(new Refusal.FieldError(field, RefusalCode.DATE_REQUIRED));
             return null;
         }
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            errors.add(new Refusal.FieldError(field, "'" + text + "' is not a date like 2027-12-28"));
+            errors.add(new Refusal.FieldError(field, RefusalCode.DATE_FORM, text));
             return null;
         }
     }

@@ -85,8 +85,8 @@ public class ChannelFiles {
         String shown = LibraryFiles.display(channelsDir, file);
         try {
             if (!ID.matcher(id).matches()) {
-                throw new SourceFileException(0, "the file name makes the channel id '" + id
-                        + "': use lower-case letters, digits and '-' only, e.g. facebook.yml");
+                throw new SourceFileException(0, "tên tệp cho mã kênh '" + id
+                        + "': chỉ dùng chữ thường không dấu, chữ số và '-', ví dụ facebook.yml");
             }
             byte[] bytes = Files.readAllBytes(file);
             String hash = LibraryFiles.sha256(bytes);
@@ -97,12 +97,12 @@ public class ChannelFiles {
             }
             YamlFields fields = YamlFields.parse(LibraryFiles.readUtf8(file), 0);
             ChannelType type = fields.enumValue("type", ChannelType.class).orElseThrow(() ->
-                    new SourceFileException(fields.startLine(), "'type' is missing: one of EPORTAL, FACEBOOK_PAGE, ZALO_OA or LOUDSPEAKER"));
+                    new SourceFileException(fields.startLine(), "thiếu 'type': một trong EPORTAL, FACEBOOK_PAGE, ZALO_OA hoặc LOUDSPEAKER"));
             ChannelMode mode = fields.enumValue("mode", ChannelMode.class).orElseThrow(() ->
-                    new SourceFileException(fields.startLine(), "'mode' is missing: live or dry-run"));
+                    new SourceFileException(fields.startLine(), "thiếu 'mode': live hoặc dry-run"));
             String unitCode = fields.text("unit").orElse(units.ownUnitCode());
             if (units.find(unitCode).isEmpty()) {
-                throw new SourceFileException(fields.line("unit"), "'unit' names '" + unitCode + "', which is not a known unit");
+                throw new SourceFileException(fields.line("unit"), "'unit' ghi '" + unitCode + "', không phải mã của đơn vị nào");
             }
             checkNoInlineSecret(fields, "");
             checks.forEach(check -> check.check(type, fields));
@@ -124,7 +124,7 @@ public class ChannelFiles {
         } catch (SourceFileException e) {
             return FileOutcome.failed(shown, e.line(), e.reason());
         } catch (IOException e) {
-            return FileOutcome.failed(shown, 0, "cannot be read: " + e.getMessage());
+            return FileOutcome.failed(shown, 0, "không đọc được: " + e.getMessage());
         }
     }
 
@@ -153,11 +153,11 @@ public class ChannelFiles {
                 if (!ENV_NAME.matcher(variable).matches()) {
                     // never echo the value: it may be the secret itself
                     throw new SourceFileException(fields.line(key), "'" + prefix + key
-                            + "' must name an environment variable (upper-case letters, digits and '_', e.g. HERALD_FACEBOOK_PAGE_TOKEN)");
+                            + "' phải là tên một biến môi trường (chữ in hoa không dấu, chữ số và '_', ví dụ HERALD_FACEBOOK_PAGE_TOKEN)");
                 }
             } else if (SECRET_KEY.matcher(key).matches() && fields.text(key).isPresent()) {
-                throw new SourceFileException(fields.line(key), "'" + prefix + key + "' holds a secret written inline: "
-                        + "remove it, put the secret in an environment variable and name it with '" + key + "Env'");
+                throw new SourceFileException(fields.line(key), "'" + prefix + key + "' ghi thẳng một bí mật trong tệp: "
+                        + "hãy xóa đi, đặt bí mật vào một biến môi trường và ghi tên biến đó ở '" + key + "Env'");
             }
         }
     }

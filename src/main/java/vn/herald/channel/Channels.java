@@ -2,6 +2,7 @@ package vn.herald.channel;
 
 import jakarta.inject.Singleton;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 import vn.herald.unit.Access;
 import vn.herald.unit.Reach;
 
@@ -36,7 +37,7 @@ public class Channels {
     /** A channel of a unit the caller reaches; another unit's answers as a missing one does. */
     public Channel seen(String id) {
         Channel channel = get(id);
-        access.read(channel.unitCode(), "kênh", id);
+        access.read(channel.unitCode(), Refusal.Noun.CHANNEL, id);
         return channel;
     }
 
@@ -50,7 +51,7 @@ public class Channels {
     }
 
     public Channel get(String id) {
-        return find(id).orElseThrow(() -> Refusal.notFound("kênh", id));
+        return find(id).orElseThrow(() -> Refusal.notFound(Refusal.Noun.CHANNEL, id));
     }
 
     /** Stops sending on the channel until a person resumes it; keeps the first reason if already paused. */
@@ -70,7 +71,7 @@ public class Channels {
     public Channel resume(String id) {
         Channel channel = get(id);
         if (ChannelFiles.REMOVED.formatted(id).equals(channel.pausedReason())) {
-            throw Refusal.conflict("channel " + id + " has no file in channels/ any more: restore the file and re-run the import");
+            throw Refusal.conflict(RefusalCode.CHANNEL_FILE_REMOVED, channel.name(), id);
         }
         return channel.paused() ? repository.update(withPausedReason(channel, null)) : channel;
     }

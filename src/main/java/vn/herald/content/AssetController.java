@@ -23,7 +23,7 @@ class AssetController {
 
     @Get("/{sha256}")
     HttpResponse<SystemFile> get(String sha256) {
-        Asset asset = assets.findBySha256(sha256).orElseThrow(() -> Refusal.notFound("tệp", sha256));
+        Asset asset = assets.findBySha256(sha256).orElseThrow(() -> Refusal.notFound(Refusal.Noun.FILE, sha256));
         return ContentPolicy.storedFile(HttpResponse.ok(new SystemFile(assets.fileOf(asset).toFile(),
                 MediaType.of(asset.mediaType()))), asset.mediaType()).header("Cache-Control", "public, max-age=31536000, immutable");
     }

@@ -3,6 +3,7 @@ package vn.herald.content;
 import jakarta.inject.Singleton;
 import vn.herald.support.Folders;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 
 /** Images and audio, checked by their bytes and kept once under the data folder by content hash. */
@@ -53,12 +53,10 @@ public class Assets {
     /** A picture is decoded to be shown and resized: one declaring more pixels than the limit would exhaust memory. */
     private void checkPixels(Path file, AssetType type, String originalName) {
         MediaCheck.Size size = mediaCheck.size(file, type).orElseThrow(() -> new Refusal(Refusal.Kind.UNSUPPORTED_TYPE,
-                "image-unreadable", "Không đọc được kích thước của ảnh '" + originalName + "': tệp hỏng hoặc không "
-                + "phải ảnh thật.", List.of()));
+                RefusalCode.IMAGE_UNREADABLE, originalName));
         if (size.width() <= 0 || size.height() <= 0 || size.pixels() > PieceLimits.IMAGE_PIXELS) {
-            throw new Refusal(Refusal.Kind.TOO_LARGE, "image-too-many-pixels", "Ảnh '" + originalName + "' có kích thước "
-                    + size.width() + " × " + size.height() + " điểm ảnh; tối đa " + PieceLimits.IMAGE_PIXELS / 1_000_000
-                    + " triệu điểm ảnh (ví dụ 8000 × 5000). Hãy thu nhỏ ảnh rồi tải lên lại.", List.of());
+            throw new Refusal(Refusal.Kind.TOO_LARGE, RefusalCode.IMAGE_TOO_MANY_PIXELS, originalName, size.width(),
+                    size.height(), PieceLimits.IMAGE_PIXELS / 1_000_000);
         }
     }
 
@@ -86,21 +84,18 @@ public class Assets {
                     }
                     size += n;
                     if (size > ceiling) {
-                        throw new Refusal(Refusal.Kind.TOO_LARGE, "file-too-large", "Tệp '" + originalName
-                                + "' lớn hơn " + ceiling / (1024 * 1024) + " MB, mức tối đa của một tệp tải lên.", List.of());
+                        throw new Refusal(Refusal.Kind.TOO_LARGE, RefusalCode.UPLOAD_TOO_LARGE, originalName,
+                                ceiling / (1024 * 1024));
                     }
                     out.write(buffer, 0, n);
                 }
             }
             AssetType type = mediaCheck.detect(Arrays.copyOf(head, headLength)).orElseThrow(() ->
-                    new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "file-type-unsupported", "Tệp '" + originalName
-                            + "' không phải ảnh PNG, JPEG, WebP hay bản ghi âm MP3, WAV, OGG (Herald xem nội dung tệp, "
-                            + "không xem tên tệp).", List.of()));
+                    new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, RefusalCode.FILE_TYPE_UNSUPPORTED, originalName));
             if (size > type.kind().maxBytes()) {
-                throw new Refusal(Refusal.Kind.TOO_LARGE, "file-too-large", "Tệp '" + originalName + "' nặng "
-                        + String.format(java.util.Locale.ROOT, "%.1f", size / (1024.0 * 1024)) + " MB; "
-                        + (type.kind() == AssetKind.IMAGE ? "ảnh" : "bản ghi âm") + " được nặng tối đa "
-                        + type.kind().maxBytes() / (1024 * 1024) + " MB.", List.of());
+                throw new Refusal(Refusal.Kind.TOO_LARGE, type.kind() == AssetKind.IMAGE ? RefusalCode.IMAGE_TOO_LARGE
+                        : RefusalCode.AUDIO_TOO_LARGE, originalName, String.format(java.util.Locale.ROOT, "%.1f",
+                        size / (1024.0 * 1024)), type.kind().maxBytes() / (1024 * 1024));
             }
             if (type.kind() == AssetKind.IMAGE) {
                 checkPixels(temp, type, originalName);

@@ -97,18 +97,18 @@ public class ContentLibrary {
             YamlFields fields = document.fields();
             PieceKind kind = fields.enumValue("kind", PieceKind.class).orElse(folderKind);
             if (kind != folderKind) {
-                throw new SourceFileException(fields.line("kind"), "'kind' is " + kind + " but the file is in "
-                        + folderKind.folder() + "/, which holds " + folderKind);
+                throw new SourceFileException(fields.line("kind"), "'kind' là " + kind + " nhưng tệp nằm trong "
+                        + folderKind.folder() + "/, thư mục dành cho " + folderKind);
             }
             checkKeys(fields, kind);
             String unitCode = fields.text("unit").orElse(units.ownUnitCode());
             if (units.find(unitCode).isEmpty()) {
-                throw new SourceFileException(fields.line("unit"), "'unit' names '" + unitCode + "', which is not a known unit");
+                throw new SourceFileException(fields.line("unit"), "'unit' ghi '" + unitCode + "', không phải mã của đơn vị nào");
             }
             PieceStatus status = fields.enumValue("status", PieceStatus.class).orElse(PieceStatus.DRAFT);
             if (status == PieceStatus.ARCHIVED) {
                 throw new SourceFileException(fields.line("status"),
-                        "'status' cannot be ARCHIVED in a file: remove the file to archive its piece");
+                        "'status' không được là ARCHIVED trong tệp: muốn lưu trữ tin, bài thì hãy xóa tệp");
             }
             Map<String, Path> attached = attachedFiles(fields, file, contentDir);
             List<byte[]> hashed = new ArrayList<>();
@@ -126,8 +126,8 @@ public class ContentLibrary {
             PieceContent content = contentOf(kind, fields, document.body());
             content = withAttached(content, attached, fields);
             if (existing.isPresent() && !existing.get().unitCode().equals(unitCode)) {
-                throw new SourceFileException(fields.line("unit"), "'unit' changed from " + existing.get().unitCode()
-                        + " to " + unitCode + ": a piece cannot move to another unit; copy the file under a new name");
+                throw new SourceFileException(fields.line("unit"), "'unit' đổi từ " + existing.get().unitCode()
+                        + " sang " + unitCode + ": tin, bài không chuyển sang đơn vị khác được; hãy chép tệp thành một tên mới");
             }
             if (existing.isEmpty()) {
                 pieces.importNew(unitCode, content, status, sourcePath, hash);
@@ -138,10 +138,10 @@ public class ContentLibrary {
         } catch (SourceFileException e) {
             return FileOutcome.failed(shown, e.line(), e.reason());
         } catch (IOException e) {
-            return FileOutcome.failed(shown, 0, "cannot be read: " + e.getMessage());
+            return FileOutcome.failed(shown, 0, "không đọc được: " + e.getMessage());
         } catch (RuntimeException e) {
             // one broken file must never stop the others: report it with what is known
-            return FileOutcome.failed(shown, 0, "could not be imported: " + e.getMessage());
+            return FileOutcome.failed(shown, 0, "không nhập được: " + e.getMessage());
         }
     }
 
@@ -151,7 +151,7 @@ public class ContentLibrary {
                 List<String> known = new ArrayList<>(COMMON_KEYS);
                 known.addAll(KIND_KEYS.get(kind));
                 known.sort(null);
-                throw new SourceFileException(fields.line(key), "unknown key '" + key + "' for " + kind + "; known keys: "
+                throw new SourceFileException(fields.line(key), "khóa '" + key + "' không dùng cho " + kind + "; các khóa dùng được: "
                         + String.join(", ", known));
             }
         }
@@ -167,12 +167,12 @@ public class ContentLibrary {
             }
             Path target = file.getParent().resolve(name.get()).normalize();
             if (!target.startsWith(contentDir.toAbsolutePath().normalize()) && !target.startsWith(contentDir.normalize())) {
-                throw new SourceFileException(fields.line(key), "'" + key + "' must name a file inside the content folder, found '"
+                throw new SourceFileException(fields.line(key), "'" + key + "' phải là một tệp trong thư mục nội dung, đang là '"
                         + name.get() + "'");
             }
             if (!Files.isRegularFile(target)) {
-                throw new SourceFileException(fields.line(key), "'" + key + "' names '" + name.get()
-                        + "', which is not in " + LibraryFiles.display(contentDir, file.getParent()) + "/");
+                throw new SourceFileException(fields.line(key), "'" + key + "' ghi '" + name.get()
+                        + "', tệp này không có trong " + LibraryFiles.display(contentDir, file.getParent()) + "/");
             }
             try {
                 LibraryFiles.requireInside(contentDir, target);
@@ -203,7 +203,7 @@ public class ContentLibrary {
             Refusal.FieldError first = refusal.fieldErrors().isEmpty() ? null : refusal.fieldErrors().get(0);
             String key = first == null ? "title" : first.field().split("\\.")[0];
             throw new SourceFileException(fields.line(key), first == null ? refusal.getMessage()
-                    : "'" + first.field() + "' " + first.message());
+                    : "'" + first.field() + "': " + first.message());
         }
     }
 
@@ -218,16 +218,16 @@ public class ContentLibrary {
                 throw new SourceFileException(fields.line(entry.getKey()), "'" + entry.getKey() + "': " + refusal.getMessage());
             }
             if ((asset.kind() == AssetKind.AUDIO) != (role == AssetRole.AUDIO)) {
-                throw new SourceFileException(fields.line(entry.getKey()), "'" + entry.getKey() + "' names a "
-                        + asset.mediaType() + " file, which cannot be a " + entry.getKey());
+                throw new SourceFileException(fields.line(entry.getKey()), "'" + entry.getKey() + "' ghi một tệp "
+                        + asset.mediaType() + ", không dùng làm " + Refusal.text("refusal.role." + role.name(), List.of(), Refusal.VIETNAMESE) + " được");
             }
             result = result.withAsset(role, asset.id());
         }
         if (content.kind() == PieceKind.INFOGRAPHIC && !attached.containsKey("image")) {
-            throw new SourceFileException(fields.startLine(), "'image' is missing: an infographic needs its picture beside the file");
+            throw new SourceFileException(fields.startLine(), "thiếu 'image': infographic cần tệp ảnh đặt cạnh tệp bài");
         }
         if (content.kind() == PieceKind.INFOGRAPHIC && (content.altText() == null || content.altText().isBlank())) {
-            throw new SourceFileException(fields.startLine(), "'altText' is missing: describe the picture for readers who cannot see it");
+            throw new SourceFileException(fields.startLine(), "thiếu 'altText': hãy mô tả ảnh cho người không nhìn thấy ảnh");
         }
         return result;
     }

@@ -17,7 +17,7 @@ public record FrontMatterDocument(YamlFields fields, String body, int bodyStartL
     public static FrontMatterDocument parse(String fileText) {
         List<String> lines = lines(fileText);
         if (lines.isEmpty() || !isMarker(lines.get(0), OPENING)) {
-            throw new SourceFileException(1, "the file must start with '---' and YAML front matter");
+            throw new SourceFileException(1, "tệp phải bắt đầu bằng dòng '---' rồi đến phần đầu YAML");
         }
         int closing = 1;
         while (closing < lines.size() && !isMarker(lines.get(closing), OPENING)

@@ -54,7 +54,7 @@ public final class LibraryFiles {
                     .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new SourceFileException(0, "is not UTF-8 text: save it as UTF-8");
+            throw new SourceFileException(0, "không phải văn bản UTF-8: hãy lưu tệp ở dạng UTF-8");
         }
     }
 

@@ -3,8 +3,7 @@ package vn.herald.content;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import vn.herald.support.Refusal;
-
-import java.util.List;
+import vn.herald.support.RefusalCode;
 
 /**
  * The page and size parameters of every API list, checked in one place. Pages count from 0; a page after the last is
@@ -22,16 +21,11 @@ public final class Paging {
         int number = page == null ? 0 : page;
         int length = size == null ? defaultSize : size;
         if (length < 1 || length > maxSize) {
-            throw refused("size", "Số mục mỗi trang (size) phải từ 1 đến " + maxSize + ", nhưng đã nhận " + length + ".");
+            throw Refusal.invalid("size", RefusalCode.PAGE_SIZE, maxSize, length);
         }
         if (number < 0 || (long) number * length > MAX_OFFSET) {
-            throw refused("page", "Số trang (page) phải từ 0 đến " + MAX_OFFSET / length + " với " + length
-                    + " mục mỗi trang, nhưng đã nhận " + number + ".");
+            throw Refusal.invalid("page", RefusalCode.PAGE_NUMBER, MAX_OFFSET / length, length, number);
         }
         return Pageable.from(number, length);
-    }
-
-    private static Refusal refused(String field, String message) {
-        return new Refusal(Refusal.Kind.INVALID, "paging-invalid", message, List.of(new Refusal.FieldError(field, message)));
     }
 }

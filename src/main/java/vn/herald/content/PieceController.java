@@ -18,11 +18,11 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import vn.herald.support.ItemList;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 @Controller("/api/pieces")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -129,21 +129,19 @@ class PieceController {
     private static int readRevision(@Nullable Integer query, @Nullable Decision body) {
         Integer revision = body != null && body.revision() != null ? body.revision() : query;
         if (revision == null) {
-            throw new Refusal(Refusal.Kind.INVALID, "revision-required", "Hãy gửi số bản (revision) bạn đã đọc, để "
-                    + "không duyệt nhầm một bản mới hơn mà bạn chưa đọc.",
-                    List.of(new Refusal.FieldError("revision", "Thiếu số bản đã đọc.")));
+            throw Refusal.invalid("revision", RefusalCode.REVISION_REQUIRED);
         }
         return revision;
     }
 
     private static AssetRole parseRole(@Nullable String role) {
         if (role == null || role.isBlank()) {
-            throw Refusal.invalid("role", "is required: one of " + List.of(AssetRole.values()));
+            throw Refusal.invalid("role", RefusalCode.ROLE_REQUIRED);
         }
         try {
             return AssetRole.valueOf(role.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw Refusal.invalid("role", "'" + role + "' is not one of " + List.of(AssetRole.values()));
+            throw Refusal.invalid("role", RefusalCode.ROLE_UNKNOWN, role);
         }
     }
 }

@@ -1,6 +1,7 @@
 package vn.herald.content;
 
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 
 import java.util.List;
 
@@ -26,18 +27,22 @@ public final class PieceLimits {
     private PieceLimits() {}
 
     /** A one-line text field too long: the message says how long it is and how long it may be. */
-    static void checkLength(String field, String label, String value, int max, List<Refusal.FieldError> errors) {
+    static void checkLength(String field, String value, int max, List<Refusal.FieldError> errors) {
         if (value != null && value.length() > max) {
-            errors.add(new Refusal.FieldError(field, label + " dài " + value.length() + " ký tự; tối đa " + max + " ký tự."));
+            errors.add(new Refusal.FieldError(field, RefusalCode.TOO_LONG, label(field), value.length(), max));
         }
     }
 
-    static void checkLabels(String field, String label, List<String> values, List<Refusal.FieldError> errors) {
+    static void checkLabels(String field, List<String> values, List<Refusal.FieldError> errors) {
         if (values.size() > LABELS) {
-            errors.add(new Refusal.FieldError(field, "Có " + values.size() + " " + label + "; tối đa " + LABELS + "."));
+            errors.add(new Refusal.FieldError(field, RefusalCode.TOO_MANY_LABELS, label(field), values.size(), LABELS));
         }
         values.stream().filter(v -> v.length() > LABEL_LENGTH).findFirst().ifPresent(v -> errors.add(new Refusal.FieldError(
-                field, label.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + label.substring(1) + " '"
-                        + v.substring(0, 20) + "…' dài " + v.length() + " ký tự; mỗi mục tối đa " + LABEL_LENGTH + " ký tự.")));
+                field, RefusalCode.LABEL_TOO_LONG, label(field), v.substring(0, 20) + "…", v.length(), LABEL_LENGTH)));
+    }
+
+    /** The field's name as the write page shows it. */
+    private static Refusal.Word label(String field) {
+        return new Refusal.Word("field." + field);
     }
 }

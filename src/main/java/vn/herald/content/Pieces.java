@@ -12,6 +12,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 import vn.herald.unit.Access;
 
 import java.io.InputStream;
@@ -95,14 +96,14 @@ public class Pieces {
 
     /** A piece of a unit the caller reaches; another unit's answers as a missing one does. */
     public Piece get(long id) {
-        Piece piece = pieces.findById(id).orElseThrow(() -> Refusal.notFound("tin, bài", id));
-        access.read(piece.unitCode(), "tin, bài", id);
+        Piece piece = pieces.findById(id).orElseThrow(() -> Refusal.notFound(Refusal.Noun.PIECE, id));
+        access.read(piece.unitCode(), Refusal.Noun.PIECE, id);
         return piece;
     }
 
     private Piece toChange(long id) {
         Piece piece = get(id);
-        access.act(piece.unitCode(), "tin, bài", id);
+        access.act(piece.unitCode(), Refusal.Noun.PIECE, id);
         return piece;
     }
 
@@ -150,7 +151,7 @@ public class Pieces {
     @Transactional
     public Piece create(PieceForm form, String actor) {
         if (form.kind() == null) {
-            throw Refusal.invalid("kind", "is required: ARTICLE, INFOGRAPHIC or RADIO_SCRIPT");
+            throw Refusal.invalid("kind", RefusalCode.PIECE_KIND_REQUIRED);
         }
         String unitCode = access.unitToChange(form.unitCode(), "unitCode").code();
         PieceContent content = contentOf(form, form.kind(), null);
@@ -161,17 +162,17 @@ public class Pieces {
     public Piece update(long id, PieceForm form, String actor) {
         Piece piece = toChange(id);
         if (form.revision() == null) {
-            throw Refusal.invalid("revision", "is required: send the revision you edited, so a newer one is never overwritten");
+            throw Refusal.invalid("revision", RefusalCode.REVISION_REQUIRED);
         }
         if (form.revision() != piece.revision()) {
-            throw Refusal.conflict("piece " + id + " is at revision " + piece.revision() + " but you edited revision "
-                    + form.revision() + ": reload it and apply your change again");
+            throw Refusal.conflict(RefusalCode.EDITED_STALE_REVISION, id, piece.revision(), form.revision());
         }
         if (form.kind() != null && form.kind() != piece.kind()) {
-            throw Refusal.invalid("kind", "cannot change from " + piece.kind() + " to " + form.kind());
+            throw Refusal.invalid("kind", RefusalCode.PIECE_KIND_FIXED, new Refusal.Word("kind." + piece.kind()),
+                    new Refusal.Word("kind." + form.kind()));
         }
         if (piece.status() == PieceStatus.ARCHIVED) {
-            throw Refusal.conflict("piece " + id + " is archived: restore it before editing");
+            throw Refusal.conflict(RefusalCode.PIECE_ARCHIVED, id);
         }
         return change(piece, contentOf(form, piece.kind(), piece.content()), PieceStatus.DRAFT, piece.sourceHash(), actor,
                 "edited");
@@ -195,7 +196,7 @@ public class Pieces {
         Piece piece = toChange(id);
         List<Refusal.FieldError> missing = missingForReview(piece);
         if (!missing.isEmpty()) {
-            throw new Refusal(Refusal.Kind.INVALID, "piece " + id + " is not ready for review", missing);
+            throw new Refusal(Refusal.Kind.INVALID, RefusalCode.PIECE_NOT_READY, missing, id);
         }
         return move(piece, PieceStatus.IN_REVIEW, null, actor);
     }
@@ -212,8 +213,7 @@ public class Pieces {
             boolean author = kept.stream().anyMatch(r -> r.revision() == 1 && r.changedBy().equals(actor))
                     || kept.stream().anyMatch(r -> r.revision() == piece.revision() && r.changedBy().equals(actor));
             if (author) {
-                throw new Refusal(Refusal.Kind.FORBIDDEN, "self-approval", "Bạn đã viết hoặc sửa tin, bài này nên không "
-                        + "thể tự duyệt: cần một người duyệt khác (nguyên tắc bốn mắt).", List.of());
+                throw new Refusal(Refusal.Kind.FORBIDDEN, RefusalCode.SELF_APPROVAL);
             }
         }
         return move(piece, PieceStatus.APPROVED, null, actor);
@@ -224,11 +224,11 @@ public class Pieces {
     public Piece reject(long id, int readRevision, @Nullable String reason, String actor) {
         String why = reason == null ? "" : CleanText.text(reason).strip();
         if (why.isEmpty()) {
-            throw Refusal.invalid("reason", "say why the piece is rejected, so its author can fix it");
+            throw Refusal.invalid("reason", RefusalCode.REJECT_REASON_REQUIRED);
         }
         Piece piece = reviewed(id, readRevision);
         if (piece.status() != PieceStatus.IN_REVIEW) {
-            throw Refusal.conflict("piece " + id + " is " + piece.status() + ": only a piece in review can be rejected");
+            throw Refusal.conflict(RefusalCode.REJECT_NOT_IN_REVIEW, id, new Refusal.Word("status." + piece.status()));
         }
         return move(piece, PieceStatus.DRAFT, why, actor);
     }
@@ -236,9 +236,7 @@ public class Pieces {
     private Piece reviewed(long id, int readRevision) {
         Piece piece = toChange(id);
         if (piece.revision() != readRevision) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "revision-changed", "Bạn đã đọc bản số " + readRevision
-                    + " nhưng tin, bài nay đã ở bản số " + piece.revision() + ": hãy đọc lại bản mới rồi mới duyệt.",
-                    List.of());
+            throw new Refusal(Refusal.Kind.CONFLICT, RefusalCode.REVISION_CHANGED, readRevision, piece.revision());
         }
         return piece;
     }
@@ -254,23 +252,23 @@ public class Pieces {
                                 String actor) {
         Piece piece = toChange(id);
         if (piece.status() == PieceStatus.ARCHIVED) {
-            throw Refusal.conflict("piece " + id + " is archived");
+            throw Refusal.conflict(RefusalCode.PIECE_ARCHIVED, id);
         }
         Asset asset = assets.store(file, fileName);
         boolean audioRole = role == AssetRole.AUDIO;
         if (audioRole != (asset.kind() == AssetKind.AUDIO)) {
-            throw Refusal.invalid("file", "'" + fileName + "' is " + asset.mediaType() + ", which cannot be used as "
-                    + role.name().toLowerCase(Locale.ROOT));
+            throw Refusal.invalid("file", RefusalCode.FILE_WRONG_ROLE, fileName, asset.mediaType(),
+                    new Refusal.Word("refusal.role." + role.name()));
         }
         if (role == AssetRole.AUDIO && piece.kind() != PieceKind.RADIO_SCRIPT) {
-            throw Refusal.invalid("role", "a recording belongs to a RADIO_SCRIPT piece");
+            throw Refusal.invalid("role", RefusalCode.AUDIO_ONLY_RADIO);
         }
         if (role == AssetRole.IMAGE && piece.kind() != PieceKind.INFOGRAPHIC) {
-            throw Refusal.invalid("role", "IMAGE is an infographic's picture; use COVER or FIGURE for an article");
+            throw Refusal.invalid("role", RefusalCode.IMAGE_ONLY_INFOGRAPHIC);
         }
         boolean needsAlt = role == AssetRole.IMAGE || role == AssetRole.FIGURE;
         if (needsAlt && (altText == null || altText.isBlank()) && (role != AssetRole.IMAGE || piece.altText() == null)) {
-            throw Refusal.invalid("altText", "describe the image for readers who cannot see it");
+            throw Refusal.invalid("altText", RefusalCode.ALT_TEXT_REQUIRED);
         }
         if (role == AssetRole.FIGURE) {
             return new AttachedAsset(asset, piece);
@@ -279,9 +277,9 @@ public class Pieces {
         if (role == AssetRole.IMAGE && altText != null && !altText.isBlank()) {
             String alt = pick(altText, null);
             List<Refusal.FieldError> errors = new ArrayList<>();
-            PieceLimits.checkLength("altText", "Mô tả ảnh", alt, PieceLimits.ALT_TEXT, errors);
+            PieceLimits.checkLength("altText", alt, PieceLimits.ALT_TEXT, errors);
             if (!errors.isEmpty()) {
-                throw new Refusal(Refusal.Kind.INVALID, "piece-invalid", errors.get(0).message(), errors);
+                throw new Refusal(Refusal.Kind.INVALID, RefusalCode.PIECE_INVALID, errors);
             }
             content = content.withAltText(alt);
         }
@@ -360,13 +358,13 @@ public class Pieces {
             return piece;
         }
         if (!piece.status().canMoveTo(next)) {
-            throw Refusal.conflict("piece " + piece.id() + " is " + piece.status() + " and cannot become " + next);
+            throw Refusal.conflict(RefusalCode.PIECE_STATUS_MOVE, piece.id(), new Refusal.Word("status." + piece.status()),
+                    new Refusal.Word("status." + next));
         }
         Instant now = clock.instant();
         // only the revision and status read: an edit saved meanwhile is neither overwritten nor approved unseen
         if (pieces.updateStatus(piece.id(), piece.revision(), piece.status().name(), next.name(), reason, now) == 0) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "piece-changed", "Tin, bài vừa được người khác thay đổi: hãy tải lại "
-                    + "trang rồi thử lại.", List.of());
+            throw new Refusal(Refusal.Kind.CONFLICT, RefusalCode.PIECE_CHANGED);
         }
         Piece moved = piece.withStatus(next, reason, now);
         events.save(new PieceEvent(null, piece.id(), piece.status(), next, actor, reason, now));
@@ -400,20 +398,20 @@ public class Pieces {
         switch (piece.kind()) {
             case ARTICLE -> {
                 if (piece.body() == null || piece.body().isBlank()) {
-                    missing.add(new Refusal.FieldError("body", "an article needs its text"));
+                    missing.add(new Refusal.FieldError("body", RefusalCode.ARTICLE_BODY_REQUIRED));
                 }
             }
             case INFOGRAPHIC -> {
                 if (piece.imageAssetId() == null) {
-                    missing.add(new Refusal.FieldError("image", "an infographic needs its image"));
+                    missing.add(new Refusal.FieldError("image", RefusalCode.INFOGRAPHIC_IMAGE_REQUIRED));
                 }
                 if (piece.altText() == null || piece.altText().isBlank()) {
-                    missing.add(new Refusal.FieldError("altText", "describe the image for readers who cannot see it"));
+                    missing.add(new Refusal.FieldError("altText", RefusalCode.ALT_TEXT_REQUIRED));
                 }
             }
             case RADIO_SCRIPT -> {
                 if (piece.script() == null || piece.script().isBlank()) {
-                    missing.add(new Refusal.FieldError("script", "a radio piece needs its script"));
+                    missing.add(new Refusal.FieldError("script", RefusalCode.RADIO_SCRIPT_REQUIRED));
                 }
             }
         }
@@ -428,28 +426,27 @@ public class Pieces {
         List<Refusal.FieldError> errors = new ArrayList<>();
         String title = pick(form.title(), base == null ? null : base.title());
         if (title == null || title.isBlank()) {
-            errors.add(new Refusal.FieldError("title", "Hãy nhập tiêu đề."));
+            errors.add(new Refusal.FieldError("title", RefusalCode.TITLE_REQUIRED));
         }
-        PieceLimits.checkLength("title", "Tiêu đề", title, PieceLimits.TITLE, errors);
+        PieceLimits.checkLength("title", title, PieceLimits.TITLE, errors);
         String summary = pick(form.summary(), base == null ? null : base.summary());
-        PieceLimits.checkLength("summary", "Tóm tắt", summary, PieceLimits.SUMMARY, errors);
+        PieceLimits.checkLength("summary", summary, PieceLimits.SUMMARY, errors);
         String caption = pick(form.caption(), base == null ? null : base.caption());
-        PieceLimits.checkLength("caption", "Chú thích ảnh", caption, PieceLimits.CAPTION, errors);
+        PieceLimits.checkLength("caption", caption, PieceLimits.CAPTION, errors);
         String altText = pick(form.altText(), base == null ? null : base.altText());
-        PieceLimits.checkLength("altText", "Mô tả ảnh", altText, PieceLimits.ALT_TEXT, errors);
+        PieceLimits.checkLength("altText", altText, PieceLimits.ALT_TEXT, errors);
         String author = pick(form.author(), base == null ? null : base.author());
-        PieceLimits.checkLength("author", "Tác giả", author, PieceLimits.AUTHOR, errors);
+        PieceLimits.checkLength("author", author, PieceLimits.AUTHOR, errors);
         List<String> topics = labels(form.topics(), base == null ? null : base.topics());
-        PieceLimits.checkLabels("topics", "chủ đề", topics, errors);
+        PieceLimits.checkLabels("topics", topics, errors);
         List<String> audiences = labels(form.audiences(), base == null ? null : base.audiences());
-        PieceLimits.checkLabels("audiences", "đối tượng", audiences, errors);
+        PieceLimits.checkLabels("audiences", audiences, errors);
         List<String> campaigns = labels(form.campaigns(), base == null ? null : base.campaigns());
-        PieceLimits.checkLabels("campaigns", "thẻ chiến dịch", campaigns, errors);
+        PieceLimits.checkLabels("campaigns", campaigns, errors);
         Variants variants = form.variants() != null ? form.variants() : base == null ? Variants.none() : base.variants();
         variants = cleanVariants(variants, errors);
         if (!errors.isEmpty()) {
-            throw new Refusal(Refusal.Kind.INVALID, "piece-invalid", "Tin, bài chưa hợp lệ: "
-                    + String.join(" ", errors.stream().map(Refusal.FieldError::message).toList()), errors);
+            throw new Refusal(Refusal.Kind.INVALID, RefusalCode.PIECE_INVALID, errors);
         }
         String body = form.body() != null ? html.sanitise(nfc(CleanText.text(form.body()))) : base == null ? null : base.body();
         String script = form.script() != null ? cleanScript(form.script()) : base == null ? null : base.script();
@@ -472,12 +469,12 @@ public class Pieces {
             String description = blank(variants.zalo().description()) ? null
                     : nfc(CleanText.text(variants.zalo().description())).strip();
             if (title != null && title.length() > Variants.ZALO_TITLE_MAX) {
-                errors.add(new Refusal.FieldError("variants.zalo.title", "has " + title.length()
-                        + " characters; Zalo allows at most " + Variants.ZALO_TITLE_MAX));
+                errors.add(new Refusal.FieldError("variants.zalo.title", RefusalCode.TOO_LONG,
+                        new Refusal.Word("field.variants.zalo.title"), title.length(), Variants.ZALO_TITLE_MAX));
             }
             if (description != null && description.length() > Variants.ZALO_DESCRIPTION_MAX) {
-                errors.add(new Refusal.FieldError("variants.zalo.description", "has " + description.length()
-                        + " characters; Zalo allows at most " + Variants.ZALO_DESCRIPTION_MAX));
+                errors.add(new Refusal.FieldError("variants.zalo.description", RefusalCode.TOO_LONG,
+                        new Refusal.Word("field.variants.zalo.description"), description.length(), Variants.ZALO_DESCRIPTION_MAX));
             }
             zalo = new Variants.Zalo(title, description);
         }

@@ -11,7 +11,7 @@ public final class SourceFileException extends RuntimeException {
 
     /** @param line 1-based line in the whole file, 0 when unknown */
     public SourceFileException(int line, String reason) {
-        super(line > 0 ? "line " + line + ": " + reason : reason);
+        super(line > 0 ? "dòng " + line + ": " + reason : reason);
         this.line = line;
         this.reason = reason;
     }

@@ -32,7 +32,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class YamlFields {
 
-    private static final String DATE_EXPECTED = "a date like 2027-05-18";
+    private static final String DATE_EXPECTED = "một ngày dạng 2027-05-18";
 
     private record Field(int line, Node value) {
     }
@@ -61,15 +61,15 @@ public final class YamlFields {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = mark == null ? 0 : mark.getLine() + 1 + lineOffset;
-            throw new SourceFileException(line, "invalid YAML: " + describeProblem(e, lineOffset));
+            throw new SourceFileException(line, "YAML không hợp lệ: " + describeProblem(e, lineOffset));
         } catch (YAMLException e) {
-            throw new SourceFileException(0, "invalid YAML: " + e.getMessage());
+            throw new SourceFileException(0, "YAML không hợp lệ: " + e.getMessage());
         }
         if (root == null) {
             return new YamlFields(1 + lineOffset, lineOffset, Map.of());
         }
         if (!(root instanceof MappingNode mapping)) {
-            throw new SourceFileException(lineOf(root, lineOffset), "expected key: value pairs");
+            throw new SourceFileException(lineOf(root, lineOffset), "cần các cặp khóa: giá trị");
         }
         return of(mapping, lineOffset);
     }
@@ -80,12 +80,12 @@ public final class YamlFields {
             Node keyNode = tuple.getKeyNode();
             int line = lineOf(keyNode, lineOffset);
             if (!(keyNode instanceof ScalarNode key)) {
-                throw new SourceFileException(line, "a key must be a plain name, found " + describe(keyNode));
+                throw new SourceFileException(line, "khóa phải là một tên đơn giản, đang là " + describe(keyNode));
             }
             Field earlier = fields.putIfAbsent(key.getValue(), new Field(line, tuple.getValueNode()));
             if (earlier != null) {
                 throw new SourceFileException(line,
-                        "'" + key.getValue() + "' is given twice, first on line " + earlier.line());
+                        "'" + key.getValue() + "' được ghi hai lần, lần đầu ở dòng " + earlier.line());
             }
         }
         return new YamlFields(lineOf(mapping, lineOffset), lineOffset, fields);
@@ -111,11 +111,11 @@ public final class YamlFields {
 
     /** A scalar as written (numbers and booleans included), trimmed; blank or null is empty. */
     public Optional<String> text(String key) {
-        return scalar(key, "text");
+        return scalar(key, "một đoạn chữ");
     }
 
     public String requiredText(String key) {
-        return text(key).orElseThrow(() -> new SourceFileException(line(key), "'" + key + "' is missing"));
+        return text(key).orElseThrow(() -> new SourceFileException(line(key), "thiếu '" + key + "'"));
     }
 
     /** A list of scalars; a single scalar counts as a list of one. Blank entries are dropped. */
@@ -129,13 +129,13 @@ public final class YamlFields {
             return scalarText(scalar).map(List::of).orElse(List.of());
         }
         if (!(value instanceof SequenceNode sequence)) {
-            throw mismatch(key, "a list of text", value);
+            throw mismatch(key, "một danh sách các đoạn chữ", value);
         }
         List<String> items = new ArrayList<>();
         for (Node item : sequence.getValue()) {
             if (!(item instanceof ScalarNode scalar)) {
                 throw new SourceFileException(lineOf(item, lineOffset),
-                        "'" + key + "' must be a list of text, found " + describe(item) + " in it");
+                        "'" + key + "' phải là một danh sách các đoạn chữ, nhưng có " + describe(item) + " trong đó");
             }
             scalarText(scalar).ifPresent(items::add);
         }
@@ -149,18 +149,18 @@ public final class YamlFields {
             return Optional.empty();
         }
         if (!(field.value() instanceof MappingNode nested)) {
-            throw mismatch(key, "key: value pairs", field.value());
+            throw mismatch(key, "các cặp khóa: giá trị", field.value());
         }
         return Optional.of(of(nested, lineOffset));
     }
 
     public Optional<Integer> integer(String key) {
-        return scalar(key, "a whole number").map(value -> {
+        return scalar(key, "một số nguyên").map(value -> {
             try {
                 return Integer.valueOf(value);
             } catch (NumberFormatException e) {
                 throw new SourceFileException(line(key),
-                        "'" + key + "' must be a whole number, found '" + value + "'");
+                        "'" + key + "' phải là một số nguyên, đang là '" + value + "'");
             }
         });
     }
@@ -171,7 +171,7 @@ public final class YamlFields {
                 return LocalDate.parse(value);
             } catch (DateTimeParseException e) {
                 throw new SourceFileException(line(key),
-                        "'" + key + "' must be " + DATE_EXPECTED + ", found '" + value + "'");
+                        "'" + key + "' phải là " + DATE_EXPECTED + ", đang là '" + value + "'");
             }
         });
     }
@@ -185,7 +185,7 @@ public final class YamlFields {
                     .filter(constant -> constant.name().equals(name))
                     .findFirst()
                     .orElseThrow(() -> new SourceFileException(line(key),
-                            "'" + key + "' must be " + expected + ", found '" + value + "'"));
+                            "'" + key + "' phải là " + expected + ", đang là '" + value + "'"));
         });
     }
 
@@ -243,7 +243,7 @@ public final class YamlFields {
     }
 
     private SourceFileException mismatch(String key, String expected, Node found) {
-        return new SourceFileException(line(key), "'" + key + "' must be " + expected + ", found " + describe(found));
+        return new SourceFileException(line(key), "'" + key + "' phải là " + expected + ", đang là " + describe(found));
     }
 
     private static Optional<String> scalarText(ScalarNode scalar) {
@@ -261,10 +261,10 @@ public final class YamlFields {
 
     private static String describe(Node node) {
         if (node instanceof SequenceNode) {
-            return "a list";
+            return "một danh sách";
         }
         if (node instanceof MappingNode) {
-            return "key: value pairs";
+            return "các cặp khóa: giá trị";
         }
         return "'" + ((ScalarNode) node).getValue() + "'";
     }
@@ -275,7 +275,7 @@ public final class YamlFields {
             return names.get(0);
         }
         return names.subList(0, names.size() - 1).stream().collect(Collectors.joining(", "))
-                + " or " + names.get(names.size() - 1);
+                + " hoặc " + names.get(names.size() - 1);
     }
 
     // The context names where the broken construct began, e.g. the opening quote of a string
@@ -287,7 +287,7 @@ public final class YamlFields {
         Mark context = e.getContextMark();
         Mark problem = e.getProblemMark();
         boolean elsewhere = context != null && problem != null && context.getLine() != problem.getLine();
-        String where = elsewhere ? " started on line " + (context.getLine() + 1 + lineOffset) : "";
+        String where = elsewhere ? ", bắt đầu ở dòng " + (context.getLine() + 1 + lineOffset) : "";
         return e.getProblem() + " (" + e.getContext() + where + ")";
     }
 

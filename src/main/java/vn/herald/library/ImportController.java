@@ -7,6 +7,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 
 @Controller("/api/imports")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -22,7 +23,7 @@ class ImportController {
     @Get("/latest")
     @Secured("ADMIN")
     ImportReport latest() {
-        return imports.latest().orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "no import has run yet"));
+        return imports.latest().orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, RefusalCode.NO_IMPORT_YET));
     }
 
     @Post

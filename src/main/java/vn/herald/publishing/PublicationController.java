@@ -14,6 +14,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import vn.herald.support.ItemList;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 import vn.herald.content.Paging;
 import vn.herald.channel.Priority;
 
@@ -55,10 +56,10 @@ class PublicationController {
     @Secured("EDITOR")
     HttpResponse<ItemList<Publication>> schedule(@Body ScheduleForm form, Authentication user) {
         if (form.pieceId() == null) {
-            throw Refusal.invalid("pieceId", "is required");
+            throw Refusal.invalid("pieceId", RefusalCode.PIECE_REQUIRED);
         }
         if (form.plannedAt() == null) {
-            throw Refusal.invalid("plannedAt", "is required, e.g. 2027-05-18T07:00:00+07:00");
+            throw Refusal.invalid("plannedAt", RefusalCode.PLANNED_AT_REQUIRED);
         }
         List<String> channelIds = new ArrayList<>();
         if (form.channelId() != null) {
@@ -91,7 +92,7 @@ class PublicationController {
     @Secured("EDITOR")
     Publication reschedule(long id, @Body PlanForm form, Authentication user) {
         if (form.plannedAt() == null) {
-            throw Refusal.invalid("plannedAt", "is required, e.g. 2027-05-18T07:00:00+07:00");
+            throw Refusal.invalid("plannedAt", RefusalCode.PLANNED_AT_REQUIRED);
         }
         return publishing.reschedule(id, form.plannedAt().toInstant(), user.getName());
     }

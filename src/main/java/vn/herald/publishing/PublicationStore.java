@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 import vn.herald.channel.Channels;
 
 import java.time.Clock;
@@ -36,7 +37,7 @@ class PublicationStore {
     }
 
     Publication get(long id) {
-        return find(id).orElseThrow(() -> Refusal.notFound("lượt đăng", id));
+        return find(id).orElseThrow(() -> Refusal.notFound(Refusal.Noun.PUBLICATION, id));
     }
 
     List<Attempt> attempts(long id) {
@@ -63,7 +64,8 @@ class PublicationStore {
     private Publication move(Publication current, Publication changed, PublicationStatus next, String actor,
                              @Nullable String reason) {
         if (current.status() != next && !current.status().canMoveTo(next)) {
-            throw Refusal.conflict("publication " + current.id() + " is " + current.status() + " and cannot become " + next);
+            throw Refusal.conflict(RefusalCode.PUBLICATION_STATUS_MOVE, current.id(), new Refusal.Word("pstatus." + current.status()),
+                    new Refusal.Word("pstatus." + next));
         }
         Instant now = clock.instant();
         Publication moved = publications.update(changed.with(next, now));

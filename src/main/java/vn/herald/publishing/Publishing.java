@@ -10,6 +10,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapter;
 import vn.herald.channel.ChannelAdapters;
@@ -100,23 +101,25 @@ public class Publishing {
     public List<Publication> schedule(long pieceId, List<String> channelIds, Instant plannedAt, Priority priority,
                                       boolean repeat, String actor) {
         if (channelIds.isEmpty()) {
-            throw Refusal.invalid("channelId", "name at least one channel");
+            throw Refusal.invalid("channelId", RefusalCode.CHANNEL_REQUIRED);
         }
         Piece piece = pieces.get(pieceId);
-        access.act(piece.unitCode(), "tin, bài", pieceId);
+        access.act(piece.unitCode(), Refusal.Noun.PIECE, pieceId);
         if (piece.status() != PieceStatus.APPROVED) {
-            throw Refusal.conflict("piece " + pieceId + " is " + piece.status() + ": only an approved piece can be scheduled");
+            throw Refusal.conflict(RefusalCode.PIECE_NOT_APPROVED, pieceId, new Refusal.Word("status." + piece.status()));
         }
         checkAhead(plannedAt, piece.unitCode());
         List<Publication> scheduled = new ArrayList<>();
         for (String channelId : portalFirst(channelIds)) {
             Channel channel = channels.find(channelId).filter(c -> access.reach().canRead(c.unitCode())).orElseThrow(() ->
-                    Refusal.invalid("channelId", "channel '" + channelId + "' does not exist"));
-            access.act(channel.unitCode(), "kênh", channelId);
+                    Refusal.invalid("channelId", RefusalCode.CHANNEL_UNKNOWN, channelId));
+            access.act(channel.unitCode(), Refusal.Noun.CHANNEL, channelId);
             ChannelAdapter adapter = adapterOf(channel);
             Instant deadline = deadline(adapter, channel, plannedAt);
             if (!deadline.isAfter(clock.instant())) {
-                throw Refusal.invalid("plannedAt", plannedAt + " is past its deadline " + deadline + " on " + channelId);
+                ZoneId zone = units.zoneOf(channel.unitCode());
+                throw Refusal.invalid("plannedAt", RefusalCode.PAST_DEADLINE_ON, Refusal.time(plannedAt, zone),
+                        Refusal.time(deadline, zone), channel.name());
             }
             Payload payload = adapter.render(piece, channel);
             repeats.check(piece.id(), channel, adapter, payload, repeat);
@@ -135,11 +138,9 @@ public class Publishing {
         Instant latest = clock.instant().plus(config.maxAhead());
         if (plannedAt.isAfter(latest)) {
             java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
-            java.time.ZoneId zone = units.zoneOf(unitCode);
-            String message = "Ngày đăng " + day.format(plannedAt.atZone(zone)) + " quá xa: chỉ lên lịch được trước tối đa "
-                    + config.maxAhead().toDays() + " ngày, tức đến ngày " + day.format(latest.atZone(zone)) + ".";
-            throw new Refusal(Refusal.Kind.INVALID, "planned-too-far", message,
-                    List.of(new Refusal.FieldError("plannedAt", message)));
+            ZoneId zone = units.zoneOf(unitCode);
+            throw Refusal.invalid("plannedAt", RefusalCode.PLANNED_TOO_FAR, day.format(plannedAt.atZone(zone)),
+                    config.maxAhead().toDays(), day.format(latest.atZone(zone)));
         }
     }
 
@@ -148,13 +149,15 @@ public class Publishing {
         Publication publication = toChange(id);
         if (!WAITING.contains(publication.status()) && publication.status() != PublicationStatus.NEEDS_ATTENTION
                 && publication.status() != PublicationStatus.EXPIRED) {
-            throw Refusal.conflict("publication " + id + " is " + publication.status() + " and cannot be moved");
+            throw Refusal.conflict(RefusalCode.PUBLICATION_NOT_MOVABLE, id, new Refusal.Word("pstatus." + publication.status()));
         }
         Channel channel = channels.get(publication.channelId());
         checkAhead(plannedAt, publication.unitCode());
         Instant deadline = deadline(adapterOf(channel), channel, plannedAt);
         if (!deadline.isAfter(clock.instant())) {
-            throw Refusal.invalid("plannedAt", plannedAt + " is past its deadline " + deadline);
+            ZoneId zone = units.zoneOf(channel.unitCode());
+            throw Refusal.invalid("plannedAt", RefusalCode.PAST_DEADLINE_ON, Refusal.time(plannedAt, zone),
+                    Refusal.time(deadline, zone), channel.name());
         }
         Publication moved = store.move(publication.withPlan(plannedAt, deadline), PublicationStatus.SCHEDULED, actor,
                 "moved from " + publication.plannedAt() + " to " + plannedAt);
@@ -175,7 +178,7 @@ public class Publishing {
             return store.update(moved, actor, warning);
         }
         if (!WAITING.contains(publication.status())) {
-            throw Refusal.conflict("publication " + id + " is " + publication.status() + " and cannot be moved");
+            throw Refusal.conflict(RefusalCode.PUBLICATION_NOT_MOVABLE, id, new Refusal.Word("pstatus." + publication.status()));
         }
         Publication result = store.move(moved, PublicationStatus.SCHEDULED, actor, warning);
         queue.enqueue(id, plannedAt);
@@ -195,8 +198,7 @@ public class Publishing {
         if (publication.status() == PublicationStatus.PUBLISHED) {
             Channel channel = channels.get(publication.channelId());
             if (!adapterOf(channel).withdrawsOnCancel()) {
-                throw Refusal.conflict("publication " + id + " is already published on " + channel.id()
-                        + ", which keeps the post: remove it on the platform itself");
+                throw Refusal.conflict(RefusalCode.PUBLISHED_KEPT, id, channel.name());
             }
             return store.move(publication, PublicationStatus.CANCELLED, actor,
                     "withdrawn" + (reason == null ? "" : ": " + reason));
@@ -209,8 +211,7 @@ public class Publishing {
     public Publication retry(long id, String actor) {
         Publication publication = toChange(id);
         if (publication.status() != PublicationStatus.NEEDS_ATTENTION && publication.status() != PublicationStatus.EXPIRED) {
-            throw Refusal.conflict("publication " + id + " is " + publication.status()
-                    + ": only one that needs attention or has expired can be retried");
+            throw Refusal.conflict(RefusalCode.RETRY_NOT_ALLOWED, id, new Refusal.Word("pstatus." + publication.status()));
         }
         return reschedule(id, clock.instant(), actor);
     }
@@ -218,13 +219,13 @@ public class Publishing {
     /** A publication of a unit the caller reaches; another unit's answers as a missing one does. */
     public Publication get(long id) {
         Publication publication = store.get(id);
-        access.read(publication.unitCode(), "lượt đăng", id);
+        access.read(publication.unitCode(), Refusal.Noun.PUBLICATION, id);
         return publication;
     }
 
     private Publication toChange(long id) {
         Publication publication = store.get(id);
-        access.act(publication.unitCode(), "lượt đăng", id);
+        access.act(publication.unitCode(), Refusal.Noun.PUBLICATION, id);
         return publication;
     }
 
@@ -324,7 +325,7 @@ public class Publishing {
     /** Resumes a paused channel and puts its waiting publications back in the queue. */
     @Transactional
     public Channel resume(String channelId, String actor) {
-        access.act(channels.get(channelId).unitCode(), "kênh", channelId);
+        access.act(channels.get(channelId).unitCode(), Refusal.Noun.CHANNEL, channelId);
         Channel channel = channels.resume(channelId);
         Instant now = clock.instant();
         for (Publication waiting : publications.findByChannelIdAndStatusInList(channelId,
@@ -372,8 +373,7 @@ public class Publishing {
     }
 
     private ChannelAdapter adapterOf(Channel channel) {
-        return adapters.forChannel(channel).orElseThrow(() -> Refusal.conflict("channel " + channel.id()
-                + " is of type " + channel.type() + ", which has no adapter in this version of Herald"));
+        return adapters.forChannel(channel).orElseThrow(() -> Refusal.conflict(RefusalCode.CHANNEL_NO_ADAPTER, channel.name(), channel.type()));
     }
 
     private Instant deadline(ChannelAdapter adapter, Channel channel, Instant plannedAt) {

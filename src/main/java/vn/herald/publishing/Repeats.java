@@ -2,13 +2,13 @@ package vn.herald.publishing;
 
 import jakarta.inject.Singleton;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapter;
 import vn.herald.channel.Payload;
 import vn.herald.unit.Units;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -31,7 +31,6 @@ class Repeats {
     static final Set<PublicationStatus> COUNTED = EnumSet.of(PublicationStatus.SCHEDULED, PublicationStatus.SENDING,
             PublicationStatus.RETRY_WAIT, PublicationStatus.UNKNOWN, PublicationStatus.NEEDS_ATTENTION,
             PublicationStatus.PUBLISHED);
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
 
     private final PublicationRepository publications;
     private final Units units;
@@ -52,9 +51,9 @@ class Repeats {
         ZoneId zone = units.zoneOf(channel.unitCode());
         if (!repeat) {
             Publication first = earlier.get(0);
-            throw new Refusal(Refusal.Kind.CONFLICT, "already-scheduled", "Bài này đã " + shown(first.status())
-                    + " trên kênh " + channel.id() + " (lượt đăng số " + first.id() + ", lúc " + SHOWN.format(first.plannedAt().atZone(zone))
-                    + "). Nếu muốn đăng lại, hãy đánh dấu \"Đăng lặp lại\".", List.of(), existing(first, zone));
+            throw new Refusal(Refusal.Kind.CONFLICT, RefusalCode.ALREADY_SCHEDULED, List.of(), existing(first, zone),
+                    channel.name(), first.id(), new Refusal.Word("pstatus." + first.status()),
+                    Refusal.time(first.plannedAt(), zone));
         }
         if (adapter.refusesIdenticalText()) {
             String text = textOf(adapter, payload, channel);
@@ -62,10 +61,8 @@ class Repeats {
                     .filter(p -> Objects.equals(text, textOf(adapter, new Payload(p.payload(), p.payloadSummary()), channel)))
                     .findFirst();
             if (same.isPresent()) {
-                throw new Refusal(Refusal.Kind.CONFLICT, "repeat-same-text", "Facebook không nhận một bài đăng trùng nguyên văn"
-                        + " bài đã có (lượt đăng số " + same.get().id() + ", lúc " + SHOWN.format(same.get().plannedAt().atZone(zone))
-                        + "). Hãy sửa nội dung bài hoặc thêm phần riêng cho Facebook rồi duyệt lại, sau đó mới đăng lặp lại.",
-                        List.of(), existing(same.get(), zone));
+                throw new Refusal(Refusal.Kind.CONFLICT, RefusalCode.REPEAT_SAME_TEXT, List.of(), existing(same.get(), zone),
+                        same.get().id(), Refusal.time(same.get().plannedAt(), zone));
             }
         }
     }
@@ -83,14 +80,5 @@ class Repeats {
         facts.put("channelId", publication.channelId());
         facts.put("plannedAt", publication.plannedAt().atZone(zone).toOffsetDateTime().toString());
         return facts;
-    }
-
-    private static String shown(PublicationStatus status) {
-        return switch (status) {
-            case PUBLISHED -> "được đăng";
-            case NEEDS_ATTENTION -> "được lên lịch (đang chờ người xử lý)";
-            case SENDING, UNKNOWN -> "được lên lịch (đang gửi)";
-            default -> "được lên lịch";
-        };
     }
 }

@@ -11,6 +11,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import vn.herald.support.ItemList;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 import vn.herald.exposure.ContentPolicy;
 
 import java.util.Locale;
@@ -73,7 +74,7 @@ class ReportController {
 
     private static String required(@Nullable String period) {
         if (period == null || period.isBlank()) {
-            throw Refusal.invalid("period", "hãy chọn kỳ báo cáo: 2027-05 (tháng), 2027-H1 (sáu tháng) hoặc 2027 (năm)");
+            throw Refusal.invalid("period", RefusalCode.PERIOD_REQUIRED);
         }
         return period;
     }
@@ -85,7 +86,7 @@ class ReportController {
         try {
             return Format.valueOf(format.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw Refusal.invalid("format", "định dạng phải là json, html, csv hoặc docx, nhận được '" + format + "'");
+            throw Refusal.invalid("format", RefusalCode.REPORT_FORMAT_UNKNOWN, format);
         }
     }
 
@@ -96,7 +97,7 @@ class ReportController {
         try {
             return Overview.Sort.valueOf(sort.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw Refusal.invalid("sort", "sắp xếp theo name, compliance, published hoặc problems, nhận được '" + sort + "'");
+            throw Refusal.invalid("sort", RefusalCode.REPORT_SORT_UNKNOWN, sort);
         }
     }
 
@@ -107,7 +108,7 @@ class ReportController {
         if (order.equalsIgnoreCase("desc")) {
             return true;
         }
-        throw Refusal.invalid("order", "thứ tự phải là asc hoặc desc, nhận được '" + order + "'");
+        throw Refusal.invalid("order", RefusalCode.ORDER_UNKNOWN, order);
     }
 
     private static HttpResponse<String> html(String page) {

@@ -2,6 +2,7 @@ package vn.herald.report;
 
 import io.micronaut.serde.annotation.Serdeable;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -34,7 +35,7 @@ public record ReportPeriod(Kind kind, String label, LocalDate first, LocalDate l
         if (month.matches()) {
             int number = Integer.parseInt(month.group(2));
             if (number < 1 || number > 12) {
-                throw Refusal.invalid("period", "tháng phải từ 01 đến 12, nhận được '" + label + "'");
+                throw Refusal.invalid("period", RefusalCode.PERIOD_MONTH_RANGE, label);
             }
             return month(YearMonth.of(year(month.group(1), label), number), boundaries);
         }
@@ -45,8 +46,7 @@ public record ReportPeriod(Kind kind, String label, LocalDate first, LocalDate l
         if (YEAR.matcher(label).matches()) {
             return year(year(label, label), boundaries);
         }
-        throw Refusal.invalid("period", "kỳ báo cáo phải có dạng 2027-05 (tháng), 2027-H1 (sáu tháng) hoặc 2027 (năm), nhận được '"
-                + label + "'");
+        throw Refusal.invalid("period", RefusalCode.PERIOD_FORM, label);
     }
 
     static ReportPeriod month(YearMonth month, Boundaries boundaries) {
@@ -121,7 +121,7 @@ public record ReportPeriod(Kind kind, String label, LocalDate first, LocalDate l
     private static int year(String digits, String label) {
         int year = Integer.parseInt(digits);
         if (year < 2000 || year > 2100) {
-            throw Refusal.invalid("period", "năm phải trong khoảng 2000–2100, nhận được '" + label + "'");
+            throw Refusal.invalid("period", RefusalCode.PERIOD_YEAR_RANGE, label);
         }
         return year;
     }

@@ -5,6 +5,7 @@ import vn.herald.unit.Access;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 import vn.herald.calendar.Calendar;
 import vn.herald.calendar.GapState;
 import vn.herald.campaign.CampaignView;
@@ -177,7 +178,7 @@ public class Reports {
         ReportPeriod period = period(periodLabel);
         List<Unit> children = units.list().stream().filter(u -> parent.code().equals(u.parentCode())).toList();
         if (children.isEmpty()) {
-            throw Refusal.invalid("unit", "đơn vị '" + parent.code() + "' không có đơn vị trực thuộc nào");
+            throw Refusal.invalid("unit", RefusalCode.UNIT_WITHOUT_CHILDREN, parent.name());
         }
         ZoneId zone = parent.zoneId();
         Map<String, ReportFacts.UnitCounts> counts = facts.unitCounts(children.stream().map(Unit::code).toList(),

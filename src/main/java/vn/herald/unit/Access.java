@@ -6,9 +6,9 @@ import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -72,20 +72,19 @@ public class Access {
      * Refuses, as if it did not exist, an object of a unit the caller may not read: another unit's piece answers
      * exactly what a missing piece answers, so nothing of it leaks, not even that it exists.
      */
-    public void read(String unitCode, String what, Object id) {
+    public void read(String unitCode, Refusal.Noun what, Object id) {
         if (!reach().canRead(unitCode)) {
             throw Refusal.notFound(what, id);
         }
     }
 
     /** As {@link #read}, then refuses a change by a caller who may only read the unit (a province watching a commune). */
-    public void act(String unitCode, String what, Object id) {
+    public void act(String unitCode, Refusal.Noun what, Object id) {
         read(unitCode, what, id);
         Reach reach = reach();
         if (!reach.canAct(unitCode)) {
             String name = units.find(unitCode).map(Unit::name).orElse(unitCode);
-            throw new Refusal(Refusal.Kind.FORBIDDEN, "unit-read-only", "Bạn chỉ được xem nội dung của " + name
-                    + ", không được thay đổi. Hãy đề nghị quản trị viên cấp quyền làm việc cho đơn vị này.", List.of());
+            throw new Refusal(Refusal.Kind.FORBIDDEN, RefusalCode.UNIT_READ_ONLY, name);
         }
     }
 
@@ -98,9 +97,7 @@ public class Access {
         String wanted = code == null || code.isBlank() ? reach().homeUnit() : code.strip();
         Optional<Unit> unit = units.find(wanted);
         if (unit.isEmpty() || !reach().canRead(wanted)) {
-            throw new Refusal(Refusal.Kind.INVALID, "unit-unknown", field + ": không có đơn vị '" + wanted
-                    + "' trong phạm vi của bạn",
-                    List.of(new Refusal.FieldError(field, "Không có đơn vị '" + wanted + "' trong phạm vi của bạn.")));
+            throw Refusal.invalid(field, RefusalCode.UNIT_UNKNOWN, wanted);
         }
         return unit.get();
     }
@@ -108,7 +105,7 @@ public class Access {
     /** As {@link #unit}, for a change: a unit the caller may only read is refused. */
     public Unit unitToChange(@Nullable String code, String field) {
         Unit unit = unit(code, field);
-        act(unit.code(), "đơn vị", unit.code());
+        act(unit.code(), Refusal.Noun.UNIT, unit.code());
         return unit;
     }
 

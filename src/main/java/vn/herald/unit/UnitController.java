@@ -11,6 +11,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import vn.herald.support.ItemList;
+import vn.herald.support.Refusal;
 
 @Controller("/api/units")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -33,7 +34,7 @@ class UnitController {
 
     @Get("/{code}")
     Unit get(String code) {
-        access.read(code, "đơn vị", code);
+        access.read(code, Refusal.Noun.UNIT, code);
         return units.get(code);
     }
 

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -63,7 +64,7 @@ public class Units {
     }
 
     public Unit get(String code) {
-        return find(code).orElseThrow(() -> Refusal.notFound("đơn vị", code));
+        return find(code).orElseThrow(() -> Refusal.notFound(Refusal.Noun.UNIT, code));
     }
 
     public ZoneId zoneOf(String code) {
@@ -73,10 +74,9 @@ public class Units {
     public Unit create(UnitForm form) {
         List<Refusal.FieldError> errors = validate(form, null);
         if (form.code() == null || !CODE.matcher(form.code()).matches()) {
-            errors.add(0, new Refusal.FieldError("code",
-                    "must be 2-64 lower-case letters, digits or '-', e.g. xa-hoa-an"));
+            errors.add(0, new Refusal.FieldError("code", RefusalCode.UNIT_CODE_FORM));
         } else if (repository.existsById(form.code())) {
-            throw Refusal.conflict("unit " + form.code() + " exists already");
+            throw Refusal.conflict(RefusalCode.UNIT_EXISTS, form.code());
         }
         failIfAny(errors);
         var now = clock.instant();
@@ -86,7 +86,7 @@ public class Units {
     public Unit update(String code, UnitForm form) {
         Unit existing = get(code);
         if (form.code() != null && !form.code().equals(code)) {
-            failIfAny(List.of(new Refusal.FieldError("code", "cannot change: a unit's code is its identity")));
+            failIfAny(List.of(new Refusal.FieldError("code", RefusalCode.UNIT_CODE_FIXED)));
         }
         failIfAny(validate(form, code));
         return repository.update(new Unit(code, form.name().strip(), form.zone(), blankToNull(form.parentCode()),
@@ -103,8 +103,7 @@ public class Units {
     public UnitGrant grant(String code, String username, String actor) {
         get(code);
         if (!USERNAME.matcher(username).matches()) {
-            throw new Refusal(Refusal.Kind.INVALID, "username-invalid", "username: '" + username + "' không phải tên đăng nhập",
-                    List.of(new Refusal.FieldError("username", "Tên đăng nhập gồm 2–64 chữ thường không dấu, số, '.', '_' hoặc '-'.")));
+            throw Refusal.invalid("username", RefusalCode.USERNAME_INVALID, username);
         }
         return grants.findByUsernameAndUnitCode(username, code)
                 .orElseGet(() -> grants.save(new UnitGrant(null, username, code, actor, clock.instant())));
@@ -118,23 +117,23 @@ public class Units {
     private List<Refusal.FieldError> validate(UnitForm form, @Nullable String code) {
         List<Refusal.FieldError> errors = new ArrayList<>();
         if (form.name() == null || form.name().isBlank()) {
-            errors.add(new Refusal.FieldError("name", "must not be blank"));
+            errors.add(new Refusal.FieldError("name", RefusalCode.UNIT_NAME_REQUIRED));
         }
         if (form.zone() == null) {
-            errors.add(new Refusal.FieldError("zone", "is required, e.g. Asia/Ho_Chi_Minh"));
+            errors.add(new Refusal.FieldError("zone", RefusalCode.ZONE_REQUIRED));
         } else {
             try {
                 ZoneId.of(form.zone());
             } catch (DateTimeException e) {
-                errors.add(new Refusal.FieldError("zone", "'" + form.zone() + "' is not a time zone, e.g. Asia/Ho_Chi_Minh"));
+                errors.add(new Refusal.FieldError("zone", RefusalCode.ZONE_UNKNOWN, form.zone()));
             }
         }
         String parent = blankToNull(form.parentCode());
         if (parent != null) {
             if (!repository.existsById(parent)) {
-                errors.add(new Refusal.FieldError("parentCode", "unit '" + parent + "' does not exist"));
+                errors.add(new Refusal.FieldError("parentCode", RefusalCode.PARENT_UNKNOWN, parent));
             } else if (code != null && formsCycle(code, parent)) {
-                errors.add(new Refusal.FieldError("parentCode", "'" + parent + "' is below " + code + ": a unit cannot be its own ancestor"));
+                errors.add(new Refusal.FieldError("parentCode", RefusalCode.PARENT_CYCLE, parent, code));
             }
         }
         return errors;
@@ -153,7 +152,7 @@ public class Units {
 
     private static void failIfAny(List<Refusal.FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw new Refusal(Refusal.Kind.INVALID, "the unit is not valid", errors);
+            throw new Refusal(Refusal.Kind.INVALID, RefusalCode.UNIT_INVALID, errors);
         }
     }
 

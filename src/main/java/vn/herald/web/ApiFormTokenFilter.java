@@ -8,8 +8,8 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.security.authentication.Authentication;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -38,9 +38,7 @@ class ApiFormTokenFilter implements Ordered {
                 .filter(user -> user.getAttributes().containsKey(LiveSessionCheck.CLAIM))
                 .filter(user -> !tokens.matches(user, request.getHeaders().get(HEADER)))
                 .ifPresent(user -> {
-                    throw new Refusal(Refusal.Kind.FORBIDDEN, "form-token-required",
-                            "Thao tác này cần mã bảo mật của trang (" + HEADER + ") khi dùng phiên đăng nhập của trình duyệt. "
-                                    + "Hãy tải lại trang rồi thử lại, hoặc gọi API bằng HTTP Basic.", List.of());
+                    throw new Refusal(Refusal.Kind.FORBIDDEN, RefusalCode.FORM_TOKEN_REQUIRED, HEADER);
                 });
     }
 

@@ -18,6 +18,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 import vn.herald.calendar.Calendar;
 import vn.herald.calendar.CalendarConfig;
 import vn.herald.calendar.GapState;
@@ -217,7 +218,7 @@ class CalendarPage {
     HttpResponse<Moved> move(@Body Move move, Authentication user) {
         tokens.require(user, move.csrfToken());
         if (move.publicationId() == null) {
-            throw Refusal.invalid("publicationId", "which publication to move is missing");
+            throw Refusal.invalid("publicationId", RefusalCode.PUBLICATION_REQUIRED);
         }
         Publication moved = publishing.reschedule(move.publicationId(), wallTime(move.plannedAt()), user.getName());
         return json(new Moved(moved.id(), times.input(moved.plannedAt()), times.show(moved.plannedAt())));
@@ -231,10 +232,10 @@ class CalendarPage {
     HttpResponse<Moved> place(@Body Place place, Authentication user) {
         tokens.require(user, place.csrfToken());
         if (place.pieceId() == null) {
-            throw Refusal.invalid("pieceId", "which piece to schedule is missing");
+            throw Refusal.invalid("pieceId", RefusalCode.PIECE_REQUIRED);
         }
         if (place.channelId() == null || place.channelId().isBlank()) {
-            throw Refusal.invalid("channelId", "choose a channel in the list above the pieces");
+            throw Refusal.invalid("channelId", RefusalCode.CALENDAR_CHANNEL_REQUIRED);
         }
         LocalDate date = day(place.date(), "date");
         Instant at = date.atTime(calendarConfig.fillHour(), 0).atZone(times.zone()).toInstant();
@@ -254,7 +255,7 @@ class CalendarPage {
             }
             return LocalDateTime.parse(value.length() > 16 ? value.substring(0, 16) : value).atZone(times.zone()).toInstant();
         } catch (DateTimeParseException e) {
-            throw Refusal.invalid("plannedAt", "must be a local date and time like 2027-05-18T09:00, found '" + value + "'");
+            throw Refusal.invalid("plannedAt", RefusalCode.LOCAL_TIME_FORM, String.valueOf(value));
         }
     }
 
@@ -262,7 +263,7 @@ class CalendarPage {
         try {
             return LocalDate.parse(value == null || value.length() < 10 ? String.valueOf(value) : value.substring(0, 10));
         } catch (DateTimeParseException e) {
-            throw Refusal.invalid(field, "must be a date like 2027-05-18, found '" + value + "'");
+            throw Refusal.invalid(field, RefusalCode.DATE_FORM, String.valueOf(value));
         }
     }
 

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -12,7 +13,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.List;
 
 /**
  * CSRF protection of every form: an HMAC token tied to the login (user and the JWT's issue time), put in each form
@@ -37,8 +37,7 @@ class FormTokens {
     /** Refuses (403) a form whose token is missing or was made for another login. */
     void require(Authentication user, @Nullable String token) {
         if (!matches(user, token)) {
-            throw new Refusal(Refusal.Kind.FORBIDDEN, "form-token-invalid",
-                    "Mã bảo mật của biểu mẫu bị thiếu hoặc đã cũ: hãy tải lại trang rồi thử lại.", List.of());
+            throw new Refusal(Refusal.Kind.FORBIDDEN, RefusalCode.FORM_TOKEN_INVALID);
         }
     }
 

@@ -16,6 +16,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 import vn.herald.calendar.Calendar;
 import vn.herald.calendar.GapFiller;
 import vn.herald.calendar.GapState;
@@ -118,7 +119,7 @@ class GapsPage {
         try {
             id = Long.parseLong(fields.proposalId() == null ? "" : fields.proposalId().strip());
         } catch (NumberFormatException e) {
-            throw Refusal.invalid("proposalId", "is not a proposal number");
+            throw Refusal.invalid("proposalId", RefusalCode.PROPOSAL_NUMBER_INVALID);
         }
         try {
             filler.confirm(id, user.getName());

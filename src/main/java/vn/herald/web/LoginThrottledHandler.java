@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import vn.herald.account.LoginThrottled;
+import vn.herald.support.RefusalCode;
 
 /** A throttled HTTP Basic login: 429 with Retry-After and a problem document (the login page shows its own). */
 @Produces(MediaType.APPLICATION_JSON)
@@ -21,12 +22,6 @@ class LoginThrottledHandler implements ExceptionHandler<LoginThrottled, HttpResp
         return HttpResponse.<RefusalHandler.Problem>status(status)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfter().toSeconds()))
                 .contentType(RefusalHandler.PROBLEM_JSON)
-                .body(new RefusalHandler.Problem("about:blank", status.getReason(), status.getCode(), "login-throttled",
-                        waitMessage(throttled), request.getPath(), null));
-    }
-
-    /** What a person reads: how long to wait, in Vietnamese. */
-    static String waitMessage(LoginThrottled throttled) {
-        return "Đăng nhập sai quá nhiều lần. Hãy chờ " + throttled.minutes() + " phút rồi thử lại.";
+                .body(RefusalHandler.problem(request, status, RefusalCode.LOGIN_THROTTLED, null, throttled.minutes()));
     }
 }

@@ -20,6 +20,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 import vn.herald.channel.ChannelPreviews;
 import vn.herald.channel.Channels;
 import vn.herald.channel.Priority;
@@ -57,8 +58,7 @@ class PiecePages {
             try {
                 return Integer.parseInt(revision == null ? "" : revision.strip());
             } catch (NumberFormatException e) {
-                throw new Refusal(Refusal.Kind.INVALID, "revision-required", "Trang duyệt thiếu số bản đã đọc: hãy tải lại "
-                        + "trang rồi duyệt.", List.of());
+                throw Refusal.invalid("revision", RefusalCode.REVISION_REQUIRED);
             }
         }
     }
@@ -255,8 +255,7 @@ class PiecePages {
     }
 
     private HttpResponse<?> refused(long id, Refusal refusal) {
-        String detail = refusal.fieldErrors().isEmpty() ? refusal.getMessage()
-                : String.join("; ", refusal.fieldErrors().stream().map(e -> e.field() + ": " + e.message()).toList());
+        String detail = refusal.explained(Refusal.VIETNAMESE);
         return HttpResponse.seeOther(URI.create("/pieces/" + id + "?loi="
                 + java.net.URLEncoder.encode(detail, java.nio.charset.StandardCharsets.UTF_8)));
     }
@@ -334,7 +333,7 @@ class PiecePages {
         try {
             return kind == null ? PieceKind.ARTICLE : PieceKind.valueOf(kind.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw Refusal.invalid("kind", "'" + kind + "' is not ARTICLE, INFOGRAPHIC or RADIO_SCRIPT");
+            throw Refusal.invalid("kind", RefusalCode.PIECE_KIND_UNKNOWN, kind);
         }
     }
 }

@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -37,6 +38,7 @@ import java.util.stream.Collectors;
 @Replaces(ProblemErrorResponseProcessor.class)
 class ProblemAnswers implements ErrorResponseProcessor<RefusalHandler.Problem> {
 
+    private static final String LABELLED = "refusal.labelled";
     // serde names the property it could not read: "Error decoding property [OffsetDateTime plannedAt] of type ..."
     private static final Pattern BODY_PROPERTY = Pattern.compile("property \\[(\\S+) (\\w+)]");
     private static final int VALUE_SHOWN = 40;
@@ -45,43 +47,49 @@ class ProblemAnswers implements ErrorResponseProcessor<RefusalHandler.Problem> {
     public MutableHttpResponse<RefusalHandler.Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
         HttpRequest<?> request = context.getRequest();
-        String code;
-        String detail;
-        List<Refusal.FieldError> errors = List.of();
+        RefusalHandler.Problem problem;
         if (status == HttpStatus.BAD_REQUEST) {
-            errors = fieldErrors(context);
-            code = "invalid";
-            detail = "Yêu cầu có chỗ không hợp lệ: " + errors.stream().map(e -> e.field() + ": " + e.message())
-                    .collect(Collectors.joining("; ")) + ".";
+            Locale locale = ClientLanguage.of(request);
+            List<Refusal.FieldError> errors = fieldErrors(context);
+            // the detail names each field by the label a person knows it by, the errors keep the request's names
+            String said = errors.stream().map(e -> Refusal.text(LABELLED, List.of(label(e.field(), locale), e.message(locale)),
+                    locale)).collect(Collectors.joining("; "));
+            problem = RefusalHandler.problem(request, status, RefusalCode.REQUEST_INVALID,
+                    errors.stream().map(e -> RefusalHandler.FieldProblem.of(e, locale)).toList(), said);
         } else {
-            code = codeOf(status);
-            detail = detailOf(status, request);
+            problem = RefusalHandler.problem(request, status, codeOf(status),
+                    null, request.getMethodName().toUpperCase(Locale.ROOT));
         }
-        return response.contentType(RefusalHandler.PROBLEM_JSON).body(new RefusalHandler.Problem("about:blank",
-                status.getReason(), status.getCode(), code, detail, request.getPath(), errors.isEmpty() ? null : errors));
+        return response.contentType(RefusalHandler.PROBLEM_JSON).body(problem);
+    }
+
+    /** A field's label where the pages have one ({@code field.*}), else its name as the request spells it. */
+    private static String label(String field, Locale locale) {
+        String label = Refusal.text("field." + field, List.of(), locale);
+        return label.equals("field." + field) ? field : label;
     }
 
     private static List<Refusal.FieldError> fieldErrors(ErrorContext context) {
         Throwable cause = context.getRootCause().orElse(null);
         if (cause instanceof ConstraintViolationException violations) {
             return violations.getConstraintViolations().stream()
-                    .map(v -> new Refusal.FieldError(lastNode(v.getPropertyPath()), "giá trị không hợp lệ (" + v.getMessage() + ")"))
+                    .map(v -> new Refusal.FieldError(lastNode(v.getPropertyPath()), RefusalCode.VALUE_INVALID, v.getMessage()))
                     .toList();
         }
         if (cause instanceof ConversionErrorException conversion) {
             return List.of(conversionError(conversion));
         }
         if (cause instanceof UnsatisfiedArgumentException missing) {
-            return List.of(new Refusal.FieldError(missing.getArgument().getName(), "thiếu giá trị bắt buộc"));
+            return List.of(new Refusal.FieldError(missing.getArgument().getName(), RefusalCode.VALUE_MISSING));
         }
         if (cause != null && isJson(cause)) {
-            return List.of(bodyError(cause).orElse(new Refusal.FieldError("body",
-                    "nội dung gửi lên không phải JSON hợp lệ hoặc không đúng kiểu ở một trường")));
+            return List.of(bodyError(cause).orElse(new Refusal.FieldError("body", RefusalCode.BODY_NOT_JSON)));
         }
         List<Refusal.FieldError> named = new ArrayList<>();
         context.getErrors().forEach(error -> named.add(new Refusal.FieldError(
-                error.getPath().map(path -> path.replaceFirst("^/", "")).orElse("request"), "giá trị không hợp lệ")));
-        return named.isEmpty() ? List.of(new Refusal.FieldError("request", "yêu cầu không đọc được")) : named;
+                error.getPath().map(path -> path.replaceFirst("^/", "")).orElse("request"), RefusalCode.VALUE_INVALID,
+                shown(error.getMessage()))));
+        return named.isEmpty() ? List.of(new Refusal.FieldError("request", RefusalCode.REQUEST_UNREADABLE)) : named;
     }
 
     /** A query, path or body argument whose text does not convert to its type. */
@@ -95,8 +103,11 @@ class ProblemAnswers implements ErrorResponseProcessor<RefusalHandler.Problem> {
             }
         }
         String given = conversion.getConversionError().getOriginalValue().map(ProblemAnswers::shown).orElse(null);
-        String expected = expected(argument.getType(), argument.getName());
-        return new Refusal.FieldError(argument.getName(), given == null ? expected : "'" + given + "' không hợp lệ: " + expected);
+        RefusalCode expected = expected(argument.getType());
+        Object[] constants = argument.getType().isEnum() ? new Object[] {Arrays.stream(argument.getType().getEnumConstants())
+                .map(String::valueOf).collect(Collectors.joining(", "))} : new Object[0];
+        return given == null ? new Refusal.FieldError(argument.getName(), expected, constants)
+                : new Refusal.FieldError(argument.getName(), RefusalCode.VALUE_NOT_CONVERTED, given, Refusal.said(expected, constants));
     }
 
     /** The property of a JSON body that did not read, when the decoder names it. */
@@ -121,36 +132,37 @@ class ProblemAnswers implements ErrorResponseProcessor<RefusalHandler.Problem> {
         return false;
     }
 
-    private static String expected(Class<?> type, String name) {
+    /** What a value of the type looks like: a text of the bundle, the constants for an enum. */
+    private static RefusalCode expected(Class<?> type) {
         if (type.isEnum()) {
-            return "phải là một trong " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+            return RefusalCode.EXPECT_ENUM;
         }
         if (LocalDate.class.equals(type)) {
-            return "phải là một ngày dạng năm-tháng-ngày, ví dụ 2027-05-18";
+            return RefusalCode.EXPECT_DATE;
         }
         if (LocalDateTime.class.equals(type)) {
-            return "phải là ngày giờ dạng 2027-05-18T07:00";
+            return RefusalCode.EXPECT_LOCAL_TIME;
         }
         if (Temporal.class.isAssignableFrom(type)) {
-            return "phải là ngày giờ kèm múi giờ, ví dụ 2027-05-18T07:00:00+07:00";
+            return RefusalCode.EXPECT_ZONED_TIME;
         }
         if (type == int.class || type == long.class || type == Integer.class || type == Long.class || type == short.class) {
-            return "phải là một số nguyên";
+            return RefusalCode.EXPECT_INTEGER;
         }
         if (type == boolean.class || type == Boolean.class) {
-            return "phải là true hoặc false";
+            return RefusalCode.EXPECT_BOOLEAN;
         }
-        return "không đúng kiểu dữ liệu của " + name;
+        return RefusalCode.EXPECT_TYPE;
     }
 
-    private static String expectedBySimpleName(String simpleName) {
+    private static RefusalCode expectedBySimpleName(String simpleName) {
         return switch (simpleName) {
-            case "OffsetDateTime", "Instant", "ZonedDateTime" -> "phải là ngày giờ kèm múi giờ, ví dụ 2027-05-18T07:00:00+07:00";
-            case "LocalDate" -> "phải là một ngày dạng năm-tháng-ngày, ví dụ 2027-05-18";
-            case "LocalDateTime" -> "phải là ngày giờ dạng 2027-05-18T07:00";
-            case "Long", "long", "Integer", "int" -> "phải là một số nguyên";
-            case "Boolean", "boolean" -> "phải là true hoặc false";
-            default -> "không đúng kiểu dữ liệu";
+            case "OffsetDateTime", "Instant", "ZonedDateTime" -> RefusalCode.EXPECT_ZONED_TIME;
+            case "LocalDate" -> RefusalCode.EXPECT_DATE;
+            case "LocalDateTime" -> RefusalCode.EXPECT_LOCAL_TIME;
+            case "Long", "long", "Integer", "int" -> RefusalCode.EXPECT_INTEGER;
+            case "Boolean", "boolean" -> RefusalCode.EXPECT_BOOLEAN;
+            default -> RefusalCode.EXPECT_TYPE;
         };
     }
 
@@ -170,30 +182,16 @@ class ProblemAnswers implements ErrorResponseProcessor<RefusalHandler.Problem> {
         return name;
     }
 
-    private static String codeOf(HttpStatus status) {
+    private static RefusalCode codeOf(HttpStatus status) {
         return switch (status) {
-            case UNAUTHORIZED -> "login-required";
-            case FORBIDDEN -> "forbidden";
-            case NOT_FOUND -> "not-found";
-            case METHOD_NOT_ALLOWED -> "method-not-allowed";
-            case NOT_ACCEPTABLE -> "not-acceptable";
-            case REQUEST_ENTITY_TOO_LARGE -> "too-large";
-            case UNSUPPORTED_MEDIA_TYPE -> "unsupported-type";
-            default -> status.getCode() >= 500 ? "server-error" : "refused";
-        };
-    }
-
-    private static String detailOf(HttpStatus status, HttpRequest<?> request) {
-        return switch (status) {
-            case UNAUTHORIZED -> "Cần đăng nhập để dùng địa chỉ này.";
-            case FORBIDDEN -> "Tài khoản này không có quyền làm việc này.";
-            case NOT_FOUND -> "Không có gì ở địa chỉ này.";
-            case METHOD_NOT_ALLOWED -> "Địa chỉ này không nhận yêu cầu " + request.getMethodName().toUpperCase(Locale.ROOT) + ".";
-            case NOT_ACCEPTABLE -> "Địa chỉ này không trả lời được ở dạng đã yêu cầu.";
-            case REQUEST_ENTITY_TOO_LARGE -> "Nội dung gửi lên quá lớn.";
-            case UNSUPPORTED_MEDIA_TYPE -> "Địa chỉ này không nhận kiểu nội dung đã gửi.";
-            default -> status.getCode() >= 500 ? "Máy chủ gặp lỗi. Hãy thử lại sau hoặc báo người quản trị."
-                    : "Yêu cầu không được chấp nhận.";
+            case UNAUTHORIZED -> RefusalCode.LOGIN_REQUIRED;
+            case FORBIDDEN -> RefusalCode.FORBIDDEN;
+            case NOT_FOUND -> RefusalCode.ADDRESS_NOT_FOUND;
+            case METHOD_NOT_ALLOWED -> RefusalCode.METHOD_NOT_ALLOWED;
+            case NOT_ACCEPTABLE -> RefusalCode.NOT_ACCEPTABLE;
+            case REQUEST_ENTITY_TOO_LARGE -> RefusalCode.TOO_LARGE;
+            case UNSUPPORTED_MEDIA_TYPE -> RefusalCode.UNSUPPORTED_TYPE;
+            default -> status.getCode() >= 500 ? RefusalCode.SERVER_ERROR : RefusalCode.REFUSED;
         };
     }
 }

@@ -19,6 +19,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 import vn.herald.channel.Channels;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Priority;
@@ -132,11 +133,11 @@ class PublicationPages {
         try {
             pieceId = Long.parseLong(fields.pieceId() == null ? "" : fields.pieceId().strip());
         } catch (NumberFormatException e) {
-            throw Refusal.invalid("pieceId", "is not a piece number");
+            throw Refusal.invalid("pieceId", RefusalCode.PIECE_NUMBER_INVALID);
         }
         try {
             if (fields.plannedAt() == null || fields.plannedAt().isBlank()) {
-                throw Refusal.invalid("plannedAt", "choose the day and time");
+                throw Refusal.invalid("plannedAt", RefusalCode.PLANNED_AT_REQUIRED);
             }
             Priority priority = fields.priority() == null || fields.priority().isBlank() ? Priority.NORMAL
                     : Priority.valueOf(fields.priority());
@@ -146,7 +147,8 @@ class PublicationPages {
         } catch (Refusal refusal) {
             return HttpResponse.seeOther(URI.create("/pieces/" + pieceId + "?loi=" + encode(refusal.getMessage())));
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            return HttpResponse.seeOther(URI.create("/pieces/" + pieceId + "?loi=" + encode(e.getMessage())));
+            return HttpResponse.seeOther(URI.create("/pieces/" + pieceId + "?loi="
+                    + encode(Refusal.invalid("plannedAt", RefusalCode.PLAN_FORM_INVALID).getMessage())));
         }
     }
 
@@ -170,14 +172,15 @@ class PublicationPages {
         tokens.require(user, fields.csrfToken());
         try {
             if (fields.plannedAt() == null || fields.plannedAt().isBlank()) {
-                throw Refusal.invalid("plannedAt", "choose the day and time");
+                throw Refusal.invalid("plannedAt", RefusalCode.PLANNED_AT_REQUIRED);
             }
             publishing.reschedule(id, times.parseInput(fields.plannedAt()), user.getName());
             return HttpResponse.seeOther(URI.create("/publications/" + id + "?ok=rescheduled"));
         } catch (Refusal refusal) {
             return HttpResponse.seeOther(URI.create("/publications/" + id + "?loi=" + encode(refusal.getMessage())));
         } catch (DateTimeParseException e) {
-            return HttpResponse.seeOther(URI.create("/publications/" + id + "?loi=" + encode(e.getMessage())));
+            return HttpResponse.seeOther(URI.create("/publications/" + id + "?loi="
+                    + encode(Refusal.invalid("plannedAt", RefusalCode.PLAN_FORM_INVALID).getMessage())));
         }
     }
 

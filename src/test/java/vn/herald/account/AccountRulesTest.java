@@ -50,7 +50,7 @@ class AccountRulesTest {
         Map<String, Object> created = refused(asAdmin(HttpRequest.POST("/api/users", Map.of("username", "xa-khac",
                 "password", "mot-mat-khau-du-dai", "roles", List.of("EDITOR"), "unitCode", "xa-khong-co"))), HttpStatus.BAD_REQUEST);
         assertEquals("user-invalid", created.get("code"));
-        assertTrue(fieldErrors(created).contains("unitCode") && fieldErrors(created).contains("không có đơn vị có mã 'xa-khong-co'"),
+        assertTrue(fieldErrors(created).contains("unitCode") && fieldErrors(created).contains("Không có đơn vị có mã “xa-khong-co”"),
                 created::toString);
         Map<String, Object> updated = refused(asAdmin(HttpRequest.PUT("/api/users/bien-tap", Map.of("unitCode", "xa-khong-co"))),
                 HttpStatus.BAD_REQUEST);

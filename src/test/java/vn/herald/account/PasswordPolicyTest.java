@@ -37,7 +37,7 @@ class PasswordPolicyTest {
 
     @Test
     void everyRefusalReadsInVietnamese() {
-        assertEquals("Mật khẩu phải có từ 12 đến 64 ký tự.", PasswordPolicy.message(PasswordPolicy.Problem.LENGTH));
-        assertEquals("Mật khẩu không được chỉ là một ký tự lặp lại.", PasswordPolicy.message(PasswordPolicy.Problem.ONE_CHARACTER));
+        assertEquals("Mật khẩu phải có từ 12 đến 64 ký tự.", PasswordPolicy.error(PasswordPolicy.Problem.LENGTH).message());
+        assertEquals("Mật khẩu không được chỉ là một ký tự lặp lại.", PasswordPolicy.error(PasswordPolicy.Problem.ONE_CHARACTER).message());
     }
 }

@@ -459,7 +459,7 @@ abstract class LoudspeakerContract implements TestPropertyProvider {
         HttpClientResponseException bad = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
                 TestUsers.asEditor(HttpRequest.GET("/api/loudspeaker/sessions?from=26/05/2027")), String.class));
         assertEquals(HttpStatus.BAD_REQUEST, bad.getStatus());
-        assertTrue(bad.getResponse().getBody(String.class).orElse("").contains("'26/05/2027' không phải là ngày"));
+        assertTrue(bad.getResponse().getBody(String.class).orElse("").contains("“26/05/2027” không phải ngày"));
         assertEquals(HttpStatus.UNAUTHORIZED, assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
                 HttpRequest.GET("/api/loudspeaker/sessions"), String.class)).getStatus());
     }

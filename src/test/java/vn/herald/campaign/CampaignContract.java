@@ -338,15 +338,15 @@ abstract class CampaignContract implements TestPropertyProvider {
         past.put("start", "2027-11-01");
         past.put("end", "2027-11-05");
         assertTrue(refused(asEditor(HttpRequest.POST("/api/campaigns", past))).getResponse().getBody(String.class).orElse("")
-                .contains("closed on 2027-11-05"));
+                .contains("đã kết thúc ngày 05/11/2027"));
         Map<String, Object> template = yearEnd("khcn-18-5");
         assertTrue(refused(asEditor(HttpRequest.POST("/api/campaigns", template))).getResponse().getBody(String.class).orElse("")
-                .contains("template"));
+                .contains("mẫu chiến dịch"));
         Map<String, Object> nowhere = yearEnd("noi-khac");
         nowhere.put("unitCode", "xa-khong-co");
         assertEquals(HttpStatus.BAD_REQUEST, refused(asEditor(HttpRequest.POST("/api/campaigns", nowhere))).getStatus());
         Map<String, Object> badDay = new HashMap<>(Map.of("name", "Sai ngày", "day", "31-12", "cadence", Map.of("ZALO_OA", "daily")));
         assertTrue(refused(asEditor(HttpRequest.POST("/api/campaigns", badDay))).getResponse().getBody(String.class).orElse("")
-                .contains("month-day"));
+                .contains("tháng-ngày"));
     }
 }

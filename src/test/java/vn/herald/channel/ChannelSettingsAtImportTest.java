@@ -45,7 +45,7 @@ class ChannelSettingsAtImportTest {
 
         assertTrue(messages.get("fb-sai.yml").startsWith("channels/fb-sai.yml:4: 'pageId' phải là mã số của Trang Facebook"),
                 messages.get("fb-sai.yml"));
-        assertTrue(messages.get("zalo-sai.yml").startsWith("channels/zalo-sai.yml:4: 'titleMax' must be"), messages.get("zalo-sai.yml"));
+        assertTrue(messages.get("zalo-sai.yml").startsWith("channels/zalo-sai.yml:4: 'titleMax' phải là"), messages.get("zalo-sai.yml"));
         assertTrue(messages.get("cong-sai.yml").startsWith("channels/cong-sai.yml:3: 'platform' chỉ nhận giá trị wordpress"),
                 messages.get("cong-sai.yml"));
         assertTrue(messages.get("wp-sai.yml").startsWith("channels/wp-sai.yml:6: 'readTimeoutSeconds'"), messages.get("wp-sai.yml"));

@@ -60,7 +60,7 @@ class FrontMatterDocumentTest {
                 () -> document.fields().enumValue("kind", Kind.class));
 
         assertEquals(4, e.line());
-        assertEquals("'kind' must be ARTICLE, INFOGRAPHIC or RADIO_SCRIPT, found 'ARTICEL'", e.reason());
+        assertEquals("'kind' phải là ARTICLE, INFOGRAPHIC hoặc RADIO_SCRIPT, đang là 'ARTICEL'", e.reason());
     }
 
     @Test
@@ -85,7 +85,7 @@ class FrontMatterDocumentTest {
         SourceFileException e = assertThrows(SourceFileException.class,
                 () -> document.fields().requiredText("title"));
 
-        assertEquals("line 2: 'title' is missing", e.getMessage());
+        assertEquals("dòng 2: thiếu 'title'", e.getMessage());
     }
 
     @Test
@@ -115,7 +115,7 @@ class FrontMatterDocumentTest {
                 () -> FrontMatterDocument.parse("# Tiêu đề\n\ntitle: Tin\n"));
 
         assertEquals(1, e.line());
-        assertEquals("the file must start with '---' and YAML front matter", e.reason());
+        assertEquals("tệp phải bắt đầu bằng dòng '---' rồi đến phần đầu YAML", e.reason());
         assertEquals(1, assertThrows(SourceFileException.class, () -> FrontMatterDocument.parse("")).line());
     }
 
@@ -133,7 +133,7 @@ class FrontMatterDocumentTest {
         SourceFileException e = assertThrows(SourceFileException.class,
                 () -> FrontMatterDocument.parse("---\ntitle: Một\nkind: ARTICLE\ntitle: Hai\n---\n"));
 
-        assertEquals("line 4: 'title' is given twice, first on line 2", e.getMessage());
+        assertEquals("dòng 4: 'title' được ghi hai lần, lần đầu ở dòng 2", e.getMessage());
     }
 
     @Test

@@ -114,8 +114,8 @@ class YamlFieldsTest {
         SourceFileException e = failure(() -> fields.enumValue("kind", Kind.class));
 
         assertEquals(4, e.line());
-        assertEquals("'kind' must be ARTICLE, INFOGRAPHIC or RADIO_SCRIPT, found 'ARTICEL'", e.reason());
-        assertEquals("line 4: 'kind' must be ARTICLE, INFOGRAPHIC or RADIO_SCRIPT, found 'ARTICEL'", e.getMessage());
+        assertEquals("'kind' phải là ARTICLE, INFOGRAPHIC hoặc RADIO_SCRIPT, đang là 'ARTICEL'", e.reason());
+        assertEquals("dòng 4: 'kind' phải là ARTICLE, INFOGRAPHIC hoặc RADIO_SCRIPT, đang là 'ARTICEL'", e.getMessage());
     }
 
     @Test
@@ -133,13 +133,13 @@ class YamlFieldsTest {
         SourceFileException e = failure(() -> fields.date("publishedOn"));
 
         assertEquals(2, e.line());
-        assertEquals("'publishedOn' must be a date like 2027-05-18, found '2027-13-40'", e.reason());
+        assertEquals("'publishedOn' phải là một ngày dạng 2027-05-18, đang là '2027-13-40'", e.reason());
     }
 
     @Test
     void aNonNumberIsNotAWholeNumber() {
         SourceFileException e = failure(() -> YamlFields.parse("maxPerDay: ba\n", 0).integer("maxPerDay"));
-        assertEquals("'maxPerDay' must be a whole number, found 'ba'", e.reason());
+        assertEquals("'maxPerDay' phải là một số nguyên, đang là 'ba'", e.reason());
     }
 
     @Test
@@ -159,10 +159,10 @@ class YamlFieldsTest {
         SourceFileException nested = failure(() -> fields.textList("nested"));
         SourceFileException facebook = failure(() -> fields.mapping("facebook"));
 
-        assertEquals("line 1: 'title' must be text, found a list", title.getMessage());
-        assertEquals("line 3: 'topics' must be a list of text, found key: value pairs", topics.getMessage());
-        assertEquals("line 6: 'nested' must be a list of text, found a list in it", nested.getMessage());
-        assertEquals("line 7: 'facebook' must be key: value pairs, found 'page'", facebook.getMessage());
+        assertEquals("dòng 1: 'title' phải là một đoạn chữ, đang là một danh sách", title.getMessage());
+        assertEquals("dòng 3: 'topics' phải là một danh sách các đoạn chữ, đang là các cặp khóa: giá trị", topics.getMessage());
+        assertEquals("dòng 6: 'nested' phải là một danh sách các đoạn chữ, nhưng có một danh sách trong đó", nested.getMessage());
+        assertEquals("dòng 7: 'facebook' phải là các cặp khóa: giá trị, đang là 'page'", facebook.getMessage());
     }
 
     @Test
@@ -172,8 +172,8 @@ class YamlFieldsTest {
         SourceFileException absent = failure(() -> fields.requiredText("title"));
         SourceFileException blank = failure(() -> fields.requiredText("summary"));
 
-        assertEquals("line 2: 'title' is missing", absent.getMessage());
-        assertEquals("line 3: 'summary' is missing", blank.getMessage());
+        assertEquals("dòng 2: thiếu 'title'", absent.getMessage());
+        assertEquals("dòng 3: thiếu 'summary'", blank.getMessage());
         assertEquals("ARTICLE", fields.requiredText("kind"));
     }
 
@@ -182,7 +182,7 @@ class YamlFieldsTest {
         SourceFileException e = failure(() -> YamlFields.parse("title: Một\nkind: ARTICLE\ntitle: Hai\n", 1));
 
         assertEquals(4, e.line());
-        assertEquals("'title' is given twice, first on line 2", e.reason());
+        assertEquals("'title' được ghi hai lần, lần đầu ở dòng 2", e.reason());
     }
 
     @Test
@@ -201,7 +201,7 @@ class YamlFieldsTest {
                 """, 1));
 
         assertEquals(5, e.line());
-        assertTrue(e.reason().startsWith("invalid YAML: "), e.reason());
+        assertTrue(e.reason().startsWith("YAML không hợp lệ: "), e.reason());
     }
 
     @Test
@@ -209,13 +209,13 @@ class YamlFieldsTest {
         SourceFileException e = failure(() -> YamlFields.parse("title: Tin\nsummary: Họp: 8 giờ\n", 0));
 
         assertEquals(2, e.line());
-        assertEquals("invalid YAML: mapping values are not allowed here", e.reason());
+        assertEquals("YAML không hợp lệ: mapping values are not allowed here", e.reason());
     }
 
     @Test
     void anUnclosedQuoteNamesTheLineWhereItOpened() {
         SourceFileException e = failure(() -> YamlFields.parse("title: \"Tin\nkind: ARTICLE\n", 1));
-        assertTrue(e.reason().contains("started on line 2"), e.reason());
+        assertTrue(e.reason().contains("bắt đầu ở dòng 2"), e.reason());
     }
 
     @Test
@@ -229,8 +229,8 @@ class YamlFieldsTest {
         SourceFileException list = failure(() -> YamlFields.parse("- một\n- hai\n", 1));
         SourceFileException scalar = failure(() -> YamlFields.parse("chỉ một dòng chữ", 0));
 
-        assertEquals("line 2: expected key: value pairs", list.getMessage());
-        assertEquals("expected key: value pairs", scalar.reason());
+        assertEquals("dòng 2: cần các cặp khóa: giá trị", list.getMessage());
+        assertEquals("cần các cặp khóa: giá trị", scalar.reason());
     }
 
     @Test

@@ -125,16 +125,16 @@ class LibraryImportTest implements TestPropertyProvider {
         List<String> messages = report.problems().stream().map(ImportReport.Problem::message).sorted().toList();
 
         assertEquals(List.of(
-                "channels/tiktok.yml:1: 'type' must be EPORTAL, FACEBOOK_PAGE, ZALO_OA or LOUDSPEAKER, found 'TIKTOK'",
-                "channels/zalo.yml:3: 'appSecret' holds a secret written inline: remove it, put the secret in an environment variable and name it with 'appSecretEnv'",
-                "content/articles/latin1.md: is not UTF-8 text: save it as UTF-8",
-                "content/articles/unknown-kind.md:2: 'kind' must be ARTICLE, INFOGRAPHIC or RADIO_SCRIPT, found 'ARTICEL'",
-                "content/campaigns/bad-date.yml:3: 'day' must be a day of the year like \"10-10\" (month-day), found '02-30'",
-                "content/infographics/no-image.md:4: 'image' names 'khong-co.png', which is not in content/infographics/",
-                "content/radio/no-title.md:2: 'title' is missing"),
+                "channels/tiktok.yml:1: 'type' phải là EPORTAL, FACEBOOK_PAGE, ZALO_OA hoặc LOUDSPEAKER, đang là 'TIKTOK'",
+                "channels/zalo.yml:3: 'appSecret' ghi thẳng một bí mật trong tệp: hãy xóa đi, đặt bí mật vào một biến môi trường và ghi tên biến đó ở 'appSecretEnv'",
+                "content/articles/latin1.md: không phải văn bản UTF-8: hãy lưu tệp ở dạng UTF-8",
+                "content/articles/unknown-kind.md:2: 'kind' phải là ARTICLE, INFOGRAPHIC hoặc RADIO_SCRIPT, đang là 'ARTICEL'",
+                "content/campaigns/bad-date.yml:3: 'day' phải là một ngày trong năm dạng tháng-ngày, ví dụ \"10-10\", đang là '02-30'",
+                "content/infographics/no-image.md:4: 'image' ghi 'khong-co.png', tệp này không có trong content/infographics/",
+                "content/radio/no-title.md:2: thiếu 'title'"),
                 messages.stream().filter(m -> !m.startsWith("content/articles/yaml-broken.md")).toList());
         String yaml = messages.stream().filter(m -> m.startsWith("content/articles/yaml-broken.md")).findFirst().orElseThrow();
-        assertTrue(yaml.startsWith("content/articles/yaml-broken.md:4: invalid YAML") || yaml.startsWith("content/articles/yaml-broken.md:3: invalid YAML"), yaml);
+        assertTrue(yaml.startsWith("content/articles/yaml-broken.md:4: YAML không hợp lệ") || yaml.startsWith("content/articles/yaml-broken.md:3: YAML không hợp lệ"), yaml);
         assertEquals(8, report.errors());
 
         assertEquals(2, report.imported(), "good.md and channels/facebook.yml");

@@ -710,6 +710,6 @@ abstract class PortalContract implements TestPropertyProvider {
         assertEquals(PublicationStatus.PUBLISHED, publishing.get(onFacebook.id()).status());
         Refusal refusal = assertThrows(Refusal.class, () -> publishing.cancel(onFacebook.id(), null, "bien-tap"));
         assertEquals(Refusal.Kind.CONFLICT, refusal.kind());
-        assertTrue(refusal.getMessage().contains("remove it on the platform itself"), refusal.getMessage());
+        assertTrue(refusal.getMessage().contains("hãy gỡ bài ngay trên nền tảng đó"), refusal.getMessage());
     }
 }

@@ -154,7 +154,7 @@ abstract class DispatchContract implements TestPropertyProvider {
                 null, null, null, null, null, null, null, null), "bien-tap");
         Refusal refusal = assertThrows(Refusal.class, () -> publishing.schedule(draft.id(), List.of("fake"), MORNING, "bien-tap"));
         assertEquals(Refusal.Kind.CONFLICT, refusal.kind());
-        assertTrue(refusal.getMessage().contains("DRAFT"), refusal.getMessage());
+        assertTrue(refusal.getMessage().contains("Bản nháp"), refusal.getMessage());
     }
 
     @Test

@@ -325,8 +325,8 @@ abstract class ReportsContract implements TestPropertyProvider {
 
     @Test
     void wrongRequestsAreRefusedWithWhatIsWrong() {
-        assertRefused("/api/reports?unit=xa-an-phu&period=2027-13", HttpStatus.BAD_REQUEST, "tháng phải từ 01 đến 12");
-        assertRefused("/api/reports?unit=xa-an-phu", HttpStatus.BAD_REQUEST, "hãy chọn kỳ báo cáo");
+        assertRefused("/api/reports?unit=xa-an-phu&period=2027-13", HttpStatus.BAD_REQUEST, "Tháng phải từ 01 đến 12");
+        assertRefused("/api/reports?unit=xa-an-phu", HttpStatus.BAD_REQUEST, "Hãy chọn kỳ báo cáo");
         assertRefused("/api/reports?unit=xa-an-phu&period=2027&format=pdf", HttpStatus.BAD_REQUEST, "json, html, csv hoặc docx");
         assertRefused("/api/reports?unit=khong-co&period=2027", HttpStatus.BAD_REQUEST, "khong-co");
         // a commune reads its own reports only: a neighbour's answers as an unknown unit
@@ -335,7 +335,7 @@ abstract class ReportsContract implements TestPropertyProvider {
         assertEquals(HttpStatus.BAD_REQUEST, neighbour.getStatus());
         assertTrue(neighbour.getResponse().getBody(String.class).orElse("").contains("unit-unknown"));
         assertRefused("/api/overview?unit=xa-an-phu&period=2027", HttpStatus.BAD_REQUEST, "không có đơn vị trực thuộc");
-        assertRefused("/api/overview?unit=tinh-thu&period=2027&sort=size", HttpStatus.BAD_REQUEST, "sắp xếp theo");
+        assertRefused("/api/overview?unit=tinh-thu&period=2027&sort=size", HttpStatus.BAD_REQUEST, "Sắp xếp theo");
         HttpClientResponseException anonymous = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().retrieve(HttpRequest.GET("/api/reports?unit=xa-an-phu&period=2027")));
         assertEquals(HttpStatus.UNAUTHORIZED, anonymous.getStatus());

@@ -158,7 +158,7 @@ class ApiTest {
         api.call(asEditor(HttpRequest.PUT("/api/pieces/" + id, Map.of("title", "Sửa lần một", "revision", 1))));
         Map<String, Object> problem = api.refused(asEditor(HttpRequest.PUT("/api/pieces/" + id,
                 Map.of("title", "Sửa từ bản cũ", "revision", 1))), HttpStatus.CONFLICT);
-        assertTrue(String.valueOf(problem.get("detail")).contains("revision 2"), problem.toString());
+        assertTrue(String.valueOf(problem.get("detail")).contains("đã ở bản số 2"), problem.toString());
         List<?> revisions = (List<?>) api.call(asEditor(HttpRequest.GET("/api/pieces/" + id + "/revisions"))).get("items");
         assertEquals(2, revisions.size());
     }

@@ -123,7 +123,7 @@ class HostileInputApiTest {
         errors.forEach(e -> byField.put(e.get("field"), e.get("message")));
         assertEquals("Tiêu đề dài 301 ký tự; tối đa 300 ký tự.", byField.get("title"));
         assertEquals("Tóm tắt dài 1001 ký tự; tối đa 1000 ký tự.", byField.get("summary"));
-        assertEquals("Có 21 chủ đề; tối đa 20.", byField.get("topics"));
+        assertEquals("Có 21 mục; tối đa 20 mục.", byField.get("topics"));
         assertTrue(byField.get("audiences").contains("tối đa 64 ký tự"), byField.toString());
     }
 
@@ -140,7 +140,7 @@ class HostileInputApiTest {
         assertEquals(400, answer.statusCode());
         List<String> errors = Jsoup.parse(answer.body()).select("#form-errors li").eachText();
         assertTrue(errors.contains("Tiêu đề: Tiêu đề dài 301 ký tự; tối đa 300 ký tự."), errors.toString());
-        assertTrue(errors.contains("Chủ đề: Có 21 chủ đề; tối đa 20."), errors.toString());
+        assertTrue(errors.contains("Chủ đề: Có 21 mục; tối đa 20 mục."), errors.toString());
     }
 
     @Test

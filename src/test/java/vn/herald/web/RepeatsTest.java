@@ -95,8 +95,9 @@ class RepeatsTest {
         Map<String, Object> problem = refusal(schedule(piece, "facebook", tomorrow.plusHours(5), null), HttpStatus.CONFLICT);
         assertEquals("already-scheduled", problem.get("code"));
         String detail = (String) problem.get("detail");
-        assertTrue(detail.contains("đã được lên lịch trên kênh facebook") && detail.contains("Đăng lặp lại"), detail);
-        assertTrue(detail.contains("07:00 ngày " + tomorrow.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))), detail);
+        assertTrue(detail.contains("đã có trên kênh Fanpage Xã Hòa An") && detail.contains("Đăng lặp lại"), detail);
+        assertTrue(detail.contains("“Đã lên lịch”, lúc " + tomorrow.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"))),
+                detail);
         Map<?, ?> earlier = (Map<?, ?>) problem.get("existing");
         assertEquals(first, ((Number) earlier.get("publicationId")).longValue());
         assertEquals("SCHEDULED", earlier.get("status"));

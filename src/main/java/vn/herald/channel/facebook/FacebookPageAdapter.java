@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 import vn.herald.channel.BadSetting;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapter;
@@ -66,7 +67,7 @@ public class FacebookPageAdapter implements ChannelAdapter {
         try {
             settings = FacebookSettings.of(channel, json);
         } catch (BadSetting e) {
-            throw Refusal.conflict(e.getMessage());
+            throw Refusal.conflict(RefusalCode.CHANNEL_SETTING_BAD, e.getMessage());
         }
         return render.render(piece, settings);
     }

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 import vn.herald.channel.ChannelPreview;
 import vn.herald.channel.Payload;
 import vn.herald.channel.PortalLinks;
@@ -88,8 +89,7 @@ class FacebookRender {
         if (piece.kind() == PieceKind.INFOGRAPHIC && piece.imageAssetId() != null) {
             images.byId(piece.imageAssetId(), piece.altText()).ifPresent(image -> {
                 if (!ACCEPTED_IMAGES.contains(image.mediaType())) {
-                    throw Refusal.conflict("Ảnh của infographic '" + piece.title() + "' là " + image.mediaType()
-                            + ", Facebook không nhận loại ảnh này: hãy tải lên bản PNG hoặc JPEG.");
+                    throw Refusal.conflict(RefusalCode.FACEBOOK_IMAGE_TYPE, piece.title(), image.mediaType());
                 }
                 found.put(image.sha256(), image);
             });

@@ -5,6 +5,7 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import okhttp3.Credentials;
 import vn.herald.support.Refusal;
+import vn.herald.support.RefusalCode;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapter;
 import vn.herald.channel.ChannelPreview;
@@ -71,7 +72,7 @@ public class WordPressAdapter implements ChannelAdapter {
         try {
             settings = WordPressSettings.of(channel, json);
         } catch (BadSetting e) {
-            throw Refusal.conflict(e.getMessage());
+            throw Refusal.conflict(RefusalCode.CHANNEL_SETTING_BAD, e.getMessage());
         }
         return render.render(piece, settings);
     }

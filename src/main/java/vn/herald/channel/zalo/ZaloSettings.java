@@ -98,7 +98,7 @@ record ZaloSettings(
                 return fallback;
             }
             if (!(value instanceof Number n) || n.longValue() < min || n.longValue() > Integer.MAX_VALUE) {
-                throw wrong(key, "a whole number of " + min + " or more, found '" + value + "'");
+                throw wrong(key, "một số nguyên từ " + min + " trở lên, đang là '" + value + "'");
             }
             return n.intValue();
         }
@@ -109,7 +109,7 @@ record ZaloSettings(
                 return false;
             }
             if (!(value instanceof Boolean b)) {
-                throw wrong(key, "true or false, found '" + value + "'");
+                throw wrong(key, "true hoặc false, đang là '" + value + "'");
             }
             return b;
         }
@@ -120,7 +120,7 @@ record ZaloSettings(
                 return Map.of();
             }
             if (!(value instanceof Map<?, ?> map)) {
-                throw wrong(key, "a mapping such as {gender: 0, cities: \"4\"}");
+                throw wrong(key, "các cặp khóa: giá trị, ví dụ {gender: 0, cities: \"4\"}");
             }
             Map<String, Object> copy = new LinkedHashMap<>();
             map.forEach((k, v) -> copy.put(String.valueOf(k), v));
@@ -133,12 +133,12 @@ record ZaloSettings(
                 return List.of();
             }
             if (!(value instanceof List<?> items)) {
-                throw wrong(key, "a list such as [\"1234567890\"]");
+                throw wrong(key, "một danh sách, ví dụ [\"1234567890\"]");
             }
             List<String> texts = new ArrayList<>();
             for (Object item : items) {
                 if (item == null || String.valueOf(item).isBlank()) {
-                    throw wrong(key, "a list without empty entries");
+                    throw wrong(key, "một danh sách không có mục trống");
                 }
                 texts.add(String.valueOf(item).strip());
             }
@@ -146,7 +146,7 @@ record ZaloSettings(
         }
 
         private BadSetting wrong(String key, String expected) {
-            return new BadSetting(channelId, key, "'" + key + "' must be " + expected);
+            return new BadSetting(channelId, key, "'" + key + "' phải là " + expected);
         }
     }
 }

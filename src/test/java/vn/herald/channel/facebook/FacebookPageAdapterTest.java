@@ -570,7 +570,9 @@ class FacebookPageAdapterTest {
     void aWrongSettingIsRefusedAtSchedulingNamingTheFileAndKey() {
         var refusal = assertThrows(vn.herald.support.Refusal.class,
                 () -> adapter.render(anArticle(), channel(Map.of("graphVersion", "25"))));
-        assertEquals("channels/facebook.yml: 'graphVersion' phải có dạng v25.0, đang là '25'", refusal.getMessage());
+        assertEquals("channel-setting-bad", refusal.code());
+        assertEquals("Thiết lập kênh chưa đúng: channels/facebook.yml: 'graphVersion' phải có dạng v25.0, đang là '25'",
+                refusal.getMessage());
     }
 
     private FacebookPost post(Payload payload) {
