@@ -399,7 +399,8 @@ public class GapFiller {
             }
             Piece piece = pieces.get(slot.pieceId());
             if (piece.status() != PieceStatus.APPROVED) {
-                problems.add("bài " + piece.id() + " giờ là " + piece.status() + ", không còn được duyệt");
+                problems.add("bài " + piece.id() + " giờ là “" + Refusal.text("status." + piece.status(), List.of(), Refusal.VIETNAMESE)
+                        + "”, không còn được duyệt");
                 continue;
             }
             if (channels.find(slot.channelId()).filter(c -> !channels.fileRemoved(c)).isEmpty()) {
@@ -410,7 +411,8 @@ public class GapFiller {
             List<Publication> inWeek = weeks.computeIfAbsent(slot.channelId() + " " + slot.week(),
                     key -> calendar.publications(slot.channelId(), week.start(zone), week.end(zone)));
             if (inWeek.stream().anyMatch(p -> p.pieceId() == piece.id() && !Calendar.NOT_COUNTED.contains(p.status()))) {
-                problems.add("bài " + piece.id() + " đã có trên " + slot.channelId() + " trong tuần " + slot.week());
+                problems.add("bài " + piece.id() + " đã có trên " + channels.find(slot.channelId()).map(Channel::name)
+                        .orElse(slot.channelId()) + " trong tuần " + slot.week());
             }
         }
         return problems;

@@ -136,7 +136,7 @@ public class Refusal extends RuntimeException {
         for (FieldError error : fieldErrors) {
             String said = error.message(locale);
             if (!text.toString().contains(said)) {
-                text.append(' ').append(text(LABELLED, List.of(new Word("field." + error.field()), said), locale));
+                text.append(' ').append(text(LABELLED, List.of(label(error.field(), locale), said), locale));
             }
         }
         return text.toString();
@@ -156,6 +156,12 @@ public class Refusal extends RuntimeException {
 
     public Map<String, Object> existing() {
         return existing;
+    }
+
+    /** A field's label where the forms have one ({@code field.*}), else its name as the request spells it. */
+    public static String label(String field, Locale locale) {
+        String label = text("field." + field, List.of(), locale);
+        return label.equals("field." + field) ? field : label;
     }
 
     /** A time as a refusal names it: in the unit's zone, {@code dd/MM/yyyy HH:mm}, never an instant. */

@@ -20,6 +20,7 @@ public enum RefusalCode {
     REFUSED("refused"),
     REQUEST_INVALID("invalid"),
     VALUE_INVALID("value-invalid"),
+    VALUE_NOT_ACCEPTED("value-invalid"),
     VALUE_MISSING("value-missing"),
     VALUE_NOT_CONVERTED("value-invalid"),
     BODY_NOT_JSON("body-invalid"),

@@ -52,8 +52,9 @@ class ProblemAnswers implements ErrorResponseProcessor<RefusalHandler.Problem> {
             Locale locale = ClientLanguage.of(request);
             List<Refusal.FieldError> errors = fieldErrors(context);
             // the detail names each field by the label a person knows it by, the errors keep the request's names
-            String said = errors.stream().map(e -> Refusal.text(LABELLED, List.of(label(e.field(), locale), e.message(locale)),
-                    locale)).collect(Collectors.joining("; "));
+            String said = errors.stream()
+                    .map(e -> Refusal.text(LABELLED, List.of(Refusal.label(e.field(), locale), e.message(locale)), locale))
+                    .collect(Collectors.joining("; "));
             problem = RefusalHandler.problem(request, status, RefusalCode.REQUEST_INVALID,
                     errors.stream().map(e -> RefusalHandler.FieldProblem.of(e, locale)).toList(), said);
         } else {
@@ -61,12 +62,6 @@ class ProblemAnswers implements ErrorResponseProcessor<RefusalHandler.Problem> {
                     null, request.getMethodName().toUpperCase(Locale.ROOT));
         }
         return response.contentType(RefusalHandler.PROBLEM_JSON).body(problem);
-    }
-
-    /** A field's label where the pages have one ({@code field.*}), else its name as the request spells it. */
-    private static String label(String field, Locale locale) {
-        String label = Refusal.text("field." + field, List.of(), locale);
-        return label.equals("field." + field) ? field : label;
     }
 
     private static List<Refusal.FieldError> fieldErrors(ErrorContext context) {
@@ -87,8 +82,7 @@ class ProblemAnswers implements ErrorResponseProcessor<RefusalHandler.Problem> {
         }
         List<Refusal.FieldError> named = new ArrayList<>();
         context.getErrors().forEach(error -> named.add(new Refusal.FieldError(
-                error.getPath().map(path -> path.replaceFirst("^/", "")).orElse("request"), RefusalCode.VALUE_INVALID,
-                shown(error.getMessage()))));
+                error.getPath().map(path -> path.replaceFirst("^/", "")).orElse("request"), RefusalCode.VALUE_NOT_ACCEPTED)));
         return named.isEmpty() ? List.of(new Refusal.FieldError("request", RefusalCode.REQUEST_UNREADABLE)) : named;
     }
 
