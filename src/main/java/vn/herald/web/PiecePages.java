@@ -66,9 +66,6 @@ class PiecePages {
     /** One kept revision against the one before it. */
     record RevisionView(int revision, String changedBy, String at, List<String> changedFields, List<TextDiff.Line> text) {}
 
-    /** One step of the audit trail. */
-    record EventView(String at, String actor, @Nullable PieceStatus from, PieceStatus to, @Nullable String reason) {}
-
     private final Pieces pieces;
     private final ChannelPreviews previews;
     private final Channels channels;
@@ -77,9 +74,13 @@ class PiecePages {
     private final ReadTimes readTimes;
     private final Times times;
     private final FormTokens tokens;
+    private final Trails trails;
+    private final PublicationRows rows;
 
     PiecePages(Pieces pieces, ChannelPreviews previews, Channels channels, Publishing publishing, HtmlText html,
-               ReadTimes readTimes, Times times, FormTokens tokens) {
+               ReadTimes readTimes, Times times, FormTokens tokens, Trails trails, PublicationRows rows) {
+        this.trails = trails;
+        this.rows = rows;
         this.pieces = pieces;
         this.previews = previews;
         this.channels = channels;
@@ -142,10 +143,9 @@ class PiecePages {
         model.put("priorities", Priority.values());
         model.put("plannedAt", times.input(nextHour()));
         model.put("revisions", revisions(id));
-        model.put("events", pieces.events(id).stream().map(e -> new EventView(times.show(e.createdAt()), e.actor(),
-                e.fromStatus(), e.toStatus(), e.reason())).toList());
-        model.put("publications", publishing.list(new Publishing.Filter(null, null, id, null, null), Pageable.from(0, 50))
-                .getContent());
+        model.put("events", trails.ofPiece(pieces.events(id)));
+        model.put("publications", rows.of(publishing.list(new Publishing.Filter(null, null, id, null, null),
+                Pageable.from(0, 50)).getContent()));
         model.put("times", times);
         return vn.herald.web.Page.view("piece", model);
     }
