@@ -117,7 +117,7 @@ public class Dispatcher {
     /** Waits without burning an attempt; resuming the channel puts the publication back in the queue. */
     private Optional<Instant> waitForResume(Publication publication, Channel channel) {
         store.update(publication.withResult(publication.externalId(), publication.externalUrl(), null,
-                "channel paused: " + channel.pausedReason(), publication.dryRunRequest()), PublicationStore.DISPATCHER,
+                "Kênh đang tạm dừng: " + channel.pausedReason(), publication.dryRunRequest()), PublicationStore.DISPATCHER,
                 EventNote.because("waiting-paused", channel.pausedReason()));
         return Optional.empty();
     }

@@ -46,9 +46,12 @@ class ChannelPages {
     private final Publishing publishing;
     private final Times times;
     private final FormTokens tokens;
+    private final Trails trails;
 
-    ChannelPages(Channels channels, ChannelAdapters adapters, Publishing publishing, Times times, FormTokens tokens) {
+    ChannelPages(Channels channels, ChannelAdapters adapters, Publishing publishing, Times times, FormTokens tokens,
+                 Trails trails) {
         this.tokens = tokens;
+        this.trails = trails;
         this.channels = channels;
         this.adapters = adapters;
         this.publishing = publishing;
@@ -81,7 +84,7 @@ class ChannelPages {
     private ChannelView view(Channel channel) {
         Optional<java.time.Instant> expires = adapters.forChannel(channel).flatMap(a -> a.credentialExpiresAt(channel));
         return new ChannelView(channel.id(), channel.name(), channel.type(), channel.mode() == ChannelMode.DRY_RUN,
-                channel.pausedReason(), channels.fileRemoved(channel), lastSuccess(channel.id()),
+                trails.failure(channel.pausedReason()), channels.fileRemoved(channel), lastSuccess(channel.id()),
                 expires.map(times::show).orElse(""), expires.map(at -> !at.isAfter(times.now())).orElse(false));
     }
 

@@ -40,6 +40,7 @@ class FailureText {
     /** Known failures, first match wins: the bundle key of each explanation. */
     private static final List<Known> KNOWN = List.of(
             new Known(Pattern.compile("(?i)speech-cache"), "failure.speech-cache"),
+            new Known(Pattern.compile("the file channels/\\S+\\.yml was removed"), "failure.channel-file-removed"),
             new Known(Pattern.compile("(?i)no space left"), "failure.disk-full"),
             new Known(Pattern.compile("(?i)(AccessDenied|permission denied|read-only file system)"), "failure.permission"),
             new Known(Pattern.compile("(?i)(NoSuchFile|FileNotFound|no such file)"), "failure.file-missing"),

@@ -278,12 +278,14 @@ class PiecePages {
     private List<RevisionView> revisions(long id) {
         List<Pieces.Revision> kept = pieces.revisions(id);
         List<RevisionView> views = new ArrayList<>();
+        Map<String, String> names = new java.util.HashMap<>();
         for (int n = kept.size() - 1; n >= 0; n--) {
             PieceContent now = kept.get(n).content();
             PieceContent before = n == 0 ? null : kept.get(n - 1).content();
             String textNow = textOf(now);
             String textBefore = before == null ? "" : textOf(before);
-            views.add(new RevisionView(kept.get(n).revision(), kept.get(n).changedBy(), times.show(kept.get(n).createdAt()),
+            views.add(new RevisionView(kept.get(n).revision(), trails.actor(kept.get(n).changedBy(), names),
+                    times.show(kept.get(n).createdAt()),
                     changedFields(before, now), TextDiff.lines(textBefore, textNow)));
         }
         return views;

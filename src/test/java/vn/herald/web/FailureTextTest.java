@@ -39,6 +39,7 @@ class FailureTextTest {
             "Server answered status 401 Unauthorized | Nền tảng từ chối quyền truy cập (mã HTTP 401)",
             "HTTP 429 Too Many Requests | Nền tảng báo nhận quá nhiều yêu cầu (mã HTTP 429)",
             "java.lang.IllegalStateException: the frozen payload cannot be read | Lỗi kỹ thuật không rõ",
+            "the file channels/facebook.yml was removed | Tệp cấu hình của kênh đã bị xóa khỏi thư mục channels",
     })
     void aKnownFailureBecomesItsVietnameseExplanation(String raw, String expected) {
         String shown = failures.shown(raw, HANOI);
