@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import io.micronaut.transaction.TransactionOperations;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,10 @@ import vn.herald.publishing.Publishing;
 import vn.herald.unit.Units;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -52,6 +57,7 @@ class TrailPagesTest {
     @Inject TestClock clock;
     @Inject Units units;
     @Inject Calendar calendar;
+    @Inject TransactionOperations<Connection> transactions;
 
     @BeforeEach
     void people() {
@@ -148,6 +154,49 @@ class TrailPagesTest {
         assertEquals(200, json.statusCode(), json.body());
         assertTrue(json.body().contains("\"code\":\"moved\""), json.body());
         assertTrue(json.body().contains("\"status\":\"SCHEDULED\""), json.body());
+    }
+
+    @Test
+    void aFailedAttemptIsExplainedWithoutTheServersPathsOrJavasWords() {
+        Publication publication = publishing.schedule(anApprovedArticle(), List.of("facebook"),
+                Instant.parse("2027-05-17T02:00:00Z"), "bien-tap").get(0);
+        String missing = "java.io.FileNotFoundException: /srv/herald/data/assets/ab/cd.png (No such file or directory)";
+        sql("insert into publication_attempt (publication_id, number, node, started_at, finished_at, outcome, detail) "
+                + "values (?, 1, 'herald-1', ?, ?, 'RETRY_LATER', ?)", publication.id(),
+                at("2027-05-17T02:00:00Z"), at("2027-05-17T02:00:05Z"), missing);
+        sql("insert into publication_event (publication_id, from_status, to_status, actor, reason, created_at, code, data) "
+                + "values (?, 'SENDING', 'RETRY_WAIT', 'dispatcher', 'java.net.SocketTimeoutException: timeout', ?, "
+                + "'retry-wait', '{\"at\":\"2027-05-17T02:30:00Z\"}')", publication.id(), at("2027-05-17T02:00:05Z"));
+        sql("update publication set last_error = ?, warning = ? where id = ?", missing, "Không tạo được âm thanh (không lưu "
+                + "được âm thanh vào ./data/speech-cache: ./data/speech-cache/4f2a.part (No such file or directory))",
+                publication.id());
+
+        String page = readable(loggedIn("bien-tap").get("/publications/" + publication.id()));
+        for (String line : List.of("17/05/2027 09:00 Hệ thống Herald Chưa gửi được, sẽ thử lại lúc 17/05/2027 09:30: "
+                        + "Nền tảng không trả lời kịp (quá thời gian chờ).",
+                "1 17/05/2027 09:00 17/05/2027 09:00 Lỗi tạm thời, sẽ thử lại Một tệp cần cho lần đăng không còn trên máy chủ",
+                "Lỗi kỹ thuật gần nhất: Một tệp cần cho lần đăng không còn trên máy chủ",
+                "Lưu ý: Không tạo được âm thanh: không lưu được âm thanh giọng đọc tự động trên máy chủ.")) {
+            assertTrue(page.contains(line), "the page says \"" + line + "\": " + page);
+        }
+        for (String leak : List.of("/srv", "./data", "speech-cache", "Exception", "No such file", "timeout")) {
+            assertFalse(page.contains(leak), "the page shows \"" + leak + "\": " + page);
+        }
+    }
+
+    private void sql(String statement, Object... values) {
+        transactions.executeWrite(status -> {
+            try (PreparedStatement prepared = status.getConnection().prepareStatement(statement)) {
+                for (int i = 0; i < values.length; i++) {
+                    prepared.setObject(i + 1, values[i]);
+                }
+                return prepared.executeUpdate();
+            }
+        });
+    }
+
+    private static OffsetDateTime at(String instant) {
+        return Instant.parse(instant).atOffset(ZoneOffset.UTC);
     }
 
     private long anApprovedArticle() {
