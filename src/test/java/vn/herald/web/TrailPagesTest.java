@@ -167,6 +167,10 @@ class TrailPagesTest {
         sql("insert into publication_event (publication_id, from_status, to_status, actor, reason, created_at, code, data) "
                 + "values (?, 'SENDING', 'RETRY_WAIT', 'dispatcher', 'java.net.SocketTimeoutException: timeout', ?, "
                 + "'retry-wait', '{\"at\":\"2027-05-17T02:30:00Z\"}')", publication.id(), at("2027-05-17T02:00:05Z"));
+        // a row from before the codes: its English reason is not shown, the move between statuses is
+        sql("insert into publication_event (publication_id, from_status, to_status, actor, reason, created_at) values "
+                + "(?, 'RETRY_WAIT', 'SCHEDULED', 'bien-tap', 'moved from 2027-05-17T02:30:00Z to 2027-05-17T03:00:00Z', ?)",
+                publication.id(), at("2027-05-17T02:00:06Z"));
         sql("update publication set last_error = ?, warning = ? where id = ?", missing, "Không tạo được âm thanh (không lưu "
                 + "được âm thanh vào ./data/speech-cache: ./data/speech-cache/4f2a.part (No such file or directory))",
                 publication.id());
@@ -176,10 +180,11 @@ class TrailPagesTest {
                         + "Nền tảng không trả lời kịp (quá thời gian chờ).",
                 "1 17/05/2027 09:00 17/05/2027 09:00 Lỗi tạm thời, sẽ thử lại Một tệp cần cho lần đăng không còn trên máy chủ",
                 "Lỗi kỹ thuật gần nhất: Một tệp cần cho lần đăng không còn trên máy chủ",
-                "Lưu ý: Không tạo được âm thanh: không lưu được âm thanh giọng đọc tự động trên máy chủ.")) {
+                "Lưu ý: Không tạo được âm thanh: không lưu được âm thanh giọng đọc tự động trên máy chủ.",
+                "17/05/2027 09:00 Nguyễn Thị Biên Tập Chuyển từ Chờ thử lại sang Đã lên lịch Đã lên lịch")) {
             assertTrue(page.contains(line), "the page says \"" + line + "\": " + page);
         }
-        for (String leak : List.of("/srv", "./data", "speech-cache", "Exception", "No such file", "timeout")) {
+        for (String leak : List.of("/srv", "./data", "speech-cache", "Exception", "No such file", "timeout", "moved from")) {
             assertFalse(page.contains(leak), "the page shows \"" + leak + "\": " + page);
         }
     }
