@@ -235,6 +235,10 @@ public class Dispatcher {
                     PublicationStatus.UNKNOWN, EventNote.because("unknown-failed", failure)));
             return Optional.of(next);
         }
+        if (!(result instanceof SendResult.Sent)) {
+            // the pages explain a failure in their own words; its full text is kept here for the admin
+            LOG.warn("Publication {}: attempt {} on {} answered {}", publication.id(), attempt.number(), channel.id(), result);
+        }
         if (result instanceof SendResult.Sent sent) {
             store.finish(attempt, "SENT", sent.externalId(), current -> new Outcome(
                     current.withResult(sent.externalId(), sent.url(), null, null, null)
