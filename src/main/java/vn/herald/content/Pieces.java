@@ -175,7 +175,7 @@ public class Pieces {
             throw Refusal.conflict(RefusalCode.PIECE_ARCHIVED, id);
         }
         return change(piece, contentOf(form, piece.kind(), piece.content()), PieceStatus.DRAFT, piece.sourceHash(), actor,
-                "edited");
+                PieceEvent.EDITED, Map.of());
     }
 
     public List<Revision> revisions(long id) {
@@ -198,7 +198,7 @@ public class Pieces {
         if (!missing.isEmpty()) {
             throw new Refusal(Refusal.Kind.INVALID, RefusalCode.PIECE_NOT_READY, missing, id);
         }
-        return move(piece, PieceStatus.IN_REVIEW, null, actor);
+        return move(piece, PieceStatus.IN_REVIEW, PieceEvent.SUBMITTED, Map.of(), null, actor);
     }
 
     /**
@@ -216,7 +216,8 @@ public class Pieces {
                 throw new Refusal(Refusal.Kind.FORBIDDEN, RefusalCode.SELF_APPROVAL);
             }
         }
-        return move(piece, PieceStatus.APPROVED, null, actor);
+        return move(piece, PieceStatus.APPROVED, PieceEvent.APPROVED, Map.of("revision", Integer.toString(readRevision)),
+                null, actor);
     }
 
     /** Sends back the revision the approver read, with the reason its author needs. */
@@ -230,7 +231,8 @@ public class Pieces {
         if (piece.status() != PieceStatus.IN_REVIEW) {
             throw Refusal.conflict(RefusalCode.REJECT_NOT_IN_REVIEW, id, new Refusal.Word("status." + piece.status()));
         }
-        return move(piece, PieceStatus.DRAFT, why, actor);
+        return move(piece, PieceStatus.DRAFT, PieceEvent.REJECTED, Map.of("revision", Integer.toString(readRevision)), why,
+                actor);
     }
 
     private Piece reviewed(long id, int readRevision) {
@@ -243,7 +245,8 @@ public class Pieces {
 
     @Transactional
     public Piece archive(long id, @Nullable String reason, String actor) {
-        return move(toChange(id), PieceStatus.ARCHIVED, reason == null ? null : CleanText.text(reason).strip(), actor);
+        return move(toChange(id), PieceStatus.ARCHIVED, PieceEvent.ARCHIVED, Map.of(),
+                reason == null ? null : CleanText.text(reason).strip(), actor);
     }
 
     /** Attaches an uploaded file; an image needs its alt text, for readers who cannot see it. */
@@ -284,7 +287,8 @@ public class Pieces {
             content = content.withAltText(alt);
         }
         return new AttachedAsset(asset, change(piece, content, piece.status() == PieceStatus.APPROVED
-                ? PieceStatus.DRAFT : piece.status(), piece.sourceHash(), actor, "attached " + role.name().toLowerCase(Locale.ROOT)));
+                ? PieceStatus.DRAFT : piece.status(), piece.sourceHash(), actor, PieceEvent.ATTACHED,
+                Map.of("role", role.name().toLowerCase(Locale.ROOT))));
     }
 
     /** The stored asset and the piece as it is after attaching it. */
@@ -308,13 +312,13 @@ public class Pieces {
 
     @Transactional
     Piece importChange(Piece piece, PieceContent content, PieceStatus status, String sourceHash) {
-        return change(piece, content, status, sourceHash, "import", "file changed");
+        return change(piece, content, status, sourceHash, "import", PieceEvent.FILE_CHANGED, Map.of());
     }
 
     @Transactional
     void archiveRemovedFile(Piece piece) {
         if (piece.status() != PieceStatus.ARCHIVED) {
-            move(piece, PieceStatus.ARCHIVED, piece.sourcePath() + " was removed from the content library", "import");
+            move(piece, PieceStatus.ARCHIVED, PieceEvent.FILE_REMOVED, Map.of("path", piece.sourcePath()), null, "import");
         }
     }
 
@@ -335,25 +339,29 @@ public class Pieces {
         Piece piece = pieces.save(Piece.of(null, unitCode, slug, content, readSeconds(content), status, null, 1,
                 sourcePath, sourceHash, now, now));
         keepRevision(piece, actor);
-        events.save(new PieceEvent(null, piece.id(), null, status, actor, sourcePath == null ? "created" : "imported from " + sourcePath, now));
+        events.save(new PieceEvent(null, piece.id(), null, status, actor, null, now,
+                sourcePath == null ? PieceEvent.CREATED : PieceEvent.IMPORTED,
+                sourcePath == null ? Map.of() : Map.of("path", sourcePath)));
         return piece;
     }
 
     private Piece change(Piece piece, PieceContent content, PieceStatus status, @Nullable String sourceHash,
-                         String actor, String why) {
+                         String actor, String code, Map<String, String> data) {
         Instant now = clock.instant();
         Piece changed = pieces.update(Piece.of(piece.id(), piece.unitCode(), piece.slug(), content, readSeconds(content),
                 status, status == piece.status() ? piece.statusReason() : null, piece.revision() + 1,
                 piece.sourcePath(), sourceHash, piece.createdAt(), now));
         keepRevision(changed, actor);
         if (status != piece.status()) {
-            events.save(new PieceEvent(null, piece.id(), piece.status(), status, actor, why, now));
+            events.save(new PieceEvent(null, piece.id(), piece.status(), status, actor, null, now, code, data));
         }
         changes.publishEvent(new PieceChanged(changed.id(), changed.status(), changed.revision()));
         return changed;
     }
 
-    private Piece move(Piece piece, PieceStatus next, @Nullable String reason, String actor) {
+    /** Moves the piece; the trail records {@code code} with its {@code data}, and a person's {@code reason} if any. */
+    private Piece move(Piece piece, PieceStatus next, String code, Map<String, String> data, @Nullable String reason,
+                       String actor) {
         if (piece.status() == next) {
             return piece;
         }
@@ -367,7 +375,7 @@ public class Pieces {
             throw new Refusal(Refusal.Kind.CONFLICT, RefusalCode.PIECE_CHANGED);
         }
         Piece moved = piece.withStatus(next, reason, now);
-        events.save(new PieceEvent(null, piece.id(), piece.status(), next, actor, reason, now));
+        events.save(new PieceEvent(null, piece.id(), piece.status(), next, actor, reason, now, code, data));
         changes.publishEvent(new PieceChanged(moved.id(), moved.status(), moved.revision()));
         return moved;
     }

@@ -37,7 +37,8 @@ class PortalWithdrawal {
         for (Publication publication : publishing.list(new Publishing.Filter(PublicationStatus.PUBLISHED, null,
                 change.pieceId(), null, null), Pageable.from(0, 1000)).getContent()) {
             if (BuiltInPortalAdapter.isBuiltIn(channels.get(publication.channelId()), json)) {
-                publishing.cancel(publication.id(), "the piece was archived", "archive");
+                // nobody typed a reason: the trail names Herald's archive as the one who withdrew it
+                publishing.cancel(publication.id(), null, "archive");
             }
         }
     }

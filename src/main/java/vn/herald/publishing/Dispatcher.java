@@ -79,8 +79,8 @@ public class Dispatcher {
         Instant now = clock.instant();
         if (publication.status() == PublicationStatus.SENDING) {
             // the attempt before this one never recorded its result: the platform may have the post
-            publication = store.move(publication, PublicationStatus.UNKNOWN, "dispatcher",
-                    "attempt " + publication.attempts() + " was interrupted before its result was recorded");
+            publication = store.move(publication, PublicationStatus.UNKNOWN, PublicationStore.DISPATCHER,
+                    EventNote.interrupted(publication.attempts()));
         }
         if (now.isAfter(publication.deadline())) {
             expireUnlessFound(publication);
@@ -117,8 +117,8 @@ public class Dispatcher {
     /** Waits without burning an attempt; resuming the channel puts the publication back in the queue. */
     private Optional<Instant> waitForResume(Publication publication, Channel channel) {
         store.update(publication.withResult(publication.externalId(), publication.externalUrl(), null,
-                "channel paused: " + channel.pausedReason(), publication.dryRunRequest()), "dispatcher",
-                "waiting: channel " + channel.id() + " is paused");
+                "Kênh đang tạm dừng: " + channel.pausedReason(), publication.dryRunRequest()), PublicationStore.DISPATCHER,
+                EventNote.because("waiting-paused", channel.pausedReason()));
         return Optional.empty();
     }
 
@@ -149,10 +149,10 @@ public class Dispatcher {
         }
         if (existing.isPresent()) {
             store.move(publication.withResult(existing.get().externalId(), existing.get().url(), null, null, null),
-                    PublicationStatus.PUBLISHED, "dispatcher", "found on the platform after an interrupted attempt");
+                    PublicationStatus.PUBLISHED, PublicationStore.DISPATCHER, EventNote.of("found"));
         } else {
-            store.move(publication, PublicationStatus.EXPIRED, "dispatcher",
-                    "its deadline " + publication.deadline() + " passed before it could be sent");
+            store.move(publication, PublicationStatus.EXPIRED, PublicationStore.DISPATCHER,
+                    EventNote.expired(publication.deadline()));
         }
     }
 
@@ -193,7 +193,7 @@ public class Dispatcher {
             }
             if (existing.isPresent()) {
                 store.move(publication.withResult(existing.get().externalId(), existing.get().url(), null, null, null),
-                        PublicationStatus.PUBLISHED, "dispatcher", "found on the platform after an interrupted attempt");
+                        PublicationStatus.PUBLISHED, PublicationStore.DISPATCHER, EventNote.of("found"));
                 return Optional.empty();
             }
         }
@@ -212,7 +212,7 @@ public class Dispatcher {
         if (channel.mode() == ChannelMode.DRY_RUN) {
             String preview = paths.hide(JsonText.of(json, adapter.preview(delivery).stream().map(OutgoingRequest::withoutSecrets).toList()));
             store.finish(attempt, "DRY_RUN", null, current -> new Outcome(current.withResult(null, null, null, null, preview),
-                    PublicationStatus.PUBLISHED, "dry-run: not sent; the request that would have gone out is kept"));
+                    PublicationStatus.PUBLISHED, EventNote.of("dry-run")));
             return Optional.empty();
         }
         SendResult result;
@@ -223,7 +223,7 @@ public class Dispatcher {
             // looked for when a person has resumed the channel, before anything is sent again
             String reason = paths.hide(e.reason());
             store.finish(attempt, "UNKNOWN", reason, current -> new Outcome(current.withResult(null, null, null, reason, null),
-                    PublicationStatus.UNKNOWN, "a person must act on the channel; the post will be looked for first: " + reason));
+                    PublicationStatus.UNKNOWN, EventNote.because("unknown-needs-person", reason)));
             channels.pause(channel.id(), reason);
             return Optional.empty();
         } catch (RuntimeException e) {
@@ -232,36 +232,40 @@ public class Dispatcher {
             Instant next = clock.instant().plus(backoff.after(attempt.number(), Optional.empty()));
             String failure = paths.hide(e.toString());
             store.finish(attempt, "UNKNOWN", failure, current -> new Outcome(current.withResult(null, null, next, failure, null),
-                    PublicationStatus.UNKNOWN, "the adapter failed without an answer: " + paths.hide(e.getMessage())));
+                    PublicationStatus.UNKNOWN, EventNote.because("unknown-failed", failure)));
             return Optional.of(next);
+        }
+        if (!(result instanceof SendResult.Sent)) {
+            // the pages explain a failure in their own words; its full text is kept here for the admin
+            LOG.warn("Publication {}: attempt {} on {} answered {}", publication.id(), attempt.number(), channel.id(), result);
         }
         if (result instanceof SendResult.Sent sent) {
             store.finish(attempt, "SENT", sent.externalId(), current -> new Outcome(
                     current.withResult(sent.externalId(), sent.url(), null, null, null)
                             .withWarning(sent.warningAfter(current.warning())),
-                    PublicationStatus.PUBLISHED, "published as " + sent.externalId()));
+                    PublicationStatus.PUBLISHED, EventNote.published(sent.externalId())));
             return Optional.empty();
         }
         if (result instanceof SendResult.RetryLater later) {
             Instant next = clock.instant().plus(backoff.after(attempt.number(), later.hint()));
             Publication finished = store.finish(attempt, "RETRY_LATER", later.reason(), current -> next.isAfter(current.deadline())
                     ? new Outcome(current.withResult(null, null, null, later.reason(), null),
-                    PublicationStatus.EXPIRED, "the next try would come after the deadline: " + later.reason())
+                    PublicationStatus.EXPIRED, EventNote.because("expired-retry", later.reason()))
                     : new Outcome(current.withResult(null, null, next, later.reason(), null),
-                    PublicationStatus.RETRY_WAIT, "retry at " + next + ": " + later.reason()));
+                    PublicationStatus.RETRY_WAIT, EventNote.retryAt(next, later.reason())));
             return finished.status() == PublicationStatus.RETRY_WAIT ? Optional.of(next) : Optional.empty();
         }
         if (result instanceof SendResult.NeedsAttention attention) {
             store.finish(attempt, "NEEDS_ATTENTION", attention.reason(), current -> new Outcome(
                     current.withResult(null, null, null, attention.reason(), null),
-                    PublicationStatus.NEEDS_ATTENTION, attention.reason()));
+                    PublicationStatus.NEEDS_ATTENTION, EventNote.because("needs-attention", attention.reason())));
             channels.pause(channel.id(), attention.reason());
             return Optional.empty();
         }
         SendResult.Permanent permanent = (SendResult.Permanent) result;
         store.finish(attempt, "PERMANENT", permanent.reason(), current -> new Outcome(
                 current.withResult(null, null, null, permanent.reason(), null),
-                PublicationStatus.NEEDS_ATTENTION, "the platform refused the content: " + permanent.reason()));
+                PublicationStatus.NEEDS_ATTENTION, EventNote.because("refused", permanent.reason())));
         return Optional.empty();
     }
 

@@ -48,21 +48,24 @@ class PublicationStore {
         return events.findByPublicationIdOrderById(id);
     }
 
+    /** Herald's own work (sending, reconciling, expiring): the pages name it "Hệ thống Herald", never by this word. */
+    static final String DISPATCHER = "dispatcher";
+
     @Transactional
-    Publication insert(Publication publication, String actor, String reason) {
+    Publication insert(Publication publication, String actor, EventNote note) {
         Publication saved = publications.save(publication);
-        events.save(new PublicationEvent(null, saved.id(), null, saved.status(), actor, reason, clock.instant()));
+        events.save(event(saved.id(), null, saved.status(), actor, note, clock.instant()));
         return saved;
     }
 
     /** Moves the publication, checking the transition table; {@code changed} carries any other new values. */
     @Transactional
-    Publication move(Publication changed, PublicationStatus next, String actor, @Nullable String reason) {
-        return move(get(changed.id()), changed, next, actor, reason);
+    Publication move(Publication changed, PublicationStatus next, String actor, EventNote note) {
+        return move(get(changed.id()), changed, next, actor, note);
     }
 
     private Publication move(Publication current, Publication changed, PublicationStatus next, String actor,
-                             @Nullable String reason) {
+                             EventNote note) {
         if (current.status() != next && !current.status().canMoveTo(next)) {
             throw Refusal.conflict(RefusalCode.PUBLICATION_STATUS_MOVE, current.id(), new Refusal.Word("pstatus." + current.status()),
                     new Refusal.Word("pstatus." + next));
@@ -70,16 +73,20 @@ class PublicationStore {
         Instant now = clock.instant();
         Publication moved = publications.update(changed.with(next, now));
         // a move to the same status (a reschedule) is a change people must see in the trail too
-        events.save(new PublicationEvent(null, current.id(), current.status(), next, actor, reason, now));
+        events.save(event(current.id(), current.status(), next, actor, note, now));
         return moved;
     }
 
     @Transactional
-    Publication update(Publication publication, String actor, String reason) {
+    Publication update(Publication publication, String actor, EventNote note) {
         Publication updated = publications.update(publication.with(publication.status(), clock.instant()));
-        events.save(new PublicationEvent(null, publication.id(), publication.status(), publication.status(), actor,
-                reason, clock.instant()));
+        events.save(event(publication.id(), publication.status(), publication.status(), actor, note, clock.instant()));
         return updated;
+    }
+
+    private static PublicationEvent event(long publicationId, @Nullable PublicationStatus from, PublicationStatus to,
+                                          String actor, EventNote note, Instant at) {
+        return new PublicationEvent(null, publicationId, from, to, actor, note.reason(), at, note.code(), note.data());
     }
 
     /** An attempt just recorded, and the publication as it stands with it (SENDING). */
@@ -97,12 +104,13 @@ class PublicationStore {
         }
         int number = publication.attempts() + 1;
         Attempt attempt = attempts.save(new Attempt(null, publication.id(), number, node, clock.instant(), null, null, null));
-        Publication sending = move(publication.withAttempt(number), PublicationStatus.SENDING, "dispatcher", "attempt " + number);
+        Publication sending = move(publication.withAttempt(number), PublicationStatus.SENDING, DISPATCHER,
+                EventNote.attempt(number));
         return Optional.of(new Begun(attempt, sending));
     }
 
-    /** Where the platform's answer leaves the publication: its new values, status, and the reason people see. */
-    record Outcome(Publication changed, PublicationStatus next, String reason) {}
+    /** Where the platform's answer leaves the publication: its new values, status, and what the trail records. */
+    record Outcome(Publication changed, PublicationStatus next, EventNote note) {}
 
     /**
      * Records what the platform answered and where that leaves the publication, together. {@code decide} gets the
@@ -115,7 +123,7 @@ class PublicationStore {
         Outcome result = decide.apply(current);
         attempts.update(new Attempt(attempt.id(), attempt.publicationId(), attempt.number(), attempt.node(),
                 attempt.startedAt(), clock.instant(), outcome, detail));
-        return move(current, result.changed(), result.next(), "dispatcher", result.reason());
+        return move(current, result.changed(), result.next(), DISPATCHER, result.note());
     }
 
     /** Whether another publication on the same channel already holds this platform id. */

@@ -127,7 +127,7 @@ public class Publishing {
             Publication publication = store.insert(new Publication(null, piece.id(), piece.revision(), channel.id(),
                     piece.unitCode(), plannedAt, deadline, PublicationStatus.SCHEDULED, payload.body(),
                     summary(payload), null, null, 0, null, null, null, actor, now, now, priority, payload.warningText()), actor,
-                    "scheduled");
+                    EventNote.scheduled(plannedAt));
             queue.enqueue(publication.id(), plannedAt);
             scheduled.add(publication);
         }
@@ -160,7 +160,7 @@ public class Publishing {
                     Refusal.time(deadline, zone), channel.name());
         }
         Publication moved = store.move(publication.withPlan(plannedAt, deadline), PublicationStatus.SCHEDULED, actor,
-                "moved from " + publication.plannedAt() + " to " + plannedAt);
+                EventNote.moved(publication.plannedAt(), plannedAt));
         queue.enqueue(id, plannedAt);
         return moved;
     }
@@ -175,12 +175,12 @@ public class Publishing {
         Channel channel = channels.get(publication.channelId());
         Publication moved = publication.withPlan(plannedAt, deadline(adapterOf(channel), channel, plannedAt)).withWarning(warning);
         if (publication.status() == PublicationStatus.SENDING) {
-            return store.update(moved, actor, warning);
+            return store.update(moved, actor, EventNote.deferred(plannedAt, warning));
         }
         if (!WAITING.contains(publication.status())) {
             throw Refusal.conflict(RefusalCode.PUBLICATION_NOT_MOVABLE, id, new Refusal.Word("pstatus." + publication.status()));
         }
-        Publication result = store.move(moved, PublicationStatus.SCHEDULED, actor, warning);
+        Publication result = store.move(moved, PublicationStatus.SCHEDULED, actor, EventNote.deferred(plannedAt, warning));
         queue.enqueue(id, plannedAt);
         return result;
     }
@@ -189,7 +189,8 @@ public class Publishing {
     @Transactional
     public Publication warn(long id, String warning, String actor) {
         Publication publication = toChange(id);
-        return warning.equals(publication.warning()) ? publication : store.update(publication.withWarning(warning), actor, warning);
+        return warning.equals(publication.warning()) ? publication : store.update(publication.withWarning(warning), actor,
+                EventNote.because("warned", warning));
     }
 
     @Transactional
@@ -200,10 +201,9 @@ public class Publishing {
             if (!adapterOf(channel).withdrawsOnCancel()) {
                 throw Refusal.conflict(RefusalCode.PUBLISHED_KEPT, id, channel.name());
             }
-            return store.move(publication, PublicationStatus.CANCELLED, actor,
-                    "withdrawn" + (reason == null ? "" : ": " + reason));
+            return store.move(publication, PublicationStatus.CANCELLED, actor, EventNote.because("withdrawn", reason));
         }
-        return store.move(publication, PublicationStatus.CANCELLED, actor, reason == null ? "cancelled" : reason);
+        return store.move(publication, PublicationStatus.CANCELLED, actor, EventNote.because("cancelled", reason));
     }
 
     /** A person sends a publication that needed attention or expired again, now. */
@@ -351,13 +351,12 @@ public class Publishing {
                 Channel channel = channels.get(publication.channelId());
                 Payload payload = adapterOf(channel).render(piece, channel);
                 store.update(publication.withPayload(change.revision(), payload.body(), summary(payload)).withWarning(payload.warningText()), "approval",
-                        "payload re-made from approved revision " + change.revision()
-                                + " (was revision " + publication.pieceRevision() + ")");
+                        EventNote.payloadRemade(change.revision(), publication.pieceRevision()));
             }
         } else if (change.status() == PieceStatus.ARCHIVED) {
             for (Publication publication : publications.findByPieceIdAndStatusInList(change.pieceId(),
                     EnumSet.of(PublicationStatus.SCHEDULED, PublicationStatus.RETRY_WAIT, PublicationStatus.NEEDS_ATTENTION))) {
-                store.move(publication, PublicationStatus.CANCELLED, "archive", "the piece was archived");
+                store.move(publication, PublicationStatus.CANCELLED, "archive", EventNote.of("piece-archived"));
             }
         }
     }

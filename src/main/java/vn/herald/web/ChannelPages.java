@@ -48,11 +48,13 @@ class ChannelPages {
     private final Times times;
     private final FormTokens tokens;
     private final PortalAddress address;
+    private final Trails trails;
 
     ChannelPages(Channels channels, ChannelAdapters adapters, Publishing publishing, Times times, FormTokens tokens,
-                 PortalAddress address) {
+                 PortalAddress address, Trails trails) {
         this.tokens = tokens;
         this.address = address;
+        this.trails = trails;
         this.channels = channels;
         this.adapters = adapters;
         this.publishing = publishing;
@@ -87,7 +89,7 @@ class ChannelPages {
     private ChannelView view(Channel channel) {
         Optional<java.time.Instant> expires = adapters.forChannel(channel).flatMap(a -> a.credentialExpiresAt(channel));
         return new ChannelView(channel.id(), channel.name(), channel.type(), channel.mode() == ChannelMode.DRY_RUN,
-                channel.pausedReason(), channels.fileRemoved(channel), lastSuccess(channel.id()),
+                trails.failure(channel.pausedReason()), channels.fileRemoved(channel), lastSuccess(channel.id()),
                 expires.map(times::show).orElse(""), expires.map(at -> !at.isAfter(times.now())).orElse(false));
     }
 

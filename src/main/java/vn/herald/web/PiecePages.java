@@ -66,9 +66,6 @@ class PiecePages {
     /** One kept revision against the one before it. */
     record RevisionView(int revision, String changedBy, String at, List<String> changedFields, List<TextDiff.Line> text) {}
 
-    /** One step of the audit trail. */
-    record EventView(String at, String actor, @Nullable PieceStatus from, PieceStatus to, @Nullable String reason) {}
-
     private final Pieces pieces;
     private final ChannelPreviews previews;
     private final Channels channels;
@@ -77,9 +74,13 @@ class PiecePages {
     private final ReadTimes readTimes;
     private final Times times;
     private final FormTokens tokens;
+    private final Trails trails;
+    private final PublicationRows rows;
 
     PiecePages(Pieces pieces, ChannelPreviews previews, Channels channels, Publishing publishing, HtmlText html,
-               ReadTimes readTimes, Times times, FormTokens tokens) {
+               ReadTimes readTimes, Times times, FormTokens tokens, Trails trails, PublicationRows rows) {
+        this.trails = trails;
+        this.rows = rows;
         this.pieces = pieces;
         this.previews = previews;
         this.channels = channels;
@@ -142,10 +143,9 @@ class PiecePages {
         model.put("priorities", Priority.values());
         model.put("plannedAt", times.input(nextHour()));
         model.put("revisions", revisions(id));
-        model.put("events", pieces.events(id).stream().map(e -> new EventView(times.show(e.createdAt()), e.actor(),
-                e.fromStatus(), e.toStatus(), e.reason())).toList());
-        model.put("publications", publishing.list(new Publishing.Filter(null, null, id, null, null), Pageable.from(0, 50))
-                .getContent());
+        model.put("events", trails.ofPiece(pieces.events(id)));
+        model.put("publications", rows.of(publishing.list(new Publishing.Filter(null, null, id, null, null),
+                Pageable.from(0, 50)).getContent()));
         model.put("times", times);
         return vn.herald.web.Page.view("piece", model);
     }
@@ -277,12 +277,14 @@ class PiecePages {
     private List<RevisionView> revisions(long id) {
         List<Pieces.Revision> kept = pieces.revisions(id);
         List<RevisionView> views = new ArrayList<>();
+        Map<String, String> names = new java.util.HashMap<>();
         for (int n = kept.size() - 1; n >= 0; n--) {
             PieceContent now = kept.get(n).content();
             PieceContent before = n == 0 ? null : kept.get(n - 1).content();
             String textNow = textOf(now);
             String textBefore = before == null ? "" : textOf(before);
-            views.add(new RevisionView(kept.get(n).revision(), kept.get(n).changedBy(), times.show(kept.get(n).createdAt()),
+            views.add(new RevisionView(kept.get(n).revision(), trails.actor(kept.get(n).changedBy(), names),
+                    times.show(kept.get(n).createdAt()),
                     changedFields(before, now), TextDiff.lines(textBefore, textNow)));
         }
         return views;

@@ -56,12 +56,6 @@ class PublicationPages {
     @Serdeable
     record RescheduleFields(@Nullable String plannedAt, @Nullable String csrfToken) {}
 
-    /** One attempt as people read it. */
-    record AttemptView(int number, String startedAt, String finishedAt, @Nullable String outcome, @Nullable String detail) {}
-
-    /** One step of the publication's audit trail. */
-    record EventView(String at, String actor, @Nullable PublicationStatus from, PublicationStatus to, @Nullable String reason) {}
-
     /** The states {@link Publishing#reschedule} moves; the form is shown only for these. */
     private static final Set<PublicationStatus> RESCHEDULABLE = EnumSet.of(PublicationStatus.SCHEDULED,
             PublicationStatus.RETRY_WAIT, PublicationStatus.NEEDS_ATTENTION, PublicationStatus.EXPIRED);
@@ -72,9 +66,11 @@ class PublicationPages {
     private final Times times;
     private final JsonMapper json;
     private final FormTokens tokens;
+    private final Trails trails;
 
     PublicationPages(Publishing publishing, Channels channels, PublicationRows rows, Times times, JsonMapper json,
-                     FormTokens tokens) {
+                     FormTokens tokens, Trails trails) {
+        this.trails = trails;
         this.tokens = tokens;
         this.publishing = publishing;
         this.channels = channels;
@@ -105,14 +101,15 @@ class PublicationPages {
                                            Authentication user) {
         Publication publication = publishing.get(id);
         Map<String, Object> model = Page.model(user, "publications");
-        model.put("p", rows.of(List.of(publication)).get(0));
+        PublicationRow row = rows.of(List.of(publication)).get(0);
+        model.put("p", row);
         model.put("publication", publication);
         model.put("deadline", times.show(publication.deadline()));
         model.put("nextAttempt", times.show(publication.nextAttemptAt()));
-        model.put("attempts", publishing.attempts(id).stream().map(a -> new AttemptView(a.number(), times.show(a.startedAt()),
-                times.show(a.finishedAt()), a.outcome(), a.detail())).toList());
-        model.put("events", publishing.events(id).stream().map(e -> new EventView(times.show(e.createdAt()), e.actor(),
-                e.fromStatus(), e.toStatus(), e.reason())).toList());
+        model.put("attempts", trails.ofAttempts(publishing.attempts(id)));
+        model.put("events", trails.ofPublication(publishing.events(id), row.channelName()));
+        model.put("lastError", trails.failure(publication.lastError()));
+        model.put("warning", trails.failure(row.warning()));
         model.put("canRetry", publication.status() == PublicationStatus.NEEDS_ATTENTION
                 || publication.status() == PublicationStatus.EXPIRED);
         model.put("canCancel", publication.status().canMoveTo(PublicationStatus.CANCELLED));

@@ -46,7 +46,12 @@ class Times {
     }
 
     public String show(@Nullable Instant instant) {
-        return instant == null ? "" : SHOWN.format(instant.atZone(zone()));
+        return instant == null ? "" : show(instant, zone());
+    }
+
+    /** The one form of a time on the pages and in the messages they compose: 09/12/2026 07:30. */
+    static String show(Instant instant, ZoneId zone) {
+        return SHOWN.format(instant.atZone(zone));
     }
 
     /** A day as the centre writes it: 18/05/2027. */

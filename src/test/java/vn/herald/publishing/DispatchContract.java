@@ -323,7 +323,7 @@ abstract class DispatchContract implements TestPropertyProvider {
         Publication remade = publishing.get(publication.id());
         assertEquals("Lịch tiêm chủng tháng 5 (đã sửa giờ) (revision 2)", remade.payload());
         assertTrue(publishing.events(publication.id()).stream()
-                .anyMatch(e -> e.reason() != null && e.reason().contains("re-made from approved revision 2")));
+                .anyMatch(e -> "payload-remade".equals(e.code()) && e.data().equals(Map.of("revision", "2", "was", "1"))));
     }
 
     @Test

@@ -98,14 +98,17 @@ public class AudioMaker {
                 duration = AudioDurations.measure(temp, type.mediaType());
             } catch (IOException e) {
                 Files.deleteIfExists(temp);
-                throw new SpeechException("âm thanh của bộ đọc không đo được: " + e.getMessage());
+                LOG.warn("Speech audio in {} cannot be measured: {}", temp, e.toString());
+                throw new SpeechException("âm thanh của bộ đọc không đo được");
             }
             // a temporary file is 0600; spoken audio goes to the playout user as it is
             PlayoutPermissions.file(temp);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return new Sound.Audio(target, extensionOf(type.mediaType()), type.mediaType(), duration, LibraryFiles.sha256(audio), source);
         } catch (IOException e) {
-            throw new SpeechException("không lưu được âm thanh vào " + cache + ": " + e.getMessage());
+            // the path and Java's words go to the log; the item's warning is read by editors
+            LOG.warn("Speech audio cannot be stored in {}: {}", cache, e.toString());
+            throw new SpeechException("không lưu được âm thanh giọng đọc vào bộ nhớ đệm của máy chủ");
         }
     }
 
