@@ -44,6 +44,7 @@ public class Pieces {
     private final PieceRevisionRepository revisions;
     private final PieceEventRepository events;
     private final Assets assets;
+    private final MediaLibrary media;
     private final HtmlText html;
     private final Access access;
     private final ContentConfig config;
@@ -53,12 +54,13 @@ public class Pieces {
     private final Clock clock;
 
     Pieces(PieceRepository pieces, PieceRevisionRepository revisions, PieceEventRepository events, Assets assets,
-           HtmlText html, Access access, ContentConfig config, ReviewConfig review, JsonMapper json,
+           MediaLibrary media, HtmlText html, Access access, ContentConfig config, ReviewConfig review, JsonMapper json,
            ApplicationEventPublisher<PieceChanged> changes, Clock clock) {
         this.pieces = pieces;
         this.revisions = revisions;
         this.events = events;
         this.assets = assets;
+        this.media = media;
         this.html = html;
         this.access = access;
         this.config = config;
@@ -255,25 +257,53 @@ public class Pieces {
     public AttachedAsset attach(long id, AssetRole role, InputStream file, String fileName, @Nullable String altText,
                                 String actor) {
         Piece piece = toChange(id);
+        refuseArchived(piece);
+        return attachStored(piece, role, assets.store(file, fileName), fileName, altText, actor);
+    }
+
+    /**
+     * Attaches a file the piece's unit already keeps in its media library, without uploading it again; with no alt
+     * text of its own the library's description is used.
+     */
+    @Transactional
+    public AttachedAsset reuse(long id, AssetRole role, long mediaItemId, @Nullable String altText, String actor) {
+        Piece piece = toChange(id);
+        refuseArchived(piece);
+        Asset asset = media.assetFor(mediaItemId, piece.unitCode());
+        String alt = altText != null && !altText.isBlank() ? altText : media.altTextOf(piece.unitCode(), asset.id()).orElse(null);
+        String name = asset.originalName() == null ? asset.sha256() : asset.originalName();
+        return attachStored(piece, role, asset, name, alt, actor);
+    }
+
+    private static void refuseArchived(Piece piece) {
         if (piece.status() == PieceStatus.ARCHIVED) {
-            throw Refusal.conflict("piece " + id + " is archived");
+            throw new Refusal(Refusal.Kind.CONFLICT, "piece-archived", "Tin, bài «" + piece.title()
+                    + "» đã lưu trữ: không gắn thêm tệp được.", List.of());
         }
-        Asset asset = assets.store(file, fileName);
+    }
+
+    private AttachedAsset attachStored(Piece piece, AssetRole role, Asset asset, String fileName, @Nullable String altText,
+                                       String actor) {
         boolean audioRole = role == AssetRole.AUDIO;
         if (audioRole != (asset.kind() == AssetKind.AUDIO)) {
-            throw Refusal.invalid("file", "'" + fileName + "' is " + asset.mediaType() + ", which cannot be used as "
-                    + role.name().toLowerCase(Locale.ROOT));
+            String message = audioRole ? "Tệp «" + fileName + "» là ảnh, không dùng làm bản ghi âm được."
+                    : "Tệp «" + fileName + "» là bản ghi âm, không dùng làm ảnh được.";
+            throw new Refusal(Refusal.Kind.INVALID, "asset-role-mismatch", message,
+                    List.of(new Refusal.FieldError("file", message)));
         }
         if (role == AssetRole.AUDIO && piece.kind() != PieceKind.RADIO_SCRIPT) {
-            throw Refusal.invalid("role", "a recording belongs to a RADIO_SCRIPT piece");
+            throw roleRefused("Bản ghi âm chỉ gắn được vào bài phát thanh.");
         }
         if (role == AssetRole.IMAGE && piece.kind() != PieceKind.INFOGRAPHIC) {
-            throw Refusal.invalid("role", "IMAGE is an infographic's picture; use COVER or FIGURE for an article");
+            throw roleRefused("«Ảnh chính» là ảnh của infographic; với bài viết hãy chọn «Ảnh bìa» hoặc «Ảnh trong bài».");
         }
         boolean needsAlt = role == AssetRole.IMAGE || role == AssetRole.FIGURE;
         if (needsAlt && (altText == null || altText.isBlank()) && (role != AssetRole.IMAGE || piece.altText() == null)) {
-            throw Refusal.invalid("altText", "describe the image for readers who cannot see it");
+            String message = "Hãy mô tả ảnh cho người không xem được ảnh.";
+            throw new Refusal(Refusal.Kind.INVALID, "alt-text-required", message,
+                    List.of(new Refusal.FieldError("altText", message)));
         }
+        media.keep(piece.unitCode(), asset, altText, actor);
         if (role == AssetRole.FIGURE) {
             return new AttachedAsset(asset, piece);
         }
@@ -289,6 +319,10 @@ public class Pieces {
         }
         return new AttachedAsset(asset, change(piece, content, piece.status() == PieceStatus.APPROVED
                 ? PieceStatus.DRAFT : piece.status(), piece.sourceHash(), actor, "attached " + role.name().toLowerCase(Locale.ROOT)));
+    }
+
+    private static Refusal roleRefused(String message) {
+        return new Refusal(Refusal.Kind.INVALID, "asset-role-unfit", message, List.of(new Refusal.FieldError("role", message)));
     }
 
     /** The stored asset and the piece as it is after attaching it. */
@@ -307,12 +341,23 @@ public class Pieces {
 
     @Transactional
     Piece importNew(String unitCode, PieceContent content, PieceStatus status, String sourcePath, String sourceHash) {
-        return insert(unitCode, content, status, sourcePath, sourceHash, "import");
+        return keepFiles(insert(unitCode, content, status, sourcePath, sourceHash, "import"));
     }
 
     @Transactional
     Piece importChange(Piece piece, PieceContent content, PieceStatus status, String sourceHash) {
-        return change(piece, content, status, sourceHash, "import", "file changed");
+        return keepFiles(change(piece, content, status, sourceHash, "import", "file changed"));
+    }
+
+    /** The files an imported piece attaches join its unit's media library, like uploads do. */
+    private Piece keepFiles(Piece piece) {
+        for (Long assetId : new Long[] {piece.coverAssetId(), piece.imageAssetId(), piece.audioAssetId()}) {
+            if (assetId != null) {
+                assets.find(assetId).ifPresent(asset -> media.keep(piece.unitCode(), asset,
+                        Objects.equals(assetId, piece.imageAssetId()) ? piece.altText() : null, "import"));
+            }
+        }
+        return piece;
     }
 
     @Transactional
