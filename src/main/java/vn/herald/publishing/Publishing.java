@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import vn.herald.support.Refusal;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapter;
+import vn.herald.channel.ChannelRequirement;
 import vn.herald.channel.ChannelAdapters;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Channels;
@@ -118,6 +119,7 @@ public class Publishing {
             if (!deadline.isAfter(clock.instant())) {
                 throw Refusal.invalid("plannedAt", plannedAt + " is past its deadline " + deadline + " on " + channelId);
             }
+            refuseUnmet(adapter.unmet(piece, channel));
             Payload payload = adapter.render(piece, channel);
             repeats.check(piece.id(), channel, adapter, payload, repeat);
             Instant now = clock.instant();
@@ -129,6 +131,15 @@ public class Publishing {
             scheduled.add(publication);
         }
         return scheduled;
+    }
+
+    /** A channel's hard requirement the piece does not meet: the same words as the piece's preview for that channel. */
+    private static void refuseUnmet(List<ChannelRequirement> unmet) {
+        if (!unmet.isEmpty()) {
+            throw new Refusal(Refusal.Kind.CONFLICT, unmet.get(0).code(), String.join(" ",
+                    unmet.stream().map(ChannelRequirement::message).toList()),
+                    unmet.stream().map(u -> new Refusal.FieldError("channelIds", u.message())).toList());
+        }
     }
 
     private void checkAhead(Instant plannedAt, String unitCode) {

@@ -6,7 +6,9 @@ import jakarta.inject.Singleton;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import vn.herald.support.Refusal;
+import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelPreview;
+import vn.herald.channel.ChannelRequirement;
 import vn.herald.channel.Payload;
 import vn.herald.channel.PortalLinks;
 import vn.herald.content.HtmlText;
@@ -34,6 +36,8 @@ class FacebookRender {
     private static final Pattern ASSET_SRC = Pattern.compile("/assets/([0-9a-f]{64})(?:[?#].*)?$");
     /** What Facebook takes for photos (platform-apis.md); WebP is not among them. */
     private static final Set<String> ACCEPTED_IMAGES = Set.of("image/jpeg", "image/png", "image/gif", "image/bmp", "image/tiff");
+
+    static final String TEXT_TOO_LONG = "facebook-text-too-long";
 
     private final JsonMapper json;
     private final HtmlText html;
@@ -63,11 +67,29 @@ class FacebookRender {
         return new Payload(JsonText.of(json, post), PostText.summary(post.message()));
     }
 
+    /**
+     * A text written for Facebook is the editor's own words: cut by Herald, it would go out other than written, so a
+     * text over the Page's limit stops the piece. A text Herald derives from the article is cut at a paragraph instead.
+     */
+    List<ChannelRequirement> unmet(Piece piece, FacebookSettings settings, Channel channel) {
+        var variant = piece.variants() == null ? null : piece.variants().facebook();
+        if (variant == null || variant.text() == null || variant.text().isBlank()) {
+            return List.of();
+        }
+        int length = PostText.join(variant.text()).length();
+        if (length <= settings.maxMessageChars()) {
+            return List.of();
+        }
+        return List.of(new ChannelRequirement(TEXT_TOO_LONG, "Kênh «" + channel.name() + "»: bài viết riêng cho Facebook dài "
+                + length + " ký tự, Facebook chỉ nhận tối đa " + settings.maxMessageChars() + " ký tự. Hãy rút gọn bài viết "
+                + "riêng cho Facebook thêm " + (length - settings.maxMessageChars()) + " ký tự rồi lên lịch lại."));
+    }
+
     ChannelPreview look(Payload payload) {
         FacebookPost post = read(payload);
         FacebookPost.PostImage first = post.images().isEmpty() ? null : post.images().get(0);
         return new ChannelPreview(payload.summary(), post.message(), null, first == null ? null : "/assets/" + first.sha256(),
-                first == null ? null : first.altText(), post.link(), null, payload.warnings());
+                first == null ? null : first.altText(), post.link(), null, false, payload.warnings());
     }
 
     private String text(Piece piece) {
