@@ -145,7 +145,8 @@ class PreviewsAndMediaTest {
 
         String token = Browser.csrfTokenOf(editor.get("/pieces/" + id).body());
         var fromThePage = editor.post("/publications", Map.of("pieceId", String.valueOf(id), "channelIds", "zalo",
-                "plannedAt", "2099-01-01T08:00", "csrfToken", token));
+                "plannedAt", java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(2).withSecond(0).withNano(0)
+                        .toString(), "csrfToken", token));
         String location = fromThePage.headers().firstValue("Location").orElseThrow();
         assertTrue(location.contains(URLEncoder.encode("Zalo OA bắt buộc", StandardCharsets.UTF_8)), location);
 
@@ -178,7 +179,7 @@ class PreviewsAndMediaTest {
     @Test
     void theMediaLibraryListsSearchesWithoutDiacriticsReusesAndDescribes() {
         long scam = number(anArticle("Cảnh giác lừa đảo qua điện thoại", "Tóm tắt", null).get("id"));
-        Map<String, Object> attached = attach(scam, "FIGURE", "canh-bao.png", "Người dân nghe cảnh báo");
+        Map<String, Object> attached = attach(scam, "COVER", "canh-bao.png", "Người dân nghe cảnh báo");
         long assetId = number(asMap(attached.get("asset")).get("id"));
 
         List<Map<String, Object>> found = library("lua dao");
