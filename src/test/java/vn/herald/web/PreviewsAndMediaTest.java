@@ -177,6 +177,30 @@ class PreviewsAndMediaTest {
     }
 
     @Test
+    void theRadioPreviewPlaysTheSpeechAndThenTheRecordingWithItsReadTime() throws Exception {
+        Map<String, Object> radio = api.call(asEditor(HttpRequest.POST("/api/pieces", Map.of("kind", "RADIO_SCRIPT",
+                "title", "Thông báo lịch tiêm phòng dại", "script", "Xin thông báo tới bà con lịch tiêm phòng dại cho chó mèo."))));
+        long id = number(radio.get("id"));
+        Browser editor = loggedIn("bien-tap");
+        Document page = Jsoup.parse(editor.get("/pieces/" + id).body());
+        Element player = page.selectFirst(".type-loudspeaker audio");
+        assertEquals("/pieces/" + id + "/listen/loudspeaker", player.attr("src"));
+        assertFalse(page.selectFirst(".type-loudspeaker .duration").text().isBlank());
+        var spoken = editor.get(player.attr("src"));
+        assertEquals(200, spoken.statusCode(), spoken.body());
+        assertTrue(spoken.headers().firstValue("content-type").orElseThrow().startsWith("audio/"), spoken.headers().toString());
+
+        byte[] wav = aWav();
+        api.call(asEditor(HttpRequest.POST("/api/pieces/" + id + "/assets", MultipartBody.builder()
+                .addPart("file", "ban-ghi.wav", MediaType.of("audio/wav"), wav).addPart("role", "AUDIO").build())
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE)));
+        var recorded = editor.get("/pieces/" + id + "/listen/loudspeaker");
+        assertEquals(200, recorded.statusCode());
+        assertEquals(String.valueOf(wav.length), recorded.headers().firstValue("content-length").orElseThrow(),
+                "the recording itself is played");
+    }
+
+    @Test
     void theMediaLibraryListsSearchesWithoutDiacriticsReusesAndDescribes() {
         long scam = number(anArticle("Cảnh giác lừa đảo qua điện thoại", "Tóm tắt", null).get("id"));
         Map<String, Object> attached = attach(scam, "COVER", "canh-bao.png", "Người dân nghe cảnh báo");
@@ -292,6 +316,18 @@ class PreviewsAndMediaTest {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Half a second of silence, as a WAV file. */
+    private static byte[] aWav() throws IOException {
+        javax.sound.sampled.AudioFormat format = new javax.sound.sampled.AudioFormat(8000, 16, 1, true, false);
+        byte[] samples = new byte[8000];
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream();
+             javax.sound.sampled.AudioInputStream in = new javax.sound.sampled.AudioInputStream(
+                     new java.io.ByteArrayInputStream(samples), format, samples.length / 2)) {
+            javax.sound.sampled.AudioSystem.write(in, javax.sound.sampled.AudioFileFormat.Type.WAVE, out);
+            return out.toByteArray();
         }
     }
 
