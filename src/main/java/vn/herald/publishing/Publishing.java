@@ -308,11 +308,23 @@ public class Publishing {
     }
 
     /**
+     * Whether the piece meets the channel's hard requirements ({@link ChannelAdapter#unmet}): planners (campaigns, the
+     * gap filler) propose only what scheduling would accept.
+     */
+    public boolean meetsRequirements(Piece piece, Channel channel) {
+        return adapters.forChannel(channel).map(adapter -> adapter.unmet(piece, channel).isEmpty()).orElse(true);
+    }
+
+    /**
      * Whether a campaign slot at {@code slotAt} may take the piece on the channel: not when the channel carries it, or
      * will, in the slot's year or later, and never again on a platform that refuses identical posts. A piece the
      * channel carried in an earlier year is a campaign's deliberate yearly repeat.
      */
     public boolean freeForCampaign(long pieceId, String channelId, Instant slotAt) {
+        Optional<Channel> channel = channels.find(channelId);
+        if (channel.isPresent() && !meetsRequirements(pieces.get(pieceId), channel.get())) {
+            return false;
+        }
         List<Publication> earlier = publications.findByPieceIdAndStatusInList(pieceId, Repeats.COUNTED).stream()
                 .filter(p -> p.channelId().equals(channelId)).toList();
         if (earlier.isEmpty()) {
