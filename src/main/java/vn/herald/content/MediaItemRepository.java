@@ -11,7 +11,7 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface MediaItemRepository extends CrudRepository<MediaItem, Long> {
 
-    List<MediaItem> findByUnitCodeOrderByCreatedAtDesc(String unitCode);
+    List<MediaItem> findByUnitCodeOrderByIdDesc(String unitCode);
 
     Optional<MediaItem> findByUnitCodeAndAssetId(String unitCode, long assetId);
 

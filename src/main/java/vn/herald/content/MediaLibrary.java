@@ -56,7 +56,7 @@ public class MediaLibrary {
         String unit = access.unit(unitCode, "unit").code();
         String wanted = Folding.fold(text);
         List<Entry> found = new ArrayList<>();
-        for (MediaItem item : items.findByUnitCodeOrderByCreatedAtDesc(unit)) {
+        for (MediaItem item : items.findByUnitCodeOrderByIdDesc(unit)) {
             Optional<Entry> entry = entryOf(item);
             if (entry.isEmpty() || (kind != null && entry.get().kind() != kind)) {
                 continue;

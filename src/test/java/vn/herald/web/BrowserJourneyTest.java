@@ -245,7 +245,8 @@ class BrowserJourneyTest {
         checkPage("previews");
         // the picture is in the unit's media library, with the piece that uses it
         driver.findElement(By.linkText("Thư viện")).click();
-        assertTrue(driver.findElement(By.cssSelector(".media-item")).getText().contains("Hướng dẫn nộp hồ sơ trực tuyến"));
+        assertTrue(driver.findElements(By.cssSelector(".media-item")).stream()
+                .anyMatch(item -> item.getText().contains("Hướng dẫn nộp hồ sơ trực tuyến")));
         checkPage("media");
         driver.get(url(piecePath));
         driver.findElement(By.xpath("//button[text()='Gửi duyệt']")).click();
