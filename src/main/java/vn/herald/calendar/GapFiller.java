@@ -258,6 +258,9 @@ public class GapFiller {
                         .filter(p -> !p.plannedAt().isBefore(start) && p.plannedAt().isBefore(end))
                         .forEach(p -> inWeek.add(p.pieceId()));
                 List<Instant> times = times(channel, check.week(), check.missing(), zone, now);
+                // a piece the channel would refuse (Zalo without a cover) is never proposed for it
+                Set<Long> unfit = approved.stream().filter(p -> fits(p.kind(), channel.type())
+                        && !publishing.meetsRequirements(p, channel)).map(Piece::id).collect(java.util.stream.Collectors.toSet());
                 for (int i = 0; i < check.missing(); i++) {
                     if (i >= times.size()) {
                         planned.add(unfilled(channel, check.week(), channel.type() == ChannelType.LOUDSPEAKER
@@ -267,7 +270,7 @@ public class GapFiller {
                     }
                     Instant at = times.get(i);
                     Optional<Piece> best = approved.stream()
-                            .filter(p -> fits(p.kind(), channel.type()))
+                            .filter(p -> fits(p.kind(), channel.type()) && !unfit.contains(p.id()))
                             .filter(p -> !holding.contains(p.id()) && !picked.contains(p.id()) && !inWeek.contains(p.id()))
                             .min(Comparator.comparingLong((Piece p) -> topicUses(p, uses, start, end))
                                     .thenComparing(p -> lastSent.containsKey(p.id()))

@@ -30,6 +30,15 @@ public interface ChannelAdapter {
     default void checkSettings(Channel channel) {
     }
 
+    /**
+     * What stops this piece on this channel as it is: the platform would refuse it whatever Herald sends. Scheduling
+     * refuses the channel while the list is not empty and the preview shows it, so both say the same thing. Nothing by
+     * default.
+     */
+    default List<ChannelRequirement> unmet(Piece piece, Channel channel) {
+        return List.of();
+    }
+
     /** Freezes what will be sent for this piece on this channel. */
     Payload render(Piece piece, Channel channel);
 
@@ -43,7 +52,15 @@ public interface ChannelAdapter {
 
     /** What readers would see for a rendered payload, for the editors' side-by-side preview; sends nothing. */
     default ChannelPreview look(Payload payload, Channel channel) {
-        return new ChannelPreview(payload.summary(), null, null, null, null, null, null, payload.warnings());
+        return new ChannelPreview(payload.summary(), null, null, null, null, null, null, false, payload.warnings());
+    }
+
+    /**
+     * The sound listeners would hear for a rendered payload (the recording, or speech made from the text), for the
+     * preview's player; empty where the channel plays nothing or a person reads live.
+     */
+    default Optional<PreviewSound> sound(Payload payload, Channel channel) {
+        return Optional.empty();
     }
 
     /** When the credential the channel posts with stops working, where the platform's tokens expire (Zalo). */

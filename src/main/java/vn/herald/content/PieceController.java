@@ -126,6 +126,19 @@ class PieceController {
         }
     }
 
+    /** A file of the unit's media library to attach again, in a role; {@code altText} defaults to the library's. */
+    @Serdeable
+    record Reuse(@Nullable Long mediaId, @Nullable String role, @Nullable String altText) {}
+
+    @Post("/{id}/media")
+    @Secured("EDITOR")
+    HttpResponse<Pieces.AttachedAsset> reuse(long id, @Body Reuse reuse, Authentication user) {
+        if (reuse.mediaId() == null) {
+            throw Refusal.invalid("mediaId", RefusalCode.MEDIA_REQUIRED);
+        }
+        return HttpResponse.created(pieces.reuse(id, parseRole(reuse.role()), reuse.mediaId(), reuse.altText(), user.getName()));
+    }
+
     private static int readRevision(@Nullable Integer query, @Nullable Decision body) {
         Integer revision = body != null && body.revision() != null ? body.revision() : query;
         if (revision == null) {

@@ -45,6 +45,7 @@ public class Pieces {
     private final PieceRevisionRepository revisions;
     private final PieceEventRepository events;
     private final Assets assets;
+    private final MediaLibrary media;
     private final HtmlText html;
     private final Access access;
     private final ContentConfig config;
@@ -54,12 +55,13 @@ public class Pieces {
     private final Clock clock;
 
     Pieces(PieceRepository pieces, PieceRevisionRepository revisions, PieceEventRepository events, Assets assets,
-           HtmlText html, Access access, ContentConfig config, ReviewConfig review, JsonMapper json,
+           MediaLibrary media, HtmlText html, Access access, ContentConfig config, ReviewConfig review, JsonMapper json,
            ApplicationEventPublisher<PieceChanged> changes, Clock clock) {
         this.pieces = pieces;
         this.revisions = revisions;
         this.events = events;
         this.assets = assets;
+        this.media = media;
         this.html = html;
         this.access = access;
         this.config = config;
@@ -254,10 +256,32 @@ public class Pieces {
     public AttachedAsset attach(long id, AssetRole role, InputStream file, String fileName, @Nullable String altText,
                                 String actor) {
         Piece piece = toChange(id);
+        refuseArchived(piece);
+        return attachStored(piece, role, assets.store(file, fileName), fileName, altText, actor);
+    }
+
+    /**
+     * Attaches a file the piece's unit already keeps in its media library, without uploading it again; with no alt
+     * text of its own the library's description is used.
+     */
+    @Transactional
+    public AttachedAsset reuse(long id, AssetRole role, long mediaItemId, @Nullable String altText, String actor) {
+        Piece piece = toChange(id);
+        refuseArchived(piece);
+        Asset asset = media.assetFor(mediaItemId, piece.unitCode());
+        String alt = altText != null && !altText.isBlank() ? altText : media.altTextOf(piece.unitCode(), asset.id()).orElse(null);
+        String name = asset.originalName() == null ? asset.sha256() : asset.originalName();
+        return attachStored(piece, role, asset, name, alt, actor);
+    }
+
+    private static void refuseArchived(Piece piece) {
         if (piece.status() == PieceStatus.ARCHIVED) {
-            throw Refusal.conflict(RefusalCode.PIECE_ARCHIVED, id);
+            throw Refusal.conflict(RefusalCode.PIECE_ARCHIVED, piece.id());
         }
-        Asset asset = assets.store(file, fileName);
+    }
+
+    private AttachedAsset attachStored(Piece piece, AssetRole role, Asset asset, String fileName, @Nullable String altText,
+                                       String actor) {
         boolean audioRole = role == AssetRole.AUDIO;
         if (audioRole != (asset.kind() == AssetKind.AUDIO)) {
             throw Refusal.invalid("file", RefusalCode.FILE_WRONG_ROLE, fileName, asset.mediaType(),
@@ -273,6 +297,7 @@ public class Pieces {
         if (needsAlt && (altText == null || altText.isBlank()) && (role != AssetRole.IMAGE || piece.altText() == null)) {
             throw Refusal.invalid("altText", RefusalCode.ALT_TEXT_REQUIRED);
         }
+        media.keep(piece.unitCode(), asset, altText, actor);
         if (role == AssetRole.FIGURE) {
             return new AttachedAsset(asset, piece);
         }
@@ -307,12 +332,23 @@ public class Pieces {
 
     @Transactional
     Piece importNew(String unitCode, PieceContent content, PieceStatus status, String sourcePath, String sourceHash) {
-        return insert(unitCode, content, status, sourcePath, sourceHash, "import");
+        return keepFiles(insert(unitCode, content, status, sourcePath, sourceHash, "import"));
     }
 
     @Transactional
     Piece importChange(Piece piece, PieceContent content, PieceStatus status, String sourceHash) {
-        return change(piece, content, status, sourceHash, "import", PieceEvent.FILE_CHANGED, Map.of());
+        return keepFiles(change(piece, content, status, sourceHash, "import", PieceEvent.FILE_CHANGED, Map.of()));
+    }
+
+    /** The files an imported piece attaches join its unit's media library, like uploads do. */
+    private Piece keepFiles(Piece piece) {
+        for (Long assetId : new Long[] {piece.coverAssetId(), piece.imageAssetId(), piece.audioAssetId()}) {
+            if (assetId != null) {
+                assets.find(assetId).ifPresent(asset -> media.keep(piece.unitCode(), asset,
+                        Objects.equals(assetId, piece.imageAssetId()) ? piece.altText() : null, "import"));
+            }
+        }
+        return piece;
     }
 
     @Transactional

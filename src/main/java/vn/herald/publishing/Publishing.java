@@ -13,6 +13,7 @@ import vn.herald.support.Refusal;
 import vn.herald.support.RefusalCode;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapter;
+import vn.herald.channel.ChannelRequirement;
 import vn.herald.channel.ChannelAdapters;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Channels;
@@ -121,6 +122,7 @@ public class Publishing {
                 throw Refusal.invalid("plannedAt", RefusalCode.PAST_DEADLINE_ON, Refusal.time(plannedAt, zone),
                         Refusal.time(deadline, zone), channel.name());
             }
+            refuseUnmet(adapter.unmet(piece, channel));
             Payload payload = adapter.render(piece, channel);
             repeats.check(piece.id(), channel, adapter, payload, repeat);
             Instant now = clock.instant();
@@ -132,6 +134,16 @@ public class Publishing {
             scheduled.add(publication);
         }
         return scheduled;
+    }
+
+    /** A channel's hard requirement the piece does not meet: the same words as the piece's preview for that channel. */
+    private static void refuseUnmet(List<ChannelRequirement> unmet) {
+        if (!unmet.isEmpty()) {
+            ChannelRequirement first = unmet.get(0);
+            throw new Refusal(Refusal.Kind.CONFLICT, first.code(),
+                    unmet.stream().map(u -> new Refusal.FieldError("channelIds", u.code(), u.args())).toList(),
+                    first.args().toArray());
+        }
     }
 
     private void checkAhead(Instant plannedAt, String unitCode) {
@@ -298,11 +310,23 @@ public class Publishing {
     }
 
     /**
+     * Whether the piece meets the channel's hard requirements ({@link ChannelAdapter#unmet}): planners (campaigns, the
+     * gap filler) propose only what scheduling would accept.
+     */
+    public boolean meetsRequirements(Piece piece, Channel channel) {
+        return adapters.forChannel(channel).map(adapter -> adapter.unmet(piece, channel).isEmpty()).orElse(true);
+    }
+
+    /**
      * Whether a campaign slot at {@code slotAt} may take the piece on the channel: not when the channel carries it, or
      * will, in the slot's year or later, and never again on a platform that refuses identical posts. A piece the
      * channel carried in an earlier year is a campaign's deliberate yearly repeat.
      */
     public boolean freeForCampaign(long pieceId, String channelId, Instant slotAt) {
+        Optional<Channel> channel = channels.find(channelId);
+        if (channel.isPresent() && !meetsRequirements(pieces.get(pieceId), channel.get())) {
+            return false;
+        }
         List<Publication> earlier = publications.findByPieceIdAndStatusInList(pieceId, Repeats.COUNTED).stream()
                 .filter(p -> p.channelId().equals(channelId)).toList();
         if (earlier.isEmpty()) {

@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.server.types.files.SystemFile;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -23,8 +24,11 @@ import vn.herald.support.Refusal;
 import vn.herald.support.RefusalCode;
 import vn.herald.channel.ChannelPreviews;
 import vn.herald.channel.Channels;
+import vn.herald.channel.PreviewSound;
 import vn.herald.channel.Priority;
 import vn.herald.content.AssetRole;
+import vn.herald.content.Assets;
+import vn.herald.content.MediaLibrary;
 import vn.herald.content.HtmlText;
 import vn.herald.content.Piece;
 import vn.herald.content.PieceContent;
@@ -76,9 +80,12 @@ class PiecePages {
     private final FormTokens tokens;
     private final Trails trails;
     private final PublicationRows rows;
+    private final MediaLibrary media;
+    private final Assets assets;
 
     PiecePages(Pieces pieces, ChannelPreviews previews, Channels channels, Publishing publishing, HtmlText html,
-               ReadTimes readTimes, Times times, FormTokens tokens, Trails trails, PublicationRows rows) {
+               ReadTimes readTimes, Times times, FormTokens tokens, Trails trails, PublicationRows rows,
+               MediaLibrary media, Assets assets) {
         this.trails = trails;
         this.rows = rows;
         this.pieces = pieces;
@@ -89,6 +96,8 @@ class PiecePages {
         this.readTimes = readTimes;
         this.times = times;
         this.tokens = tokens;
+        this.media = media;
+        this.assets = assets;
     }
 
     @Get
@@ -139,6 +148,10 @@ class PiecePages {
         model.put("ok", ok);
         model.put("error", loi);
         model.put("previews", previews.of(piece));
+        model.put("roles", rolesFor(piece.kind()));
+        model.put("cover", piece.coverAssetId() == null ? null : assets.find(piece.coverAssetId())
+                .map(asset -> MediaLibrary.FILE_PATH + asset.sha256()).orElse(null));
+        model.put("library", media.list(piece.unitCode(), null, null));
         model.put("channels", channels.ofUnit(piece.unitCode()).stream().filter(c -> !channels.fileRemoved(c)).toList());
         model.put("priorities", Priority.values());
         model.put("plannedAt", times.input(nextHour()));
@@ -172,30 +185,88 @@ class PiecePages {
     }
 
     /**
-     * A picture for an article (put in its text as a figure), an infographic's image, or a radio recording.
+     * An uploaded file in the role the editor chose: the cover, an infographic's image, a figure put at the end of the
+     * text, or a radio recording. A new cover replaces the one before.
      */
     @Post(value = "/{id}/upload", consumes = MediaType.MULTIPART_FORM_DATA)
     @Secured("EDITOR")
-    HttpResponse<?> upload(long id, @Part("file") CompletedFileUpload file, @Nullable @Part("altText") String altText,
-                           @Nullable @Part("csrfToken") String token, Authentication user) {
+    HttpResponse<?> upload(long id, @Part("file") CompletedFileUpload file, @Nullable @Part("role") String role,
+                           @Nullable @Part("altText") String altText, @Nullable @Part("csrfToken") String token,
+                           Authentication user) {
         tokens.require(user, token);
         Piece piece = pieces.get(id);
-        AssetRole role = switch (piece.kind()) {
-            case ARTICLE -> AssetRole.FIGURE;
-            case INFOGRAPHIC -> AssetRole.IMAGE;
-            case RADIO_SCRIPT -> AssetRole.AUDIO;
-        };
         try (InputStream in = file.getInputStream()) {
-            Pieces.AttachedAsset attached = pieces.attach(id, role, in, file.getFilename(), altText, user.getName());
-            if (role == AssetRole.FIGURE) {
-                appendFigure(attached, altText, user);
-            }
-            return HttpResponse.seeOther(URI.create("/pieces/" + id + "?ok=uploaded"));
+            AssetRole chosen = roleOf(piece, role);
+            Pieces.AttachedAsset attached = pieces.attach(id, chosen, in, file.getFilename(), altText, user.getName());
+            return attached(id, chosen, attached, altText, user);
         } catch (Refusal refusal) {
             return refused(id, refusal);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A file the unit's media library keeps, attached in a role without uploading it again. */
+    @Serdeable
+    record ReuseFields(@Nullable String mediaId, @Nullable String role, @Nullable String altText, @Nullable String csrfToken) {}
+
+    @Post("/{id}/reuse")
+    @Secured("EDITOR")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> reuse(long id, @Body ReuseFields fields, Authentication user) {
+        tokens.require(user, fields.csrfToken());
+        Piece piece = pieces.get(id);
+        try {
+            AssetRole chosen = roleOf(piece, fields.role());
+            long mediaId;
+            try {
+                mediaId = Long.parseLong(fields.mediaId() == null ? "" : fields.mediaId().strip());
+            } catch (NumberFormatException e) {
+                throw Refusal.invalid("mediaId", RefusalCode.MEDIA_REQUIRED);
+            }
+            Pieces.AttachedAsset attached = pieces.reuse(id, chosen, mediaId, fields.altText(), user.getName());
+            String alt = fields.altText() != null && !fields.altText().isBlank() ? fields.altText()
+                    : media.get(mediaId).altText();
+            return attached(id, chosen, attached, alt, user);
+        } catch (Refusal refusal) {
+            return refused(id, refusal);
+        }
+    }
+
+    /** What a loudspeaker channel would play for the piece: its recording, or the speech made from its text. */
+    @Get("/{id}/listen/{channelId}")
+    @Produces(MediaType.ALL)
+    HttpResponse<SystemFile> listen(long id, String channelId) {
+        PreviewSound sound = previews.sound(id, channelId).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND,
+                RefusalCode.NO_SOUND));
+        return HttpResponse.ok(new SystemFile(sound.file().toFile(), MediaType.of(sound.mediaType())))
+                .header("Cache-Control", "private, no-cache");
+    }
+
+    private HttpResponse<?> attached(long id, AssetRole role, Pieces.AttachedAsset attached, @Nullable String altText,
+                                     Authentication user) {
+        if (role == AssetRole.FIGURE) {
+            appendFigure(attached, altText, user);
+        }
+        return HttpResponse.seeOther(URI.create("/pieces/" + id + "?ok=" + (role == AssetRole.COVER ? "cover" : "uploaded")));
+    }
+
+    /** The roles a file may take in a piece of this kind, the first being the usual one. */
+    static List<AssetRole> rolesFor(PieceKind kind) {
+        return switch (kind) {
+            case ARTICLE -> List.of(AssetRole.FIGURE, AssetRole.COVER);
+            case INFOGRAPHIC -> List.of(AssetRole.IMAGE, AssetRole.COVER);
+            case RADIO_SCRIPT -> List.of(AssetRole.AUDIO, AssetRole.COVER);
+        };
+    }
+
+    private static AssetRole roleOf(Piece piece, @Nullable String role) {
+        List<AssetRole> allowed = rolesFor(piece.kind());
+        if (role == null || role.isBlank()) {
+            return allowed.get(0);
+        }
+        return allowed.stream().filter(r -> r.name().equalsIgnoreCase(role.strip())).findFirst()
+                .orElseThrow(() -> Refusal.invalid("role", RefusalCode.ROLE_UNFIT));
     }
 
     private void appendFigure(Pieces.AttachedAsset attached, @Nullable String altText, Authentication user) {

@@ -105,9 +105,18 @@ abstract class CampaignContract implements TestPropertyProvider {
         return publishing.list(new Publishing.Filter(null, null, pieceId, null, null), Pageable.from(0, 100)).getContent();
     }
 
+    /** An approved article with a cover, which Zalo requires. */
     private Piece approvedArticle(String title, List<String> tags) {
+        return approvedArticle(title, tags, true);
+    }
+
+    private Piece approvedArticle(String title, List<String> tags, boolean withCover) {
         Piece piece = pieces.create(new PieceForm(PieceKind.ARTICLE, UNIT, title, "Tóm tắt", "<p>Nội dung bài viết.</p>",
                 null, null, null, List.of("Chuyển đổi số"), List.of(), tags, null, "Ban biên tập", null), "bien-tap");
+        if (withCover) {
+            pieces.attach(piece.id(), vn.herald.content.AssetRole.COVER, new java.io.ByteArrayInputStream(aPng()), "bia.png",
+                    null, "bien-tap");
+        }
         pieces.submit(piece.id(), "bien-tap");
         return pieces.approve(piece.id(), pieces.get(piece.id()).revision(), "duyet");
     }
@@ -215,6 +224,27 @@ abstract class CampaignContract implements TestPropertyProvider {
         assertTrue(campaign.counts().empty() > 0, "there were empty slots the wrong pieces could have taken");
         for (Piece piece : List.of(untagged, inReview, draft)) {
             assertEquals(List.of(), publicationsOf(piece.id()), piece.title());
+        }
+    }
+
+    @Test
+    void zaloIsLeftToPiecesWithACoverWhichItRequires() {
+        clock.set(hanoi("2027-09-27T07:00:00"));
+        Piece coverless = approvedArticle("Chợ xã nhận thanh toán bằng mã QR", List.of("chuyen-doi-so-10-10"), false);
+        Piece covered = approvedArticle("Nộp thuế hộ kinh doanh qua ứng dụng", List.of("chuyen-doi-so-10-10"));
+        campaigns.sweep();
+        assertEquals(0, publicationsOf(coverless.id()).stream().filter(p -> p.channelId().equals("zalo")).count(),
+                "Zalo would refuse an article without a cover");
+        assertEquals(1, publicationsOf(covered.id()).stream().filter(p -> p.channelId().equals("zalo")).count());
+    }
+
+    private static byte[] aPng() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        try (java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            javax.imageio.ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

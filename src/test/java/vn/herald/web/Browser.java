@@ -55,6 +55,20 @@ final class Browser {
         return send(builder.build());
     }
 
+    /** A multipart form with one file, as the piece page's upload form sends it. */
+    HttpResponse<String> upload(String path, Map<String, String> fields, String fileName, String contentType, byte[] bytes) {
+        String boundary = "herald-test-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     /** The same cookies, sent to another server (a second instance, or the same data after a restart). */
     Browser at(URI otherBase) {
         Browser copy = new Browser(otherBase);

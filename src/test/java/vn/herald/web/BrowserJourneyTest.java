@@ -241,6 +241,14 @@ class BrowserJourneyTest {
                 "the Facebook preview shows the post text");
         assertTrue(driver.findElement(By.cssSelector(".type-loudspeaker .duration")).getText().matches("\\d+:\\d\\d"));
         checkPage("piece");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.getElementById('previews-h').scrollIntoView();");
+        checkPage("previews");
+        // the picture is in the unit's media library, with the piece that uses it
+        driver.findElement(By.linkText("Thư viện")).click();
+        assertTrue(driver.findElements(By.cssSelector(".media-item")).stream()
+                .anyMatch(item -> item.getText().contains("Hướng dẫn nộp hồ sơ trực tuyến")));
+        checkPage("media");
+        driver.get(url(piecePath));
         driver.findElement(By.xpath("//button[text()='Gửi duyệt']")).click();
         expectFlash("Đã gửi duyệt");
         logOut();

@@ -103,7 +103,7 @@ public class BuiltInPortalAdapter implements ChannelAdapter {
         PortalPage.File picture = page.image() != null ? page.image() : page.cover();
         return new ChannelPreview(page.title(), page.summary(), page.bodyHtml(),
                 picture == null ? null : "/assets/" + picture.sha256(), page.altText(), address.articleUrl(page.slug()),
-                page.readSeconds() == null ? null : java.time.Duration.ofSeconds(page.readSeconds()), payload.warnings());
+                page.readSeconds() == null ? null : java.time.Duration.ofSeconds(page.readSeconds()), false, payload.warnings());
     }
 
     @Override

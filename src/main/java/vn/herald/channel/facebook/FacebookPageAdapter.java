@@ -9,6 +9,7 @@ import vn.herald.channel.BadSetting;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapter;
 import vn.herald.channel.ChannelPreview;
+import vn.herald.channel.ChannelRequirement;
 import vn.herald.channel.ChannelNeedsAttention;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Delivery;
@@ -70,6 +71,11 @@ public class FacebookPageAdapter implements ChannelAdapter {
             throw Refusal.conflict(RefusalCode.CHANNEL_SETTING_BAD, e.getMessage());
         }
         return render.render(piece, settings);
+    }
+
+    @Override
+    public List<ChannelRequirement> unmet(Piece piece, Channel channel) {
+        return render.unmet(piece, FacebookSettings.of(channel, json), channel);
     }
 
     @Override

@@ -7,7 +7,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import vn.herald.support.Refusal;
 import vn.herald.support.RefusalCode;
+import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelPreview;
+import vn.herald.channel.ChannelRequirement;
 import vn.herald.channel.Payload;
 import vn.herald.channel.PortalLinks;
 import vn.herald.content.HtmlText;
@@ -35,6 +37,7 @@ class FacebookRender {
     private static final Pattern ASSET_SRC = Pattern.compile("/assets/([0-9a-f]{64})(?:[?#].*)?$");
     /** What Facebook takes for photos (platform-apis.md); WebP is not among them. */
     private static final Set<String> ACCEPTED_IMAGES = Set.of("image/jpeg", "image/png", "image/gif", "image/bmp", "image/tiff");
+
 
     private final JsonMapper json;
     private final HtmlText html;
@@ -64,11 +67,28 @@ class FacebookRender {
         return new Payload(JsonText.of(json, post), PostText.summary(post.message()));
     }
 
+    /**
+     * A text written for Facebook is the editor's own words: cut by Herald, it would go out other than written, so a
+     * text over the Page's limit stops the piece. A text Herald derives from the article is cut at a paragraph instead.
+     */
+    List<ChannelRequirement> unmet(Piece piece, FacebookSettings settings, Channel channel) {
+        var variant = piece.variants() == null ? null : piece.variants().facebook();
+        if (variant == null || variant.text() == null || variant.text().isBlank()) {
+            return List.of();
+        }
+        int length = PostText.join(variant.text()).length();
+        if (length <= settings.maxMessageChars()) {
+            return List.of();
+        }
+        return List.of(new ChannelRequirement(RefusalCode.FACEBOOK_TEXT_TOO_LONG, channel.name(), length,
+                settings.maxMessageChars(), length - settings.maxMessageChars()));
+    }
+
     ChannelPreview look(Payload payload) {
         FacebookPost post = read(payload);
         FacebookPost.PostImage first = post.images().isEmpty() ? null : post.images().get(0);
         return new ChannelPreview(payload.summary(), post.message(), null, first == null ? null : "/assets/" + first.sha256(),
-                first == null ? null : first.altText(), post.link(), null, payload.warnings());
+                first == null ? null : first.altText(), post.link(), null, false, payload.warnings());
     }
 
     private String text(Piece piece) {

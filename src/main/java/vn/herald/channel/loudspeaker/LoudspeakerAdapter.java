@@ -13,6 +13,7 @@ import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Payload;
 import vn.herald.channel.ChannelPreview;
+import vn.herald.channel.PreviewSound;
 import vn.herald.channel.SendResult;
 import vn.herald.content.Asset;
 import vn.herald.content.Assets;
@@ -59,11 +60,12 @@ public class LoudspeakerAdapter implements ChannelAdapter {
     private final Assets assets;
     private final ContentConfig content;
     private final Units units;
+    private final AudioMaker audio;
     private final JsonMapper json;
     private final Clock clock;
 
     LoudspeakerAdapter(SessionBook book, Programmes programmes, FileDrop fileDrop, HttpPush httpPush, Pieces pieces,
-                       Assets assets, ContentConfig content, Units units, JsonMapper json, Clock clock) {
+                       Assets assets, ContentConfig content, Units units, AudioMaker audio, JsonMapper json, Clock clock) {
         this.book = book;
         this.programmes = programmes;
         this.fileDrop = fileDrop;
@@ -72,6 +74,7 @@ public class LoudspeakerAdapter implements ChannelAdapter {
         this.assets = assets;
         this.content = content;
         this.units = units;
+        this.audio = audio;
         this.json = json;
         this.clock = clock;
     }
@@ -97,10 +100,25 @@ public class LoudspeakerAdapter implements ChannelAdapter {
 
     @Override
     public ChannelPreview look(Payload payload, Channel channel) {
+        ScriptPayload script = script(payload);
+        boolean audible = script.audioSha256() != null
+                || settings(channel).speech().engine() != LoudspeakerSettings.SpeechEngineKind.NONE;
+        return new ChannelPreview(script.title(), script.text(), null, null, null, null,
+                Duration.ofSeconds(script.readSeconds()), audible, payload.warnings());
+    }
+
+    /** What the loudspeakers would play: the recording, else the speech the channel's engine makes (cached). */
+    @Override
+    public Optional<PreviewSound> sound(Payload payload, Channel channel) {
+        Sound sound = audio.soundOf(script(payload), settings(channel).speech());
+        return sound instanceof Sound.Audio played
+                ? Optional.of(new PreviewSound(played.file(), played.mediaType(), played.duration()))
+                : Optional.empty();
+    }
+
+    private ScriptPayload script(Payload payload) {
         try {
-            ScriptPayload script = json.readValue(payload.body(), ScriptPayload.class);
-            return new ChannelPreview(script.title(), script.text(), null, null, null, null,
-                    Duration.ofSeconds(script.readSeconds()), payload.warnings());
+            return json.readValue(payload.body(), ScriptPayload.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -48,7 +48,7 @@ class WordPressRender {
         WordPressPost.Image picture = post.featuredImage();
         return new ChannelPreview(post.title(), post.excerpt(), html.sanitise(post.content()),
                 picture == null ? null : "/assets/" + picture.sha256(), picture == null ? null : picture.altText(), null,
-                null, payload.warnings());
+                null, false, payload.warnings());
     }
 
     /** Sanitised HTML whose links and pictures point at Herald's public address, since the site cannot resolve ours. */

@@ -14,6 +14,7 @@ import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Payload;
 import vn.herald.channel.ChannelPreview;
+import vn.herald.channel.ChannelRequirement;
 import vn.herald.channel.SendResult;
 import vn.herald.content.Asset;
 import vn.herald.content.Assets;
@@ -81,11 +82,16 @@ class ZaloAdapter implements ChannelAdapter {
     }
 
     @Override
+    public List<ChannelRequirement> unmet(Piece piece, Channel channel) {
+        return articles.unmet(piece, channel, ZaloSettings.of(channel, json));
+    }
+
+    @Override
     public ChannelPreview look(Payload payload, Channel channel) {
         ZaloPayload article = read(payload);
         String cover = article.cover() == null ? null
                 : article.cover().assetSha256() != null ? "/assets/" + article.cover().assetSha256() : article.cover().url();
-        return new ChannelPreview(article.title(), article.description(), null, cover, null, article.portalUrl(), null,
+        return new ChannelPreview(article.title(), article.description(), null, cover, null, article.portalUrl(), null, false,
                 payload.warnings());
     }
 
@@ -364,7 +370,7 @@ class ZaloAdapter implements ChannelAdapter {
     private static Map<String, Object> articleRequest(ZaloPayload payload, Map<String, String> urls) {
         Map<String, Object> cover = new LinkedHashMap<>();
         cover.put("cover_type", "photo");
-        cover.put("photo_url", payload.cover() == null ? "<no cover: Zalo will refuse the article>" : urlOf(payload.cover(), urls));
+        cover.put("photo_url", payload.cover() == null ? "<chưa có ảnh bìa: Zalo sẽ từ chối bài>" : urlOf(payload.cover(), urls));
         cover.put("status", "show");
         List<Map<String, Object>> body = new ArrayList<>();
         for (ZaloPayload.Block block : payload.body()) {

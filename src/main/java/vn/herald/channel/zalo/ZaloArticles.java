@@ -5,10 +5,12 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import vn.herald.channel.Channel;
+import vn.herald.channel.ChannelRequirement;
 import vn.herald.channel.PortalAddress;
 import vn.herald.content.Asset;
 import vn.herald.content.Assets;
 import vn.herald.content.HtmlText;
+import vn.herald.support.RefusalCode;
 import vn.herald.content.Piece;
 import vn.herald.content.PieceKind;
 
@@ -22,7 +24,7 @@ import java.util.regex.Pattern;
 @Singleton
 class ZaloArticles {
 
-    /** Zalo refuses an article without a cover ("cover value is invalid"), so the editor is told at scheduling. */
+    /** Zalo refuses an article without a cover ("cover value is invalid"): a frozen payload without one is not sent. */
     static final String NO_COVER = "Bài chưa có ảnh bìa mà Zalo OA bắt buộc: Zalo sẽ từ chối bài này. Đính kèm ảnh bìa (COVER)";
 
     private static final Pattern ASSET_PATH = Pattern.compile("(?:^|/)assets/([0-9a-f]{64})$");
@@ -72,13 +74,18 @@ class ZaloArticles {
         }
 
         ZaloPayload.Image cover = coverOf(piece, settings).orElse(null);
-        if (cover == null) {
-            warnings.add(NO_COVER + " (hoặc đặt defaultCoverUrl trong channels/" + channel.id() + ".yml) rồi duyệt lại bài.");
-        }
         String portalUrl = portal.articleUrl(piece.slug());
         String groupText = settings.groupIds().isEmpty() ? null : title + "\n\n" + description;
         return new ZaloPayload(title, author, description, cover, List.copyOf(body), portalUrl, settings.broadcast(),
                 settings.broadcastTarget(), settings.groupIds(), groupText, List.copyOf(warnings));
+    }
+
+    /** Zalo refuses an article without a cover, so scheduling refuses it first and the preview says so. */
+    List<ChannelRequirement> unmet(Piece piece, Channel channel, ZaloSettings settings) {
+        if (coverOf(piece, settings).isPresent()) {
+            return List.of();
+        }
+        return List.of(new ChannelRequirement(RefusalCode.ZALO_COVER_REQUIRED, channel.name()));
     }
 
     /** The public address of a stored asset, for Zalo to fetch when the upload answer gives none. */

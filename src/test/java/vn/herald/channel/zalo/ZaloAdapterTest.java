@@ -319,19 +319,22 @@ class ZaloAdapterTest extends ZaloTestBase {
     }
 
     @Test
-    void aPieceWithoutACoverIsScheduledWithAWarningAndRefusedBeforeAnythingIsSent() throws Exception {
+    void aPieceWithoutACoverMissesZalosRequirementAndAFrozenOneIsRefusedBeforeAnythingIsSent() {
         Piece piece = pieces.create(new vn.herald.content.PieceForm(vn.herald.content.PieceKind.ARTICLE, null, "Bài không có ảnh bìa",
                 null, "<p>Nội dung.</p>", null, null, null, null, null, null, null, null, null), "bien-tap");
         Channel channel = zaloChannel();
+        List<vn.herald.channel.ChannelRequirement> unmet = adapter.unmet(piece, channel);
+        assertEquals(List.of("zalo-cover-required"), unmet.stream().map(vn.herald.channel.ChannelRequirement::code).toList());
+        assertTrue(unmet.get(0).message().contains("Zalo OA bắt buộc mỗi bài có ảnh bìa"), unmet.get(0).message());
         Payload payload = adapter.render(piece, channel);
-        List<?> warnings = (List<?>) json.readValue(payload.body(), Map.class).get("warnings");
-        assertTrue(warnings.get(0).toString().startsWith("Bài chưa có ảnh bìa"), warnings.toString());
 
         SendResult.Permanent refused = assertInstanceOf(SendResult.Permanent.class, adapter.send(delivery(payload, channel)));
         assertTrue(refused.reason().contains("ảnh bìa"), refused.reason());
         assertTrue(zalo.requests().isEmpty());
 
-        Payload withDefault = adapter.render(piece, zaloChannel(Map.of("defaultCoverUrl", "https://xahoaan.example.vn/logo.png")));
+        Channel withDefaultCover = zaloChannel(Map.of("defaultCoverUrl", "https://xahoaan.example.vn/logo.png"));
+        assertTrue(adapter.unmet(piece, withDefaultCover).isEmpty(), "the channel's default cover meets the requirement");
+        Payload withDefault = adapter.render(piece, withDefaultCover);
         assertInstanceOf(SendResult.Sent.class, adapter.send(delivery(withDefault, channel)));
         assertTrue(body(zalo.requestsTo("/v2.0/article/create").get(0)).contains("\"photo_url\":\"https://xahoaan.example.vn/logo.png\""));
     }
