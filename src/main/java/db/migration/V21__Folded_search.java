@@ -22,7 +22,7 @@ import java.util.Set;
  * ({@code search_text}), filled here for the rows that exist. A Java migration because the fold
  * ({@link SearchText}, Java's Unicode decomposition) exists in neither database, and because it runs exactly once,
  * inside the migration's transaction, before anything searches; from then on every write computes the column.
- * On PostgreSQL a trigram index serves the pieces list's {@code LIKE '%word%'} across all the units a province reads;
+ * On PostgreSQL a trigram index serves the pieces list's {@code LIKE '% word %'} across all the units a province reads;
  * the portal searches one unit's live pages, which the unit's index already narrows.
  */
 public class V21__Folded_search extends BaseJavaMigration {

@@ -132,6 +132,7 @@ abstract class PiecesContract {
         assertEquals(List.of(), found("lua dao khuoi noi bau"), "every word must occur");
         assertTrue(found("khuoi noi").containsAll(List.of(scam.id(), other.id())));
         assertEquals(List.of(), found("strong khuoi noi"), "markup is not searchable text");
+        assertEquals(List.of(), found("khuoi no"), "a word is matched whole: 'no' is not 'noi'");
     }
 
     @Test
