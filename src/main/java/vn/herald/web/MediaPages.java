@@ -42,10 +42,12 @@ class MediaPages {
     }
 
     @Get
-    ModelAndView<Map<String, Object>> list(@Nullable @QueryValue String text, @Nullable @QueryValue String ok,
-                                           @Nullable @QueryValue String loi, Authentication user) {
+    ModelAndView<Map<String, Object>> list(@Nullable @QueryValue String unit, @Nullable @QueryValue String text,
+                                           @Nullable @QueryValue String ok, @Nullable @QueryValue String loi,
+                                           Authentication user) {
         Map<String, Object> model = Page.model(user, "media");
-        model.put("items", media.list(null, text, null));
+        model.put("items", media.list(unit, text, null));
+        model.put("unit", unit);
         model.put("text", text == null ? "" : text);
         model.put("ok", ok);
         model.put("error", loi);
