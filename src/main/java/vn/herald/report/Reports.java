@@ -164,7 +164,7 @@ public class Reports {
             long daysLeft = ChronoUnit.DAYS.between(today, period.due());
             if (daysLeft <= config.reminderDays()) {
                 reminders.add(new Reminder(period, "Báo cáo " + period.title(), period.due(), daysLeft,
-                        "/api/reports?unit=" + unit.code() + "&period=" + period.label() + "&format=html"));
+                        "/reports?unit=" + unit.code() + "&period=" + period.label()));
             }
         }
         reminders.sort(Comparator.comparing(Reminder::due));
