@@ -154,6 +154,27 @@ public class Reports {
         return lines;
     }
 
+    /** How many periods of each kind a person may pick, the one due next and those before it. */
+    private static final Map<ReportPeriod.Kind, Integer> CHOICES = Map.of(ReportPeriod.Kind.MONTH, 12,
+            ReportPeriod.Kind.HALF_YEAR, 4, ReportPeriod.Kind.YEAR, 3);
+
+    /** The periods a person picks from, per kind: the one due next (on or after today) first, then earlier ones. */
+    public Map<ReportPeriod.Kind, List<ReportPeriod>> choices(@Nullable String unitCode) {
+        Unit unit = unit(unitCode);
+        LocalDate today = LocalDate.now(clock.withZone(unit.zoneId()));
+        Map<ReportPeriod.Kind, List<ReportPeriod>> choices = new LinkedHashMap<>();
+        for (ReportPeriod.Kind kind : ReportPeriod.Kind.values()) {
+            List<ReportPeriod> periods = new ArrayList<>();
+            ReportPeriod period = ReportPeriod.dueOnOrAfter(kind, today, config.boundaries());
+            for (int i = 0; i < CHOICES.get(kind); i++) {
+                periods.add(period);
+                period = period.previous(config.boundaries());
+            }
+            choices.put(kind, periods);
+        }
+        return choices;
+    }
+
     /** The reports due within the reminder days, soonest first. */
     public List<Reminder> reminders(String unitCode) {
         Unit unit = unit(unitCode);
