@@ -15,6 +15,7 @@ import vn.herald.campaign.CampaignOrigin;
 import vn.herald.campaign.CampaignView;
 import vn.herald.campaign.Campaigns;
 import vn.herald.channel.Channel;
+import vn.herald.channel.ChannelMode;
 import vn.herald.channel.Channels;
 import vn.herald.content.PieceStatus;
 import vn.herald.content.Pieces;
@@ -33,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -107,6 +109,8 @@ class HomePage {
 
     /** Per channel of the unit, in the listed order: today's publications and those of the next days, not cancelled. */
     private List<ChannelAhead> ahead(String unit, List<Channel> own, LocalDate today) {
+        Set<String> dryRun = own.stream().filter(c -> c.mode() == ChannelMode.DRY_RUN).map(Channel::id)
+                .collect(Collectors.toSet());
         Map<String, List<Item>> todays = new LinkedHashMap<>();
         Map<String, List<Item>> coming = new LinkedHashMap<>();
         for (Calendar.Week week : calendar.view(unit, today, today.plusDays(AHEAD_DAYS), null).weeks()) {
@@ -114,11 +118,17 @@ class HomePage {
                 Map<String, List<Item>> into = day.date().equals(today) ? todays : coming;
                 day.publications().stream().filter(p -> p.status() != PublicationStatus.CANCELLED).forEach(p ->
                         into.computeIfAbsent(p.channelId(), id -> new ArrayList<>()).add(new Item(p.id(),
-                                times.show(p.plannedAt().toInstant()), p.pieceTitle(), p.status().name())));
+                                times.show(p.plannedAt().toInstant()), p.pieceTitle(), statusKey(p, dryRun))));
             }
         }
         return own.stream().map(c -> new ChannelAhead(c.name(), todays.getOrDefault(c.id(), List.of()),
                 coming.getOrDefault(c.id(), List.of()))).toList();
+    }
+
+    /** A dry-run channel's "published" was never sent, and the page says so, as the publication lists do. */
+    private static String statusKey(Calendar.CalendarPublication p, Set<String> dryRun) {
+        return p.status() == PublicationStatus.PUBLISHED && dryRun.contains(p.channelId()) ? "PUBLISHED_DRY_RUN"
+                : p.status().name();
     }
 
     /** The unit's publications a person must look at: stuck, unknown, or expired in the last days. */

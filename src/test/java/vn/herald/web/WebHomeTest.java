@@ -111,6 +111,10 @@ class WebHomeTest {
         assertFalse(weekCell.text().contains(todayTitle), "today's is not repeated: " + weekCell.text());
         assertFalse(facebook.text().contains(laterTitle), "26/05 is beyond the next 7 days: " + facebook.text());
         assertEquals("/publications/" + today.id(), todayCell.selectFirst("a").attr("href"));
+
+        execute("update publication set status = 'PUBLISHED' where id = ?", today.id());
+        String sent = rowOf(home(), "Fanpage Xã Hòa An").select("td").get(0).text();
+        assertTrue(sent.contains(todayTitle + " Chạy thử xong (không gửi)"), "the Facebook page is a dry run: " + sent);
     }
 
     @Test
