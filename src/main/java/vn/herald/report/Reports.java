@@ -48,6 +48,10 @@ public class Reports {
             Report.Ending.CANCELLED, "Đã hủy",
             Report.Ending.WAITING, "Đang chờ xử lý");
 
+    /** How many periods of each kind a person may pick, the one due next and those before it. */
+    private static final Map<ReportPeriod.Kind, Integer> CHOICES = Map.of(ReportPeriod.Kind.MONTH, 12,
+            ReportPeriod.Kind.HALF_YEAR, 4, ReportPeriod.Kind.YEAR, 3);
+
     private final ReportFacts facts;
     private final Units units;
     private final Campaigns campaigns;
@@ -153,10 +157,6 @@ public class Reports {
         lines.sort(Comparator.comparing(Report.CampaignLine::campaign).thenComparing(Report.CampaignLine::channelId));
         return lines;
     }
-
-    /** How many periods of each kind a person may pick, the one due next and those before it. */
-    private static final Map<ReportPeriod.Kind, Integer> CHOICES = Map.of(ReportPeriod.Kind.MONTH, 12,
-            ReportPeriod.Kind.HALF_YEAR, 4, ReportPeriod.Kind.YEAR, 3);
 
     /** The periods a person picks from, per kind: the one due next (on or after today) first, then earlier ones. */
     public Map<ReportPeriod.Kind, List<ReportPeriod>> choices(@Nullable String unitCode) {
