@@ -6,7 +6,11 @@ document.addEventListener('DOMContentLoaded', () => {
   const el = document.getElementById('calendar');
   if (!el || !window.FullCalendar) { return; }
   const data = el.dataset;
-  const editor = data.editor === 'true';
+  const editor = data.mayEdit === 'true';
+  // the unit's wall clock as served (the server's clock, the unit's zone), running on from the page load
+  const served = Date.parse(data.now + 'Z');
+  const loaded = Date.now();
+  const phone = window.matchMedia('(max-width: 40em)');
   const error = document.getElementById('calendar-error');
   const ok = document.getElementById('calendar-ok');
   const say = (box, text) => {
@@ -32,15 +36,21 @@ document.addEventListener('DOMContentLoaded', () => {
   const wall = (date) => date.toISOString().slice(0, 16);
   const calendar = new FullCalendar.Calendar(el, {
     timeZone: 'UTC',
+    now: () => new Date(served + (Date.now() - loaded)),
+    // the bundle carries no locale files: dates come from the browser's Vietnamese, the words from the page
     locale: 'vi',
     firstDay: 1,
-    initialView: 'dayGridMonth',
+    allDayText: data.allDay,
+    noEventsText: data.noEvents,
+    moreLinkText: (n) => data.more + ' ' + n,
+    initialView: phone.matches ? 'listWeek' : 'dayGridMonth',
     initialDate: data.today,
     height: 'auto',
-    headerToolbar: { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek' },
+    headerToolbar: { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listWeek' },
     // text buttons: FullCalendar's icon buttons carry an unnamed role="img" that screen readers cannot name
     buttonIcons: false,
-    buttonText: { prev: data.prev, next: data.next, today: data.todayText, month: data.month, week: data.week },
+    buttonText: { prev: data.prev, next: data.next, today: data.todayText, month: data.month, week: data.week,
+      list: data.list },
     // blocks, not dots: the channel's colour fills the event and the mark and title stay readable; a busy day grows
     // rather than hiding events behind "+n more", so every event stays one drag (or one Tab) away
     eventDisplay: 'block',
@@ -88,6 +98,8 @@ document.addEventListener('DOMContentLoaded', () => {
     },
   });
   calendar.render();
+  // a phone reads a list of the week; a wider screen the month grid
+  phone.addEventListener('change', () => calendar.changeView(phone.matches ? 'listWeek' : 'dayGridMonth'));
   const backlog = document.getElementById('backlog');
   if (editor && backlog) {
     new FullCalendar.Draggable(backlog, {

@@ -36,6 +36,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -293,11 +294,27 @@ class CampaignLauncher {
         }
     }
 
-    /** Plans the slots of every channel of the campaign's unit from its cadence; portal channels first. */
+    /** Plans the slots of every channel of the campaign's unit from its cadence. */
     private List<CampaignSlot> plan(Campaign campaign, CampaignRules rules, ZoneId zone, List<Channel> ofUnit) {
-        CampaignWindow window = campaign.window();
-        SlotPlan plan = new SlotPlan(window, zone, config.publishTime(), clock.instant());
         List<CampaignSlot> planned = new ArrayList<>();
+        outline(rules, campaign.window(), zone, ofUnit).forEach((channel, moments) -> moments.forEach(at ->
+                planned.add(new CampaignSlot(null, campaign.id(), channel.id(), at, null))));
+        planned.sort(Comparator.comparing(CampaignSlot::plannedAt));
+        return planned;
+    }
+
+    /**
+     * The slots a launch made now would plan, per channel of the unit in its listed order; nothing is written, so a
+     * person can see what a campaign will ask of each channel before it launches.
+     */
+    Map<Channel, List<Instant>> outline(CampaignRules rules, CampaignWindow window, Unit unit) {
+        return outline(rules, window, unit.zoneId(), new Lookup(channels.list()).ofUnit(unit.code()));
+    }
+
+    private Map<Channel, List<Instant>> outline(CampaignRules rules, CampaignWindow window, ZoneId zone,
+                                                List<Channel> ofUnit) {
+        SlotPlan plan = new SlotPlan(window, zone, config.publishTime(), clock.instant());
+        Map<Channel, List<Instant>> outline = new LinkedHashMap<>();
         for (Channel channel : ofUnit) {
             if (channels.fileRemoved(channel)) {
                 continue;
@@ -308,12 +325,14 @@ class CampaignLauncher {
             }
             Optional<List<Instant>> sessions = adapters.forChannel(channel)
                     .flatMap(adapter -> adapter.sessionStarts(channel, window.opensAt(zone), window.closesAt(zone), zone));
-            for (Instant at : plan.slots(cadence, sessions)) {
-                planned.add(new CampaignSlot(null, campaign.id(), channel.id(), at, null));
-            }
+            outline.put(channel, plan.slots(cadence, sessions));
         }
-        planned.sort(Comparator.comparing(CampaignSlot::plannedAt));
-        return planned;
+        return outline;
+    }
+
+    /** How many approved pieces of the unit carry the tag, as many as a launch would consider. */
+    int tagged(String tag, String unitCode) {
+        return candidates(tag, unitCode).size();
     }
 
     private boolean fillable(CampaignSlot slot) {

@@ -40,6 +40,12 @@ public record CampaignWindow(LocalDate start, LocalDate end) {
                 .findFirst();
     }
 
+    /** The year of the template's window that is open on {@code today} or the next to open. */
+    public static int nextYear(CampaignTemplate template, LocalDate today) {
+        return yearOpenOn(template, today).orElseGet(() ->
+                of(template, today.getYear()).end().isBefore(today) ? today.getYear() + 1 : today.getYear());
+    }
+
     public boolean contains(LocalDate day) {
         return !day.isBefore(start) && !day.isAfter(end);
     }

@@ -21,6 +21,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -52,6 +53,31 @@ public class Campaigns {
                                @Nullable String day, @Nullable Integer leadDays, @Nullable Integer tailDays,
                                @Nullable String tag, @Nullable List<String> topics,
                                @Nullable Map<String, String> cadence, @Nullable String description) {}
+
+    /**
+     * A template as a unit meets it next: the window open now or the next to open, and either the instance already
+     * launched for it or what a launch would plan on each channel, with how many approved pieces carry its tag.
+     */
+    @Serdeable
+    public record Outlook(String code, String name, @Nullable String description, LocalDate day, int year,
+                          LocalDate windowStart, LocalDate windowEnd, boolean open, String tag, int taggedPieces,
+                          @Nullable CampaignView launched, List<PlannedChannel> plan) {
+
+        /** Slots in all: the launched instance's, or those a launch would plan. */
+        public int slots() {
+            return launched != null ? launched.counts().planned() : plan.stream().mapToInt(c -> c.slots().size()).sum();
+        }
+
+        /** Slots with a piece: none before the launch. */
+        public int filled() {
+            return launched == null ? 0 : launched.counts().scheduled() + launched.counts().published();
+        }
+    }
+
+    /** One channel's slots a launch would plan, in the unit's zone. */
+    @Serdeable
+    public record PlannedChannel(String channelId, String channelName, ChannelType type, Cadence cadence,
+                                 List<OffsetDateTime> slots) {}
 
     /** A campaign the portal features today: its name and the pieces carrying its tag. */
     public record Featured(long campaignId, String name, Set<Long> pieceIds) {}
@@ -108,6 +134,61 @@ public class Campaigns {
         }
         found.sort(Comparator.comparing(Campaign::windowStart).reversed().thenComparing(Campaign::code));
         return found.stream().map(this::view).toList();
+    }
+
+    /** Every template as the unit meets it next, soonest window first. */
+    public List<Outlook> outlook(@Nullable String unitCode) {
+        Unit unit = access.unit(unitCode, "unit");
+        return templates.list().stream().map(template -> outlook(template, unit))
+                .sorted(Comparator.comparing(Outlook::windowStart).thenComparing(Outlook::code)).toList();
+    }
+
+    /** One template as the unit meets it next: what launching it now would make. */
+    public Outlook outlook(@Nullable String unitCode, String code) {
+        Unit unit = access.unit(unitCode, "unit");
+        return outlook(template(code), unit);
+    }
+
+    /**
+     * Launches the template's next window for the unit now rather than on its opening day: its slots are planned and
+     * the approved pieces carrying its tag go into them, as the sweep would do when the window opens.
+     */
+    public CampaignView launchNow(@Nullable String unitCode, String code, String actor) {
+        Unit unit = access.unitToChange(unitCode, "unit");
+        CampaignTemplate template = template(code);
+        int year = CampaignWindow.nextYear(template, today(unit));
+        CampaignLauncher.Launch launch = launcher.launch(template.code(), year, unit, CampaignOrigin.TEMPLATE,
+                template.name(), CampaignRules.of(template), CampaignWindow.of(template, year), actor);
+        if (!launch.created()) {
+            throw Refusal.conflict(RefusalCode.CAMPAIGN_LAUNCHED, template.name(), String.valueOf(year));
+        }
+        return view(launch.campaign());
+    }
+
+    private Outlook outlook(CampaignTemplate template, Unit unit) {
+        int year = CampaignWindow.nextYear(template, today(unit));
+        CampaignWindow window = CampaignWindow.of(template, year);
+        CampaignRules rules = CampaignRules.of(template);
+        ZoneId zone = unit.zoneId();
+        CampaignView launched = campaigns.findByCodeAndYearAndUnitCode(template.code(), year, unit.code())
+                .map(this::view).orElse(null);
+        List<PlannedChannel> plan = new ArrayList<>();
+        if (launched == null) {
+            launcher.outline(rules, window, unit).forEach((channel, slots) -> plan.add(new PlannedChannel(channel.id(),
+                    channel.name(), channel.type(), rules.cadenceOf(channel.type()),
+                    slots.stream().map(at -> at.atZone(zone).toOffsetDateTime()).toList())));
+        }
+        return new Outlook(template.code(), template.name(), template.description(),
+                MonthDay.parse("--" + template.day()).atYear(year), year, window.start(), window.end(),
+                window.contains(today(unit)), rules.tag(), launcher.tagged(rules.tag(), unit.code()), launched, plan);
+    }
+
+    private CampaignTemplate template(String code) {
+        return templates.find(code).orElseThrow(() -> Refusal.notFound(Refusal.Noun.CAMPAIGN_TEMPLATE, code));
+    }
+
+    private LocalDate today(Unit unit) {
+        return clock.instant().atZone(unit.zoneId()).toLocalDate();
     }
 
     /** The unit's campaigns whose window holds today and whose cadence features them on the portal. */

@@ -2,6 +2,7 @@ package vn.herald.report;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import vn.herald.channel.ChannelType;
@@ -22,6 +23,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads what reports count straight from the publication, piece and channel tables in one query per question: a
@@ -51,6 +53,7 @@ class ReportFacts {
         String sql = """
                 select p.id, p.piece_id, pc.title, pc.kind, pc.topics, pc.audiences, p.channel_id, c.name, c.type,
                        p.planned_at, p.status, p.dry_run_request is not null, p.external_url, pc.read_seconds,
+                       case when c.type = 'LOUDSPEAKER' then p.payload end,
                        exists (select 1 from publication_attempt a where a.publication_id = p.id
                                and a.outcome in %s), p.last_error
                 from publication p
@@ -66,13 +69,14 @@ class ReportFacts {
             List<PublicationFact> facts = new ArrayList<>();
             while (rows.next()) {
                 int seconds = rows.getInt(14);
-                Integer readSeconds = rows.wasNull() ? null : seconds;
+                Integer pieceSeconds = rows.wasNull() ? null : seconds;
+                Integer readSeconds = airSeconds(rows.getString(15)).orElse(pieceSeconds);
                 facts.add(new PublicationFact(rows.getLong(1), rows.getLong(2), rows.getString(3),
                         PieceKind.valueOf(rows.getString(4)), list(rows.getString(5)), list(rows.getString(6)),
                         rows.getString(7), rows.getString(8), ChannelType.valueOf(rows.getString(9)),
                         rows.getObject(10, OffsetDateTime.class).toInstant(), PublicationStatus.valueOf(rows.getString(11)),
                         rows.getBoolean(12), rows.getString(13), readSeconds,
-                        rows.getBoolean(15), rows.getString(16)));
+                        rows.getBoolean(16), rows.getString(17)));
             }
             return facts;
         });
@@ -132,6 +136,24 @@ class ReportFacts {
                 throw new IllegalStateException("report query failed: " + e.getMessage(), e);
             }
         });
+    }
+
+    /**
+     * The read time a loudspeaker publication froze when it was scheduled ({@code ScriptPayload.readSeconds}): the
+     * time the station plays or reads it live, and the one its publication page shows. The piece's own read time
+     * exists only for radio scripts, so an article read on the loudspeakers would count as of unknown length.
+     */
+    private Optional<Integer> airSeconds(String payload) {
+        if (payload == null || payload.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode seconds = json.readValue(payload, JsonNode.class).get("readSeconds");
+            return seconds != null && seconds.isNumber() && seconds.getIntValue() > 0
+                    ? Optional.of(seconds.getIntValue()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable loudspeaker payload", e);
+        }
     }
 
     private List<String> list(String text) {

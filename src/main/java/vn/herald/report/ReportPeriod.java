@@ -84,6 +84,15 @@ public record ReportPeriod(Kind kind, String label, LocalDate first, LocalDate l
         };
     }
 
+    /** The period of this kind that comes before this one. */
+    ReportPeriod previous(Boundaries boundaries) {
+        return switch (kind) {
+            case MONTH -> month(YearMonth.parse(label).minusMonths(1), boundaries);
+            case HALF_YEAR -> label.endsWith("H2") ? half(yearOf(), 1, boundaries) : half(yearOf() - 1, 2, boundaries);
+            case YEAR -> year(yearOf() - 1, boundaries);
+        };
+    }
+
     /** The period of this kind whose due date is {@code day} or the first after it. */
     static ReportPeriod dueOnOrAfter(Kind kind, LocalDate day, Boundaries boundaries) {
         // start a little before: a period's due date comes at most a month and a half after its first day

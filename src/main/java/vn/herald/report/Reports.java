@@ -49,6 +49,10 @@ public class Reports {
             Report.Ending.CANCELLED, "Đã hủy",
             Report.Ending.WAITING, "Đang chờ xử lý");
 
+    /** How many periods of each kind a person may pick, the one due next and those before it. */
+    private static final Map<ReportPeriod.Kind, Integer> CHOICES = Map.of(ReportPeriod.Kind.MONTH, 12,
+            ReportPeriod.Kind.HALF_YEAR, 4, ReportPeriod.Kind.YEAR, 3);
+
     private final ReportFacts facts;
     private final Units units;
     private final Campaigns campaigns;
@@ -155,6 +159,23 @@ public class Reports {
         return lines;
     }
 
+    /** The periods a person picks from, per kind: the one due next (on or after today) first, then earlier ones. */
+    public Map<ReportPeriod.Kind, List<ReportPeriod>> choices(@Nullable String unitCode) {
+        Unit unit = unit(unitCode);
+        LocalDate today = LocalDate.now(clock.withZone(unit.zoneId()));
+        Map<ReportPeriod.Kind, List<ReportPeriod>> choices = new LinkedHashMap<>();
+        for (ReportPeriod.Kind kind : ReportPeriod.Kind.values()) {
+            List<ReportPeriod> periods = new ArrayList<>();
+            ReportPeriod period = ReportPeriod.dueOnOrAfter(kind, today, config.boundaries());
+            for (int i = 0; i < CHOICES.get(kind); i++) {
+                periods.add(period);
+                period = period.previous(config.boundaries());
+            }
+            choices.put(kind, periods);
+        }
+        return choices;
+    }
+
     /** The reports due within the reminder days, soonest first. */
     public List<Reminder> reminders(String unitCode) {
         Unit unit = unit(unitCode);
@@ -165,7 +186,7 @@ public class Reports {
             long daysLeft = ChronoUnit.DAYS.between(today, period.due());
             if (daysLeft <= config.reminderDays()) {
                 reminders.add(new Reminder(period, "Báo cáo " + period.title(), period.due(), daysLeft,
-                        "/api/reports?unit=" + unit.code() + "&period=" + period.label() + "&format=html"));
+                        "/reports?unit=" + unit.code() + "&period=" + period.label()));
             }
         }
         reminders.sort(Comparator.comparing(Reminder::due));

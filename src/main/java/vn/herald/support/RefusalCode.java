@@ -128,6 +128,7 @@ public enum RefusalCode {
     CAMPAIGN_WINDOW_CLOSED("campaign-window-closed"),
     CAMPAIGN_INVALID("campaign-invalid"),
     CAMPAIGN_EXISTS("campaign-exists"),
+    CAMPAIGN_LAUNCHED("campaign-launched"),
     CADENCE_REQUIRED("cadence-required"),
     CHANNEL_TYPE_UNKNOWN("channel-type-unknown"),
     CADENCE_UNKNOWN("cadence-unknown"),

@@ -2,7 +2,6 @@ package vn.herald.web;
 
 import io.micronaut.context.MessageSource;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -26,13 +25,10 @@ import vn.herald.campaign.CampaignView;
 import vn.herald.campaign.Campaigns;
 import vn.herald.channel.Channel;
 import vn.herald.channel.Channels;
-import vn.herald.content.PieceStatus;
-import vn.herald.content.Pieces;
 import vn.herald.publishing.Publication;
 import vn.herald.publishing.PublicationStatus;
 import vn.herald.publishing.Publishing;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -49,9 +45,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The start page: the editorial calendar (FullCalendar, fed by {@link #events}), the unscheduled approved pieces beside
- * it, and below it the coming week, what needs a person and the counts. Moving an event and dropping a backlog piece
- * go through {@link Publishing}, so the calendar refuses exactly what the API refuses.
+ * The editorial calendar (FullCalendar, fed by {@link #events}) with the unscheduled approved pieces folded beside it.
+ * Moving an event and dropping a backlog piece go through {@link Publishing}, so the calendar refuses exactly what
+ * the API refuses.
  */
 @Controller
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -71,6 +67,8 @@ class CalendarPage {
     /** FullCalendar is set to UTC and fed wall-clock times of the unit: what it shows is the unit's time, in any browser. */
     private static final DateTimeFormatter WALL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     private static final Locale VI = Locale.forLanguageTag("vi");
+    /** A backlog longer than this starts folded: the calendar stays at the top of the page. */
+    private static final int FOLD_ABOVE = 5;
 
     /** One FullCalendar event: a publication, or a background band (gap week, campaign window). */
     @Serdeable
@@ -96,57 +94,40 @@ class CalendarPage {
     private final Campaigns campaigns;
     private final CalendarConfig calendarConfig;
     private final Publishing publishing;
-    private final Pieces pieces;
     private final Channels channels;
-    private final PublicationRows rows;
     private final Times times;
     private final FormTokens tokens;
     private final MessageSource messages;
 
     CalendarPage(Calendar calendar, Campaigns campaigns, CalendarConfig calendarConfig, Publishing publishing,
-                 Pieces pieces, Channels channels, PublicationRows rows, Times times, FormTokens tokens,
+                 Channels channels, Times times, FormTokens tokens,
                  MessageSource messages) {
         this.calendar = calendar;
         this.campaigns = campaigns;
         this.calendarConfig = calendarConfig;
         this.publishing = publishing;
-        this.pieces = pieces;
         this.channels = channels;
-        this.rows = rows;
         this.times = times;
         this.tokens = tokens;
         this.messages = messages;
     }
 
-    @Get
-    ModelAndView<Map<String, Object>> home(Authentication user) {
-        return page(user);
-    }
-
     @Get("/calendar")
     ModelAndView<Map<String, Object>> calendar(Authentication user) {
-        return page(user);
-    }
-
-    private ModelAndView<Map<String, Object>> page(Authentication user) {
         Instant now = times.now();
         String unit = channelsUnit();
-        Map<String, Object> model = Page.model(user, "home");
+        Map<String, Object> model = Page.model(user, "calendar");
         model.put("today", now.atZone(times.zone()).toLocalDate().toString());
+        // FullCalendar's own "today" would be the browser's UTC day: it is given the unit's wall clock instead
+        model.put("now", WALL.format(now.atZone(times.zone()).toLocalDateTime()));
         List<Channel> own = ownChannels();
         Map<String, String> colours = colours(own);
         model.put("channels", own);
         model.put("channelKeys", own.stream().map(c -> new Key(colours.get(c.id()), c.name())).toList());
         model.put("statusKeys", MARKS.keySet().stream().sorted().map(s -> new Key(MARKS.get(s), status(s))).toList());
         model.put("backlog", calendar.backlog(unit));
+        model.put("foldAbove", FOLD_ABOVE);
         model.put("fillHour", calendarConfig.fillHour());
-        model.put("coming", rows.of(publishing.list(new Publishing.Filter(null, null, null, now, now.plus(Duration.ofDays(7))),
-                Pageable.from(0, 100)).getContent()));
-        model.put("attention", rows.of(publishing.list(new Publishing.Filter(
-                PublicationStatus.NEEDS_ATTENTION, null, null, null, null), Pageable.from(0, 20)).getContent()));
-        model.put("inReview", count(PieceStatus.IN_REVIEW));
-        model.put("approved", count(PieceStatus.APPROVED));
-        model.put("drafts", count(PieceStatus.DRAFT));
         return Page.view("calendar", model);
     }
 
@@ -282,10 +263,6 @@ class CalendarPage {
             colours.put(own.get(i).id(), COLOURS.get(i % COLOURS.size()));
         }
         return colours;
-    }
-
-    private long count(PieceStatus status) {
-        return pieces.list(new Pieces.Filter(null, null, status, null, null, null), Pageable.from(0, 1)).getTotalSize();
     }
 
     private String status(PublicationStatus status) {

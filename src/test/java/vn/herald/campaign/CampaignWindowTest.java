@@ -108,4 +108,15 @@ class CampaignWindowTest {
         assertEquals(List.of(hanoi("2027-05-08T05:30:00")), plan.slots(Cadence.FEATURED, sessions(window.start(), window.end())));
         assertEquals(List.of(), plan.slots(Cadence.NONE, Optional.empty()));
     }
+
+    @Test
+    void theNextWindowIsTheOneOpenTodayOrTheNextToOpen() {
+        CampaignTemplate digital = template("10-10", 14, 3);
+        assertEquals(2027, CampaignWindow.nextYear(digital, LocalDate.of(2027, 5, 17)), "not yet opened this year");
+        assertEquals(2027, CampaignWindow.nextYear(digital, LocalDate.of(2027, 10, 13)), "its last day");
+        assertEquals(2028, CampaignWindow.nextYear(digital, LocalDate.of(2027, 10, 14)), "closed: next year's");
+        CampaignTemplate newYear = template("01-01", 10, 2);
+        assertEquals(2028, CampaignWindow.nextYear(newYear, LocalDate.of(2027, 12, 25)), "next year's opens in December");
+        assertEquals(2027, CampaignWindow.nextYear(newYear, LocalDate.of(2027, 1, 2)), "this year's still runs");
+    }
 }

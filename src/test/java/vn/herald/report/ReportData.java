@@ -47,10 +47,16 @@ final class ReportData {
     /** A publication planned at {@code planned} that ended in {@code status}; {@code failedAttempts} failed tries first. */
     long publication(long piece, String channel, String unit, Instant planned, String status, boolean dryRun,
                      int failedAttempts) {
+        return publication(piece, channel, unit, planned, status, dryRun, failedAttempts, "{}");
+    }
+
+    /** The same, with the payload frozen at scheduling (a loudspeaker's carries the read time it airs for). */
+    long publication(long piece, String channel, String unit, Instant planned, String status, boolean dryRun,
+                     int failedAttempts, String payload) {
         long id = insert("insert into publication (piece_id, piece_revision, channel_id, unit_code, planned_at, deadline, status, "
                         + "payload, payload_summary, external_url, attempts, last_error, dry_run_request, created_by, created_at, updated_at) "
-                        + "values (?, 1, ?, ?, ?, ?, ?, '{}', 'tóm tắt', ?, ?, ?, ?, 'bien-tap', ?, ?)",
-                piece, channel, unit, utc(planned), utc(planned.plusSeconds(86400)), status,
+                        + "values (?, 1, ?, ?, ?, ?, ?, ?, 'tóm tắt', ?, ?, ?, ?, 'bien-tap', ?, ?)",
+                piece, channel, unit, utc(planned), utc(planned.plusSeconds(86400)), status, payload,
                 "PUBLISHED".equals(status) && !dryRun ? "https://example.vn/p/" + piece : null, failedAttempts,
                 failedAttempts > 0 ? "Nền tảng trả lỗi 500" : null, dryRun ? "{\"method\":\"POST\"}" : null,
                 utc(planned), utc(planned));

@@ -42,6 +42,14 @@ class ReportPeriodTest {
     }
 
     @Test
+    void theReportsPagePicksEarlierPeriodsAcrossTheYearEnd() {
+        assertEquals("2026-12", ReportPeriod.parse("2027-01", ADMINISTRATIVE).previous(ADMINISTRATIVE).label());
+        assertEquals("2026-H2", ReportPeriod.parse("2027-H1", ADMINISTRATIVE).previous(ADMINISTRATIVE).label());
+        assertEquals("2027-H1", ReportPeriod.parse("2027-H2", CALENDAR).previous(CALENDAR).label());
+        assertEquals("2026", ReportPeriod.parse("2027", ADMINISTRATIVE).previous(ADMINISTRATIVE).label());
+    }
+
+    @Test
     void theNextDueReportIsFoundAcrossTheYearEnd() {
         LocalDate day = LocalDate.parse("2026-12-16");
         assertEquals("2027-01", ReportPeriod.dueOnOrAfter(ReportPeriod.Kind.MONTH, day, ADMINISTRATIVE).label());

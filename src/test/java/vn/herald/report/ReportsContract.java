@@ -106,6 +106,14 @@ abstract class ReportsContract implements TestPropertyProvider {
         data.publication(article, "an-phu-fb", "xa-an-phu", Instant.parse("2027-04-23T01:00:00Z"), "CANCELLED", false, 1);
         data.publication(article, "an-phu-fb", "xa-an-phu", Instant.parse("2027-05-10T01:00:00Z"), "NEEDS_ATTENTION", false, 1);
 
+        // an article read on the loudspeakers: the piece has no read time, the payload froze 148 seconds
+        data.unit("xa-loa-doc", "Xã Loa Đọc", null);
+        data.channel("loa-doc-loa", "xa-loa-doc", "LOUDSPEAKER", false);
+        long read = data.piece("xa-loa-doc", "ARTICLE", "Thông báo thu gom rác thải", "[]", "[]", null);
+        data.publication(read, "loa-doc-loa", "xa-loa-doc", Instant.parse("2027-05-03T23:00:00Z"), "PUBLISHED", false, 0,
+                "{\"pieceId\":" + read + ",\"title\":\"Thông báo thu gom rác thải\",\"text\":\"...\","
+                        + "\"audioSha256\":null,\"readSeconds\":148}");
+
         long news = data.piece("xa-binh-minh", "ARTICLE", "Ngày hội đổi mới sáng tạo", "[\"Đổi mới sáng tạo\"]", "[]", null);
         for (int day = 16; day <= 20; day++) {
             data.publication(news, "binh-minh-web", "xa-binh-minh", Instant.parse("2027-04-" + day + "T02:00:00Z"), "PUBLISHED", false, 0);
@@ -200,6 +208,17 @@ abstract class ReportsContract implements TestPropertyProvider {
         assertEquals(5, may.totals().loudspeakerMinutes(), "one 300-second script on air in May");
         assertEquals(2, may.totals().loudspeakerItems());
         assertEquals(1, may.totals().loudspeakerItemsWithoutDuration());
+    }
+
+    @Test
+    void anArticleReadOnTheLoudspeakersCountsTheReadTimeItsPublicationAiredFor() {
+        Report may = reports.report("xa-loa-doc", "2027-05");
+
+        assertEquals(1, may.totals().loudspeakerItems());
+        assertEquals(0, may.totals().loudspeakerItemsWithoutDuration(), "the publication page says about 2 min 28 s");
+        assertEquals(2, may.totals().loudspeakerMinutes());
+        String html = http.toBlocking().retrieve(asAdmin(HttpRequest.GET("/api/reports?unit=xa-loa-doc&period=2027-05&format=html")));
+        assertFalse(html.contains("chưa rõ thời lượng"), html);
     }
 
     @Test
@@ -309,7 +328,7 @@ abstract class ReportsContract implements TestPropertyProvider {
     }
 
     @Test
-    void remindersShowTheReportsDueWithinFiveDays() throws IOException {
+    void remindersShowTheReportsDueWithinTenDays() throws IOException {
         clock.set(Instant.parse("2027-06-11T01:00:00Z"));
         Map<String, Object> answer = getJson("/api/reminders?unit=xa-an-phu");
         @SuppressWarnings("unchecked")
@@ -317,7 +336,12 @@ abstract class ReportsContract implements TestPropertyProvider {
         assertEquals(List.of("Báo cáo tháng 6 năm 2027", "Báo cáo 6 tháng đầu năm 2027"), items.stream().map(i -> i.get("title")).toList());
         assertEquals("2027-06-15", items.get(0).get("due"));
         assertEquals(4, items.get(0).get("daysLeft"));
-        assertEquals("/api/reports?unit=xa-an-phu&period=2027-06&format=html", items.get(0).get("link"));
+        assertEquals("/reports?unit=xa-an-phu&period=2027-06", items.get(0).get("link"), "the reports page, with its downloads");
+
+        clock.set(Instant.parse("2027-06-05T01:00:00Z"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> tenDaysBefore = (List<Map<String, Object>>) getJson("/api/reminders?unit=xa-an-phu").get("items");
+        assertEquals(List.of(10, 10), tenDaysBefore.stream().map(i -> i.get("daysLeft")).toList(), "due 15/6, ten days ahead");
 
         clock.set(Instant.parse("2027-06-20T01:00:00Z"));
         assertEquals(List.of(), getJson("/api/reminders?unit=xa-an-phu").get("items"));

@@ -104,6 +104,7 @@ class BrowserJourneyTest {
     private Path profile;
     private final List<String> accessibility = new ArrayList<>();
     private final List<String> policyViolations = new ArrayList<>();
+    private final List<String> scriptErrors = new ArrayList<>();
 
     @BeforeAll
     void startBrowser() throws IOException {
@@ -154,11 +155,16 @@ class BrowserJourneyTest {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
     }
 
-    /** What the browser refused under the Content-Security-Policy since the last look (Chromium logs each refusal). */
+    /**
+     * What the browser refused under the Content-Security-Policy since the last look (Chromium logs each refusal),
+     * and the errors scripts threw; a resource answered 404 (the portal's missing page) is the server's to say.
+     */
     private void collectPolicyViolations(String name) {
         for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
             if (entry.getMessage().contains("Content Security Policy")) {
                 policyViolations.add(name + ": " + entry.getMessage());
+            } else if (entry.getLevel() == Level.SEVERE && !entry.getMessage().contains("Failed to load resource")) {
+                scriptErrors.add(name + ": " + entry.getMessage());
             }
         }
     }
@@ -295,6 +301,14 @@ class BrowserJourneyTest {
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
         checkPage("calendar");
 
+        // the week view speaks Vietnamese too: its all-day row is "Cả ngày"
+        driver.findElement(By.xpath("//button[text()='Tuần']")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fc-timeGridWeek-view")));
+        String week = driver.findElement(By.id("calendar")).getText();
+        assertTrue(week.contains("Cả ngày") && !week.contains("all-day"), week);
+        driver.findElement(By.xpath("//button[text()='Tháng']")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fc-dayGridMonth-view")));
+
         // a move into the past is refused by the server: the reason is shown and the event goes back
         dragTo(driver.findElement(By.cssSelector("a.fc-event[href='/publications/" + portal.id() + "']")), "2027-05-10");
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("calendar-error")));
@@ -337,7 +351,22 @@ class BrowserJourneyTest {
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.get(url("/"));
         checkPage("home-phone");
+        // the calendar becomes a list of the week, titles readable
+        driver.get(url("/calendar"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fc-listWeek-view")));
+        checkPage("calendar-phone");
         driver.manage().window().setSize(new Dimension(1280, 1000));
+
+        // what is next, reports and campaigns, each one click from the menu
+        driver.findElement(By.linkText("Trang chính")).click();
+        assertTrue(driver.findElement(By.tagName("h1")).getText().startsWith("Việc sắp tới"));
+        checkPage("home");
+        driver.findElement(By.linkText("Báo cáo")).click();
+        assertTrue(driver.findElement(By.id("report-h")).getText().startsWith("Báo cáo tháng"));
+        checkPage("reports");
+        driver.findElement(By.linkText("Chiến dịch")).click();
+        assertTrue(driver.findElement(By.id("template-chuyen-doi-so-10-10")).getText().contains("Ngày Chuyển đổi số quốc gia"));
+        checkPage("campaigns");
 
         // the HTML report keeps its styles inline (it is saved and opened offline): allowed by their hashes
         driver.get(url("/api/reports?period=2027-05&format=html"));
@@ -370,5 +399,6 @@ class BrowserJourneyTest {
 
         assertEquals(List.of(), accessibility, "critical or serious accessibility violations");
         assertEquals(List.of(), policyViolations, "what the Content-Security-Policy refused on the journey's pages");
+        assertEquals(List.of(), scriptErrors, "errors the pages' scripts threw");
     }
 }

@@ -6,10 +6,12 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.herald.TestClock;
 import vn.herald.TestUsers;
 import vn.herald.account.Accounts;
 import vn.herald.calendar.Calendar;
 import vn.herald.content.PieceKind;
+import vn.herald.content.Pieces;
 import vn.herald.publishing.Publication;
 import vn.herald.publishing.Publishing;
 import vn.herald.unit.Units;
@@ -36,6 +38,8 @@ class WebCalendarTest {
     @Inject Calendar calendar;
     @Inject Publishing publishing;
     @Inject Units units;
+    @Inject TestClock clock;
+    @Inject Pieces pieces;
 
     @BeforeEach
     void people() {
@@ -69,6 +73,47 @@ class WebCalendarTest {
         assertTrue(json.contains("◷ "), "a scheduled publication carries its mark: " + json);
         assertTrue(json.contains("Đã lên lịch, Fanpage Xã Hòa An: "), "the status is said in words too: " + json);
         assertTrue(json.contains("gap-at-risk") && json.contains("Có nguy cơ thiếu bài"), "the week at risk: " + json);
+    }
+
+    @Test
+    void anEventIsTitledWithItsPiecesTitleNotTheUnitsName() {
+        Publication post = aScheduledFacebookPost();
+        String json = loggedIn("duyet").get("/calendar/events?start=2027-05-17&end=2027-05-18").body();
+        assertTrue(json.contains("\"title\":\"◷ " + pieces.get(post.pieceId()).title() + "\""), json);
+    }
+
+    @Test
+    void theCalendarsTodayIsTheUnitsDayWhileUtcIsStillOnTheDayBefore() {
+        clock.set(Instant.parse("2026-12-04T21:40:00Z"));
+        try {
+            String page = loggedIn("bien-tap").get("/calendar").body();
+            assertTrue(page.contains("data-today=\"2026-12-05\""), page);
+            assertTrue(page.contains("data-now=\"2026-12-05T04:40:00\""), "FullCalendar's clock is Hanoi's: " + page);
+        } finally {
+            clock.set(Instant.parse("2027-05-17T01:00:00Z"));
+        }
+    }
+
+    @Test
+    void theCalendarIsOneClickFromTheHomePageAndItsLongBacklogFoldsAway() {
+        Browser editor = loggedIn("bien-tap");
+        assertTrue(editor.get("/").body().contains("<a href=\"/calendar\">Lịch biên tập</a>"), "the menu links the calendar");
+        String page = editor.get("/calendar").body();
+        assertTrue(calendar.backlog(units.ownUnitCode()).size() > 5, "the sample library leaves a long backlog");
+        assertTrue(page.contains("<details id=\"backlog-box\">"), "folded: " + page);
+        assertTrue(page.contains("data-may-edit=\"true\""), page);
+        assertTrue(!page.contains("data-editor="), "herald.js turns every [data-editor] into a text editor: " + page);
+        assertTrue(page.contains("data-all-day=\"Cả ngày\""), page);
+        assertTrue(page.contains("data-list=\"Danh sách\""), page);
+    }
+
+    @Test
+    void theFaviconIsAnsweredWithoutALoginAndLinkedFromEveryPage() {
+        Browser visitor = new Browser(server.getURI());
+        HttpResponse<String> icon = visitor.get("/favicon.ico");
+        assertEquals(200, icon.statusCode());
+        assertEquals("image/x-icon", icon.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(visitor.get("/login").body().contains("<link rel=\"icon\" href=\"/favicon.ico\""));
     }
 
     @Test
@@ -111,7 +156,7 @@ class WebCalendarTest {
     void aBacklogPieceDroppedOnADayGoesOutOnTheChosenChannelAtTheFillHour() {
         long pieceId = anApprovedArticle();
         Browser editor = loggedIn("bien-tap");
-        String page = editor.get("/").body();
+        String page = editor.get("/calendar").body();
         assertTrue(page.contains("data-piece-id=\"" + pieceId + "\""), "the piece is in the side list");
         HttpResponse<String> placed = editor.postJson("/calendar/place", "{\"pieceId\": " + pieceId
                 + ", \"channelId\": \"facebook\", \"date\": \"2027-05-20\", \"csrfToken\": \"" + Browser.csrfTokenOf(page) + "\"}");

@@ -65,7 +65,7 @@ class WebPagesTest {
         HttpResponse<String> home = editor.get("/");
         assertEquals(200, home.statusCode());
         assertTrue(home.body().contains("Nguyễn Thị Biên Tập"), home.body());
-        assertTrue(home.body().contains("Sắp đăng trong 7 ngày tới"));
+        assertTrue(home.body().contains("Hôm nay và 7 ngày tới, theo kênh"), "the home page says what is next");
     }
 
     @Test
