@@ -99,11 +99,11 @@ class CalendarPage {
     private final Channels channels;
     private final PublicationRows rows;
     private final Times times;
-    private final FormTokens tokens;
+    private final PageForms forms;
     private final MessageSource messages;
 
     CalendarPage(Calendar calendar, Campaigns campaigns, CalendarConfig calendarConfig, Publishing publishing,
-                 Pieces pieces, Channels channels, PublicationRows rows, Times times, FormTokens tokens,
+                 Pieces pieces, Channels channels, PublicationRows rows, Times times, PageForms forms,
                  MessageSource messages) {
         this.calendar = calendar;
         this.campaigns = campaigns;
@@ -113,7 +113,7 @@ class CalendarPage {
         this.channels = channels;
         this.rows = rows;
         this.times = times;
-        this.tokens = tokens;
+        this.forms = forms;
         this.messages = messages;
     }
 
@@ -215,7 +215,7 @@ class CalendarPage {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     HttpResponse<Moved> move(@Body Move move, Authentication user) {
-        tokens.require(user, move.csrfToken());
+        forms.check(user, move.csrfToken());
         if (move.publicationId() == null) {
             throw Refusal.invalid("publicationId", "which publication to move is missing");
         }
@@ -229,7 +229,7 @@ class CalendarPage {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     HttpResponse<Moved> place(@Body Place place, Authentication user) {
-        tokens.require(user, place.csrfToken());
+        forms.check(user, place.csrfToken());
         if (place.pieceId() == null) {
             throw Refusal.invalid("pieceId", "which piece to schedule is missing");
         }

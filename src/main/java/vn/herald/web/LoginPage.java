@@ -62,17 +62,17 @@ class LoginPage {
     private final Authenticator<HttpRequest<?>> authenticator;
     private final LoginHandler<HttpRequest<?>, MutableHttpResponse<?>> loginHandler;
     private final LogoutHandler<HttpRequest<?>, MutableHttpResponse<?>> logoutHandler;
-    private final FormTokens tokens;
+    private final PageForms forms;
     private final Sessions sessions;
     private final ClientOrigin origin;
 
     LoginPage(Authenticator<HttpRequest<?>> authenticator, LoginHandler<HttpRequest<?>, MutableHttpResponse<?>> loginHandler,
-              LogoutHandler<HttpRequest<?>, MutableHttpResponse<?>> logoutHandler, FormTokens tokens, Sessions sessions,
+              LogoutHandler<HttpRequest<?>, MutableHttpResponse<?>> logoutHandler, PageForms forms, Sessions sessions,
               ClientOrigin origin) {
         this.authenticator = authenticator;
         this.loginHandler = loginHandler;
         this.logoutHandler = logoutHandler;
-        this.tokens = tokens;
+        this.forms = forms;
         this.sessions = sessions;
         this.origin = origin;
     }
@@ -87,7 +87,7 @@ class LoginPage {
     /** The login form with a fresh token, whose copy travels in a cookie only /login sees. */
     private MutableHttpResponse<ModelAndView<Map<String, Object>>> page(HttpRequest<?> request, HttpStatus status, boolean failed,
                                                                         boolean loggedOut, @Nullable Long throttledMinutes) {
-        String nonce = tokens.loginNonce();
+        String nonce = forms.loginNonce();
         Map<String, Object> model = Page.model(null, "login");
         model.put("failed", failed);
         model.put("loggedOut", loggedOut);
@@ -103,7 +103,7 @@ class LoginPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> logIn(HttpRequest<?> request, @Body LoginFields fields,
                                  @Nullable @CookieValue(LOGIN_COOKIE) String expected) {
-        if (!FormTokens.same(fields.csrfToken(), expected)) {
+        if (!forms.loginTokenMatches(fields.csrfToken(), expected)) {
             return HttpResponse.status(HttpStatus.FORBIDDEN);
         }
         AuthenticationResponse answer;
@@ -164,7 +164,7 @@ class LoginPage {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> logOut(HttpRequest<?> request, @Body TokenFields fields, Authentication user) {
-        tokens.require(user, fields.csrfToken());
+        forms.check(user, fields.csrfToken());
         if (user.getAttributes().get(LiveSessionCheck.CLAIM) instanceof String session) {
             sessions.end(session, Sessions.EndReason.LOGOUT);
         }

@@ -76,10 +76,10 @@ class PiecePages {
     private final HtmlText html;
     private final ReadTimes readTimes;
     private final Times times;
-    private final FormTokens tokens;
+    private final PageForms forms;
 
     PiecePages(Pieces pieces, ChannelPreviews previews, Channels channels, Publishing publishing, HtmlText html,
-               ReadTimes readTimes, Times times, FormTokens tokens) {
+               ReadTimes readTimes, Times times, PageForms forms) {
         this.pieces = pieces;
         this.previews = previews;
         this.channels = channels;
@@ -87,7 +87,7 @@ class PiecePages {
         this.html = html;
         this.readTimes = readTimes;
         this.times = times;
-        this.tokens = tokens;
+        this.forms = forms;
     }
 
     @Get
@@ -108,39 +108,46 @@ class PiecePages {
     @Secured("EDITOR")
     ModelAndView<Map<String, Object>> create(@Nullable @QueryValue PieceKind kind, Authentication user) {
         PieceKind chosen = kind == null ? PieceKind.ARTICLE : kind;
-        return form(user, null, PieceFields.blank(chosen), chosen, List.of(), null);
+        return form(user, null, PieceFields.blank(chosen), chosen, null);
     }
 
     @Post
     @Secured("EDITOR")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> save(@Body PieceFields fields, Authentication user) {
-        tokens.require(user, fields.csrfToken());
-        PieceKind kind = kindOf(fields.kind());
-        try {
-            PieceForm form = fields.toForm(kind);
-            Piece piece = pieces.create(form, user.getName());
+        return forms.handle(user, fields.csrfToken(), () -> {
+            Piece piece = pieces.create(fields.toForm(kindOf(fields.kind())), user.getName());
             return HttpResponse.seeOther(URI.create("/pieces/" + piece.id() + "?ok=saved"));
-        } catch (Refusal refusal) {
-            return HttpResponse.badRequest(form(user, null, fields, kind, refusal.fieldErrors(), refusal.getMessage()));
-        }
+        }, refusal -> HttpResponse.badRequest(form(user, null, fields, knownKind(fields.kind()), refusal)));
     }
 
     @Get("/{id}")
     ModelAndView<Map<String, Object>> show(long id, @Nullable @QueryValue String ok, @Nullable @QueryValue String loi,
                                            Authentication user) {
+        return page(user, id, ok, loi, Map.of(), Map.of());
+    }
+
+    /**
+     * The piece's page; after a refused form, {@code typed} holds what the person typed in it (by field name) and
+     * {@code fieldErrors} the message next to each wrong field. The schedule form posts to PublicationPages, which
+     * draws this page again on a refusal.
+     */
+    ModelAndView<Map<String, Object>> page(Authentication user, long id, @Nullable String ok, @Nullable String error,
+                                           Map<String, ?> typed, Map<String, String> fieldErrors) {
         Piece piece = pieces.get(id);
         Map<String, Object> model = vn.herald.web.Page.model(user, "pieces");
+        model.put("typed", typed);
+        model.put("fieldErrors", fieldErrors);
         model.put("piece", piece);
         model.put("bodyHtml", piece.body() == null ? "" : html.sanitise(piece.body()));
         model.put("readTime", piece.readSeconds() == null ? null : Times.minutes(Duration.ofSeconds(piece.readSeconds())));
         model.put("updated", times.show(piece.updatedAt()));
         model.put("ok", ok);
-        model.put("error", loi);
+        model.put("error", error);
         model.put("previews", previews.of(piece));
         model.put("channels", channels.ofUnit(piece.unitCode()).stream().filter(c -> !channels.fileRemoved(c)).toList());
         model.put("priorities", Priority.values());
-        model.put("plannedAt", times.input(nextHour()));
+        model.put("plannedAt", typed.containsKey("plannedAt") ? typed.get("plannedAt") : times.input(nextHour()));
         model.put("revisions", revisions(id));
         model.put("events", pieces.events(id).stream().map(e -> new EventView(times.show(e.createdAt()), e.actor(),
                 e.fromStatus(), e.toStatus(), e.reason())).toList());
@@ -154,21 +161,18 @@ class PiecePages {
     @Secured("EDITOR")
     ModelAndView<Map<String, Object>> edit(long id, Authentication user) {
         Piece piece = pieces.get(id);
-        return form(user, piece, PieceFields.of(piece), piece.kind(), List.of(), null);
+        return form(user, piece, PieceFields.of(piece), piece.kind(), null);
     }
 
     @Post("/{id}")
     @Secured("EDITOR")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> update(long id, @Body PieceFields fields, Authentication user) {
-        tokens.require(user, fields.csrfToken());
         Piece piece = pieces.get(id);
-        try {
+        return forms.handle(user, fields.csrfToken(), () -> {
             pieces.update(id, fields.toForm(piece.kind()), user.getName());
             return HttpResponse.seeOther(URI.create("/pieces/" + id + "?ok=saved"));
-        } catch (Refusal refusal) {
-            return HttpResponse.badRequest(form(user, piece, fields, piece.kind(), refusal.fieldErrors(), refusal.getMessage()));
-        }
+        }, refusal -> HttpResponse.badRequest(form(user, piece, fields, piece.kind(), refusal)));
     }
 
     /**
@@ -178,24 +182,23 @@ class PiecePages {
     @Secured("EDITOR")
     HttpResponse<?> upload(long id, @Part("file") CompletedFileUpload file, @Nullable @Part("altText") String altText,
                            @Nullable @Part("csrfToken") String token, Authentication user) {
-        tokens.require(user, token);
-        Piece piece = pieces.get(id);
-        AssetRole role = switch (piece.kind()) {
-            case ARTICLE -> AssetRole.FIGURE;
-            case INFOGRAPHIC -> AssetRole.IMAGE;
-            case RADIO_SCRIPT -> AssetRole.AUDIO;
-        };
-        try (InputStream in = file.getInputStream()) {
-            Pieces.AttachedAsset attached = pieces.attach(id, role, in, file.getFilename(), altText, user.getName());
-            if (role == AssetRole.FIGURE) {
-                appendFigure(attached, altText, user);
+        return forms.handle(user, token, () -> {
+            Piece piece = pieces.get(id);
+            AssetRole role = switch (piece.kind()) {
+                case ARTICLE -> AssetRole.FIGURE;
+                case INFOGRAPHIC -> AssetRole.IMAGE;
+                case RADIO_SCRIPT -> AssetRole.AUDIO;
+            };
+            try (InputStream in = file.getInputStream()) {
+                Pieces.AttachedAsset attached = pieces.attach(id, role, in, file.getFilename(), altText, user.getName());
+                if (role == AssetRole.FIGURE) {
+                    appendFigure(attached, altText, user);
+                }
+                return HttpResponse.seeOther(URI.create("/pieces/" + id + "?ok=uploaded"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return HttpResponse.seeOther(URI.create("/pieces/" + id + "?ok=uploaded"));
-        } catch (Refusal refusal) {
-            return refused(id, refusal);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        }, "/pieces/" + id);
     }
 
     private void appendFigure(Pieces.AttachedAsset attached, @Nullable String altText, Authentication user) {
@@ -211,65 +214,51 @@ class PiecePages {
     @Secured("EDITOR")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> submit(long id, @Body LoginPage.TokenFields fields, Authentication user) {
-        tokens.require(user, fields.csrfToken());
-        try {
+        return forms.handle(user, fields.csrfToken(), () -> {
             pieces.submit(id, user.getName());
             return HttpResponse.seeOther(URI.create("/pieces/" + id + "?ok=submitted"));
-        } catch (Refusal refusal) {
-            return refused(id, refusal);
-        }
+        }, "/pieces/" + id);
     }
 
     @Post("/{id}/approve")
     @Secured("APPROVER")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> approve(long id, @Body ReviewFields fields, Authentication user) {
-        tokens.require(user, fields.csrfToken());
-        try {
+        return forms.handle(user, fields.csrfToken(), () -> {
             pieces.approve(id, fields.readRevision(), user.getName());
             return HttpResponse.seeOther(URI.create("/review?ok=approved"));
-        } catch (Refusal refusal) {
-            return refused(id, refusal);
-        }
+        }, "/pieces/" + id);
     }
 
     @Post("/{id}/reject")
     @Secured("APPROVER")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> reject(long id, @Body ReviewFields fields, Authentication user) {
-        tokens.require(user, fields.csrfToken());
-        try {
+        return forms.handle(user, fields.csrfToken(), () -> {
             pieces.reject(id, fields.readRevision(), fields.reason(), user.getName());
             return HttpResponse.seeOther(URI.create("/review?ok=rejected"));
-        } catch (Refusal refusal) {
-            return refused(id, refusal);
-        }
+        }, refusal -> HttpResponse.badRequest(page(user, id, null, PageForms.message(refusal),
+                Map.of("reason", fields.reason() == null ? "" : fields.reason()), PageForms.fieldErrors(refusal))));
     }
 
     /** The read time of a radio script as it is typed (htmx), by the same syllable rule the content service keeps. */
     @Post("/read-time")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     ModelAndView<Map<String, Object>> readTime(@Body PieceFields fields, Authentication user) {
-        tokens.require(user, fields.csrfToken());
+        forms.check(user, fields.csrfToken());
         return new ModelAndView<>("fragments/read-time", readTimes.of(fields.script()));
     }
 
-    private HttpResponse<?> refused(long id, Refusal refusal) {
-        String detail = refusal.fieldErrors().isEmpty() ? refusal.getMessage()
-                : String.join("; ", refusal.fieldErrors().stream().map(e -> e.field() + ": " + e.message()).toList());
-        return HttpResponse.seeOther(URI.create("/pieces/" + id + "?loi="
-                + java.net.URLEncoder.encode(detail, java.nio.charset.StandardCharsets.UTF_8)));
-    }
-
     private ModelAndView<Map<String, Object>> form(Authentication user, @Nullable Piece piece, PieceFields fields,
-                                                   PieceKind kind, List<Refusal.FieldError> errors, @Nullable String error) {
+                                                   PieceKind kind, @Nullable Refusal refusal) {
         Map<String, Object> model = vn.herald.web.Page.model(user, "write");
         model.put("piece", piece);
         model.put("fields", fields);
         model.put("kind", kind.name());
         model.put("kinds", PieceKind.values());
-        model.put("errors", errors);
-        model.put("error", error);
+        model.put("errors", refusal == null ? List.of() : refusal.fieldErrors());
+        model.put("fieldErrors", refusal == null ? Map.of() : PageForms.fieldErrors(refusal));
+        model.put("error", refusal == null ? null : refusal.getMessage());
         model.put("readTime", readTimes.of(fields.script()));
         model.put("action", piece == null ? "/pieces" : "/pieces/" + piece.id());
         return vn.herald.web.Page.view("write", model);
@@ -328,6 +317,14 @@ class PiecePages {
 
     private java.time.Instant nextHour() {
         return times.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    }
+
+    private static PieceKind knownKind(@Nullable String kind) {
+        try {
+            return kindOf(kind);
+        } catch (Refusal unknown) {
+            return PieceKind.ARTICLE;
+        }
     }
 
     private static PieceKind kindOf(@Nullable String kind) {
