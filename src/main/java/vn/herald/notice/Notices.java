@@ -29,14 +29,21 @@ public class Notices {
     private final NoticeRepository notices;
     private final NoticeAddressRepository addresses;
     private final ApplicationEventPublisher<Told> told;
+    private final SmtpConfig smtp;
     private final Clock clock;
 
     Notices(NoticeRepository notices, NoticeAddressRepository addresses, ApplicationEventPublisher<Told> told,
-            Clock clock) {
+            SmtpConfig smtp, Clock clock) {
         this.notices = notices;
         this.addresses = addresses;
         this.told = told;
+        this.smtp = smtp;
         this.clock = clock;
+    }
+
+    /** Whether a mail server is configured, so notices can be emailed too. */
+    public boolean emailAvailable() {
+        return smtp.enabled();
     }
 
     /** Tells each of these people; a person already told this message's {@code onceKey} is not told again. */
