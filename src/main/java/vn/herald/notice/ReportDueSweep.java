@@ -1,5 +1,6 @@
 package vn.herald.notice;
 
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import vn.herald.account.Accounts;
 import vn.herald.account.Role;
@@ -21,13 +22,14 @@ class ReportDueSweep implements RecurringJob {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    private final Reports reports;
+    // a provider: reports read publishing, whose queue runs this job, so a direct reference is a cycle
+    private final Provider<Reports> reports;
     private final Units units;
     private final Accounts accounts;
     private final Notices notices;
     private final NoticeConfig config;
 
-    ReportDueSweep(Reports reports, Units units, Accounts accounts, Notices notices, NoticeConfig config) {
+    ReportDueSweep(Provider<Reports> reports, Units units, Accounts accounts, Notices notices, NoticeConfig config) {
         this.reports = reports;
         this.units = units;
         this.accounts = accounts;
@@ -52,7 +54,7 @@ class ReportDueSweep implements RecurringJob {
             if (editors.isEmpty()) {
                 continue;
             }
-            for (Reports.Reminder reminder : reports.reminders(unit.code())) {
+            for (Reports.Reminder reminder : reports.get().reminders(unit.code())) {
                 String left = reminder.daysLeft() == 0 ? "hạn là hôm nay" : "còn " + reminder.daysLeft() + " ngày";
                 notices.tell(editors, new Notices.Message(NoticeKind.REPORT_DUE, unit.code(),
                         reminder.title() + " sắp đến hạn", "Hạn nộp " + DAY.format(reminder.due()) + " (" + left + ").",

@@ -54,10 +54,10 @@ class NotificationPages {
     @Post("/{id}/read")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> read(long id, @Body LoginPage.TokenFields fields, Authentication user) {
-        return forms.handle(user, fields.csrfToken(), () -> {
-            notices.markRead(id, user.getName());
-            return HttpResponse.seeOther(URI.create("/notifications"));
-        }, "/notifications");
+        // no message page for a refusal here: another person's notice answers 404, as a missing one does
+        forms.check(user, fields.csrfToken());
+        notices.markRead(id, user.getName());
+        return HttpResponse.seeOther(URI.create("/notifications"));
     }
 
     @Post("/read-all")
