@@ -126,6 +126,20 @@ public class Accounts {
         return repository.findAllOrderByUsername().stream().map(Accounts::view).toList();
     }
 
+    /** The enabled users of a unit who hold this role (a user with no unit belongs to the installation's own). */
+    public List<Account> holding(String unitCode, Role role) {
+        String own = units.ownUnitCode();
+        return repository.findAllOrderByUsername().stream()
+                .filter(user -> user.enabled() && user.roles().contains(role)
+                        && unitCode.equals(user.unitCode() == null ? own : user.unitCode()))
+                .map(Accounts::view).toList();
+    }
+
+    /** A user's name to show people, or the user name itself when no such user exists any more. */
+    public String displayName(String username) {
+        return repository.findByUsername(username).map(User::displayName).orElse(username);
+    }
+
     public Account get(String username) {
         return view(find(username));
     }

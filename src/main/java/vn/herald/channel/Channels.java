@@ -1,5 +1,6 @@
 package vn.herald.channel;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import vn.herald.support.Refusal;
 import vn.herald.support.RefusalCode;
@@ -16,11 +17,14 @@ public class Channels {
     private final ChannelRepository repository;
     private final Access access;
     private final java.time.Clock clock;
+    private final ApplicationEventPublisher<ChannelPaused> pauses;
 
-    Channels(ChannelRepository repository, Access access, java.time.Clock clock) {
+    Channels(ChannelRepository repository, Access access, java.time.Clock clock,
+             ApplicationEventPublisher<ChannelPaused> pauses) {
         this.repository = repository;
         this.access = access;
         this.clock = clock;
+        this.pauses = pauses;
     }
 
     /** Every channel of every unit: for Herald's own work (dispatch, sweeps, feeds), never to show a person. */
@@ -60,7 +64,9 @@ public class Channels {
         if (channel.paused()) {
             return channel;
         }
-        return repository.update(withPausedReason(channel, reason));
+        Channel paused = repository.update(withPausedReason(channel, reason));
+        pauses.publishEvent(new ChannelPaused(paused.id(), paused.unitCode(), paused.name(), reason));
+        return paused;
     }
 
     /** Whether the channel's file is gone from channels/ (it is kept paused for its history). */

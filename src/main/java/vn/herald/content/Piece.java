@@ -52,6 +52,11 @@ public record Piece(
                 audioAssetId, topics, audiences, campaigns, variants, author);
     }
 
+    /** Sent back by an approver and not yet sent to review again: a rejection is the only move to DRAFT with a reason. */
+    public boolean sentBack() {
+        return status == PieceStatus.DRAFT && statusReason != null;
+    }
+
     static Piece of(@Nullable Long id, String unitCode, String slug, PieceContent c, @Nullable Integer readSeconds,
                     PieceStatus status, @Nullable String statusReason, int revision, @Nullable String sourcePath,
                     @Nullable String sourceHash, Instant createdAt, Instant updatedAt) {

@@ -12,4 +12,6 @@ interface PieceEventRepository extends GenericRepository<PieceEvent, Long> {
     PieceEvent save(PieceEvent event);
 
     List<PieceEvent> findByPieceIdOrderById(long pieceId);
+
+    List<PieceEvent> findByPieceIdInAndToStatusOrderById(java.util.Collection<Long> pieceIds, PieceStatus toStatus);
 }

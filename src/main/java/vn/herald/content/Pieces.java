@@ -52,11 +52,12 @@ public class Pieces {
     private final ReviewConfig review;
     private final JsonMapper json;
     private final ApplicationEventPublisher<PieceChanged> changes;
+    private final ApplicationEventPublisher<PieceReviewed> reviews;
     private final Clock clock;
 
     Pieces(PieceRepository pieces, PieceRevisionRepository revisions, PieceEventRepository events, Assets assets,
            MediaLibrary media, HtmlText html, Access access, ContentConfig config, ReviewConfig review, JsonMapper json,
-           ApplicationEventPublisher<PieceChanged> changes, Clock clock) {
+           ApplicationEventPublisher<PieceChanged> changes, ApplicationEventPublisher<PieceReviewed> reviews, Clock clock) {
         this.pieces = pieces;
         this.revisions = revisions;
         this.events = events;
@@ -68,6 +69,7 @@ public class Pieces {
         this.review = review;
         this.json = json;
         this.changes = changes;
+        this.reviews = reviews;
         this.clock = clock;
     }
 
@@ -218,8 +220,8 @@ public class Pieces {
                 throw new Refusal(Refusal.Kind.FORBIDDEN, RefusalCode.SELF_APPROVAL);
             }
         }
-        return move(piece, PieceStatus.APPROVED, PieceEvent.APPROVED, Map.of("revision", Integer.toString(readRevision)),
-                null, actor);
+        return announced(move(piece, PieceStatus.APPROVED, PieceEvent.APPROVED, Map.of("revision", Integer.toString(readRevision)),
+                null, actor), true, null, actor);
     }
 
     /** Sends back the revision the approver read, with the reason its author needs. */
@@ -233,8 +235,29 @@ public class Pieces {
         if (piece.status() != PieceStatus.IN_REVIEW) {
             throw Refusal.conflict(RefusalCode.REJECT_NOT_IN_REVIEW, id, new Refusal.Word("status." + piece.status()));
         }
-        return move(piece, PieceStatus.DRAFT, PieceEvent.REJECTED, Map.of("revision", Integer.toString(readRevision)), why,
-                actor);
+        return announced(move(piece, PieceStatus.DRAFT, PieceEvent.REJECTED, Map.of("revision", Integer.toString(readRevision)), why,
+                actor), false, why, actor);
+    }
+
+    private Piece announced(Piece piece, boolean approved, @Nullable String reason, String reviewer) {
+        List<PieceRevision> kept = revisions.findByPieceIdOrderByRevision(piece.id());
+        Set<String> writers = kept.stream()
+                .filter(r -> r.revision() == 1 || r.revision() == piece.revision())
+                .map(PieceRevision::changedBy)
+                .filter(name -> !name.equals("import") && !name.equals(reviewer))
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        reviews.publishEvent(new PieceReviewed(piece.id(), piece.unitCode(), piece.title(), approved, reason, reviewer,
+                writers));
+        return piece;
+    }
+
+    /** When each of these pieces was last sent to review and by whom: the review queue shows it. */
+    public Map<Long, PieceEvent> submissions(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return events.findByPieceIdInAndToStatusOrderById(ids, PieceStatus.IN_REVIEW).stream()
+                .collect(Collectors.toMap(PieceEvent::pieceId, e -> e, (earlier, later) -> later));
     }
 
     private Piece reviewed(long id, int readRevision) {

@@ -37,7 +37,12 @@ public record Publication(
         // what a person should know that is not a failure, e.g. an item to be read live
         @Nullable String warning) {
 
-    Publication with(PublicationStatus next, Instant at) {
+    /** Done on a dry-run channel: the request was kept, nothing reached the platform, so it holds no post there. */
+    public boolean dryRunOnly() {
+        return status == PublicationStatus.PUBLISHED && externalId == null && dryRunRequest != null;
+    }
+
+        Publication with(PublicationStatus next, Instant at) {
         return new Publication(id, pieceId, pieceRevision, channelId, unitCode, plannedAt, deadline, next, payload,
                 payloadSummary, externalId, externalUrl, attempts, nextAttemptAt, lastError, dryRunRequest, createdBy,
                 createdAt, at, priority, warning);

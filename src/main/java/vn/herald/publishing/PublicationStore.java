@@ -1,6 +1,7 @@
 package vn.herald.publishing;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import vn.herald.support.Refusal;
@@ -21,10 +22,12 @@ class PublicationStore {
     private final AttemptRepository attempts;
     private final PublicationEventRepository events;
     private final Channels channels;
+    private final ApplicationEventPublisher<PublicationTroubled> troubles;
     private final Clock clock;
 
     PublicationStore(PublicationRepository publications, AttemptRepository attempts, PublicationEventRepository events,
-                     Channels channels, Clock clock) {
+                     Channels channels, ApplicationEventPublisher<PublicationTroubled> troubles, Clock clock) {
+        this.troubles = troubles;
         this.channels = channels;
         this.publications = publications;
         this.attempts = attempts;
@@ -74,6 +77,10 @@ class PublicationStore {
         Publication moved = publications.update(changed.with(next, now));
         // a move to the same status (a reschedule) is a change people must see in the trail too
         events.save(event(current.id(), current.status(), next, actor, note, now));
+        if (current.status() != next && (next == PublicationStatus.NEEDS_ATTENTION || next == PublicationStatus.EXPIRED)) {
+            troubles.publishEvent(new PublicationTroubled(moved.id(), moved.pieceId(), moved.channelId(), moved.unitCode(),
+                    next));
+        }
         return moved;
     }
 

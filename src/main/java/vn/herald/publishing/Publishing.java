@@ -208,7 +208,7 @@ public class Publishing {
     @Transactional
     public Publication cancel(long id, @Nullable String reason, String actor) {
         Publication publication = toChange(id);
-        if (publication.status() == PublicationStatus.PUBLISHED) {
+        if (publication.status() == PublicationStatus.PUBLISHED && !publication.dryRunOnly()) {
             Channel channel = channels.get(publication.channelId());
             if (!adapterOf(channel).withdrawsOnCancel()) {
                 throw Refusal.conflict(RefusalCode.PUBLISHED_KEPT, id, channel.name());
@@ -216,6 +216,20 @@ public class Publishing {
             return store.move(publication, PublicationStatus.CANCELLED, actor, EventNote.because("withdrawn", reason));
         }
         return store.move(publication, PublicationStatus.CANCELLED, actor, EventNote.because("cancelled", reason));
+    }
+
+    /**
+     * Whether cancelling can work, so the pages offer it only then: a publication not yet out, a dry run (it never
+     * reached the platform), or one on a channel that takes the post down (the built-in portal).
+     */
+    public boolean cancellable(Publication publication) {
+        if (!publication.status().canMoveTo(PublicationStatus.CANCELLED)) {
+            return false;
+        }
+        if (publication.status() != PublicationStatus.PUBLISHED || publication.dryRunOnly()) {
+            return true;
+        }
+        return channels.find(publication.channelId()).map(c -> adapterOf(c).withdrawsOnCancel()).orElse(false);
     }
 
     /** A person sends a publication that needed attention or expired again, now. */

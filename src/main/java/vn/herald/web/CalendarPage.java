@@ -96,11 +96,11 @@ class CalendarPage {
     private final Publishing publishing;
     private final Channels channels;
     private final Times times;
-    private final FormTokens tokens;
+    private final PageForms forms;
     private final MessageSource messages;
 
     CalendarPage(Calendar calendar, Campaigns campaigns, CalendarConfig calendarConfig, Publishing publishing,
-                 Channels channels, Times times, FormTokens tokens,
+                 Channels channels, Times times, PageForms forms,
                  MessageSource messages) {
         this.calendar = calendar;
         this.campaigns = campaigns;
@@ -108,7 +108,7 @@ class CalendarPage {
         this.publishing = publishing;
         this.channels = channels;
         this.times = times;
-        this.tokens = tokens;
+        this.forms = forms;
         this.messages = messages;
     }
 
@@ -197,7 +197,7 @@ class CalendarPage {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     HttpResponse<Moved> move(@Body Move move, Authentication user) {
-        tokens.require(user, move.csrfToken());
+        forms.check(user, move.csrfToken());
         if (move.publicationId() == null) {
             throw Refusal.invalid("publicationId", RefusalCode.PUBLICATION_REQUIRED);
         }
@@ -211,7 +211,7 @@ class CalendarPage {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     HttpResponse<Moved> place(@Body Place place, Authentication user) {
-        tokens.require(user, place.csrfToken());
+        forms.check(user, place.csrfToken());
         if (place.pieceId() == null) {
             throw Refusal.invalid("pieceId", RefusalCode.PIECE_REQUIRED);
         }

@@ -15,7 +15,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
-import vn.herald.support.Refusal;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapters;
 import vn.herald.channel.ChannelMode;
@@ -27,8 +26,6 @@ import vn.herald.publishing.PublicationStatus;
 import vn.herald.publishing.Publishing;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,13 +43,13 @@ class ChannelPages {
     private final ChannelAdapters adapters;
     private final Publishing publishing;
     private final Times times;
-    private final FormTokens tokens;
+    private final PageForms forms;
     private final PortalAddress address;
     private final Trails trails;
 
-    ChannelPages(Channels channels, ChannelAdapters adapters, Publishing publishing, Times times, FormTokens tokens,
+    ChannelPages(Channels channels, ChannelAdapters adapters, Publishing publishing, Times times, PageForms forms,
                  PortalAddress address, Trails trails) {
-        this.tokens = tokens;
+        this.forms = forms;
         this.address = address;
         this.trails = trails;
         this.channels = channels;
@@ -77,13 +74,10 @@ class ChannelPages {
     @Secured("ADMIN")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> resume(String id, @Body LoginPage.TokenFields fields, Authentication user) {
-        tokens.require(user, fields.csrfToken());
-        try {
+        return forms.handle(user, fields.csrfToken(), () -> {
             publishing.resume(id, user.getName());
             return HttpResponse.seeOther(URI.create("/channels?ok=resumed"));
-        } catch (Refusal refusal) {
-            return HttpResponse.seeOther(URI.create("/channels?loi=" + URLEncoder.encode(refusal.getMessage(), StandardCharsets.UTF_8)));
-        }
+        }, "/channels");
     }
 
     private ChannelView view(Channel channel) {

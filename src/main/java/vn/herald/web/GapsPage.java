@@ -24,8 +24,6 @@ import vn.herald.channel.Channel;
 import vn.herald.channel.Channels;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -61,14 +59,14 @@ class GapsPage {
     private final GapFiller filler;
     private final Channels channels;
     private final Times times;
-    private final FormTokens tokens;
+    private final PageForms forms;
 
-    GapsPage(Calendar calendar, GapFiller filler, Channels channels, Times times, FormTokens tokens) {
+    GapsPage(Calendar calendar, GapFiller filler, Channels channels, Times times, PageForms forms) {
         this.calendar = calendar;
         this.filler = filler;
         this.channels = channels;
         this.times = times;
-        this.tokens = tokens;
+        this.forms = forms;
     }
 
     @Get
@@ -100,33 +98,27 @@ class GapsPage {
     @Secured("EDITOR")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> propose(@Body LoginPage.TokenFields fields, Authentication user) {
-        tokens.require(user, fields.csrfToken());
-        LocalDate today = today();
-        try {
+        return forms.handle(user, fields.csrfToken(), () -> {
+            LocalDate today = today();
             GapFiller.FillView fill = filler.propose(times.unitCode(), today, today.plusDays(DAYS - 1), user.getName());
             return HttpResponse.seeOther(URI.create("/gaps?de-xuat=" + fill.id()));
-        } catch (Refusal refusal) {
-            return HttpResponse.seeOther(URI.create("/gaps?loi=" + encode(refusal.getMessage())));
-        }
+        }, "/gaps");
     }
 
     @Post("/confirm")
     @Secured("EDITOR")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> confirm(@Body ConfirmFields fields, Authentication user) {
-        tokens.require(user, fields.csrfToken());
         long id;
         try {
             id = Long.parseLong(fields.proposalId() == null ? "" : fields.proposalId().strip());
         } catch (NumberFormatException e) {
             throw Refusal.invalid("proposalId", RefusalCode.PROPOSAL_NUMBER_INVALID);
         }
-        try {
+        return forms.handle(user, fields.csrfToken(), () -> {
             filler.confirm(id, user.getName());
             return HttpResponse.seeOther(URI.create("/gaps?ok=filled&de-xuat=" + id));
-        } catch (Refusal refusal) {
-            return HttpResponse.seeOther(URI.create("/gaps?de-xuat=" + id + "&loi=" + encode(refusal.getMessage())));
-        }
+        }, "/gaps?de-xuat=" + id);
     }
 
     private List<SlotRow> slots(List<GapFiller.Slot> slots, Function<String, String> name) {
@@ -140,9 +132,5 @@ class GapsPage {
 
     private LocalDate today() {
         return times.now().atZone(times.zone()).toLocalDate();
-    }
-
-    private static String encode(@Nullable String text) {
-        return URLEncoder.encode(text == null ? "" : text, StandardCharsets.UTF_8);
     }
 }

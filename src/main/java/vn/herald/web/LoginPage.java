@@ -19,7 +19,6 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.authentication.AuthenticationFailed;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.Authenticator;
 import io.micronaut.security.authentication.UsernamePasswordCredentials;
@@ -62,17 +61,17 @@ class LoginPage {
     private final Authenticator<HttpRequest<?>> authenticator;
     private final LoginHandler<HttpRequest<?>, MutableHttpResponse<?>> loginHandler;
     private final LogoutHandler<HttpRequest<?>, MutableHttpResponse<?>> logoutHandler;
-    private final FormTokens tokens;
+    private final PageForms forms;
     private final Sessions sessions;
     private final ClientOrigin origin;
 
     LoginPage(Authenticator<HttpRequest<?>> authenticator, LoginHandler<HttpRequest<?>, MutableHttpResponse<?>> loginHandler,
-              LogoutHandler<HttpRequest<?>, MutableHttpResponse<?>> logoutHandler, FormTokens tokens, Sessions sessions,
+              LogoutHandler<HttpRequest<?>, MutableHttpResponse<?>> logoutHandler, PageForms forms, Sessions sessions,
               ClientOrigin origin) {
         this.authenticator = authenticator;
         this.loginHandler = loginHandler;
         this.logoutHandler = logoutHandler;
-        this.tokens = tokens;
+        this.forms = forms;
         this.sessions = sessions;
         this.origin = origin;
     }
@@ -81,17 +80,19 @@ class LoginPage {
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<ModelAndView<Map<String, Object>>> form(HttpRequest<?> request, @Nullable @QueryValue("loi") String failed,
                                                          @Nullable @QueryValue("da-thoat") String loggedOut) {
-        return page(request, HttpStatus.OK, failed != null, loggedOut != null, null);
+        return page(request, HttpStatus.OK, failed != null, loggedOut != null, null, "");
     }
 
     /** The login form with a fresh token, whose copy travels in a cookie only /login sees. */
     private MutableHttpResponse<ModelAndView<Map<String, Object>>> page(HttpRequest<?> request, HttpStatus status, boolean failed,
-                                                                        boolean loggedOut, @Nullable Long throttledMinutes) {
-        String nonce = tokens.loginNonce();
+                                                                        boolean loggedOut, @Nullable Long throttledMinutes,
+                                                                        String username) {
+        String nonce = forms.loginNonce();
         Map<String, Object> model = Page.model(null, "login");
         model.put("failed", failed);
         model.put("loggedOut", loggedOut);
         model.put("throttledMinutes", throttledMinutes);
+        model.put("username", username);
         model.put("loginToken", nonce);
         Cookie cookie = Cookie.of(LOGIN_COOKIE, nonce).httpOnly(true).sameSite(SameSite.Strict).path("/login")
                 .maxAge(Duration.ofHours(2)).secure(origin.secure(request));
@@ -103,7 +104,7 @@ class LoginPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> logIn(HttpRequest<?> request, @Body LoginFields fields,
                                  @Nullable @CookieValue(LOGIN_COOKIE) String expected) {
-        if (!FormTokens.same(fields.csrfToken(), expected)) {
+        if (!forms.loginTokenMatches(fields.csrfToken(), expected)) {
             return HttpResponse.status(HttpStatus.FORBIDDEN);
         }
         AuthenticationResponse answer;
@@ -111,17 +112,22 @@ class LoginPage {
             answer = first(authenticator.authenticate(request,
                     new UsernamePasswordCredentials(fields.username(), fields.password())));
         } catch (LoginThrottled throttled) {
-            return page(request, HttpStatus.TOO_MANY_REQUESTS, false, false, throttled.minutes())
+            return page(request, HttpStatus.TOO_MANY_REQUESTS, false, false, throttled.minutes(), typedName(fields))
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfter().toSeconds()));
         }
         if (answer == null || !answer.isAuthenticated() || answer.getAuthentication().isEmpty()) {
-            return loginHandler.loginFailed(answer == null ? new AuthenticationFailed() : answer, request);
+            // the form again, with the name typed, rather than a redirect that forgets it
+            return page(request, HttpStatus.UNAUTHORIZED, true, false, null, typedName(fields));
         }
         // the cookie's token names a session row, which logout, disabling and password or role changes end
         Authentication user = answer.getAuthentication().get();
         Map<String, Object> attributes = new HashMap<>(user.getAttributes());
         attributes.put(LiveSessionCheck.CLAIM, sessions.start(user.getName(), origin.address(request)));
         return loginHandler.loginSuccess(Authentication.build(user.getName(), user.getRoles(), attributes), request);
+    }
+
+    private static String typedName(LoginFields fields) {
+        return fields.username() == null ? "" : fields.username();
     }
 
     /** The authenticator's first answer; pages run on the blocking pool, so waiting here holds no event loop. */
@@ -164,7 +170,7 @@ class LoginPage {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> logOut(HttpRequest<?> request, @Body TokenFields fields, Authentication user) {
-        tokens.require(user, fields.csrfToken());
+        forms.check(user, fields.csrfToken());
         if (user.getAttributes().get(LiveSessionCheck.CLAIM) instanceof String session) {
             sessions.end(session, Sessions.EndReason.LOGOUT);
         }

@@ -77,14 +77,14 @@ class PiecePages {
     private final HtmlText html;
     private final ReadTimes readTimes;
     private final Times times;
-    private final FormTokens tokens;
+    private final PageForms forms;
     private final Trails trails;
     private final PublicationRows rows;
     private final MediaLibrary media;
     private final Assets assets;
 
     PiecePages(Pieces pieces, ChannelPreviews previews, Channels channels, Publishing publishing, HtmlText html,
-               ReadTimes readTimes, Times times, FormTokens tokens, Trails trails, PublicationRows rows,
+               ReadTimes readTimes, Times times, PageForms forms, Trails trails, PublicationRows rows,
                MediaLibrary media, Assets assets) {
         this.trails = trails;
         this.rows = rows;
@@ -95,7 +95,7 @@ class PiecePages {
         this.html = html;
         this.readTimes = readTimes;
         this.times = times;
-        this.tokens = tokens;
+        this.forms = forms;
         this.media = media;
         this.assets = assets;
     }
@@ -118,35 +118,42 @@ class PiecePages {
     @Secured("EDITOR")
     ModelAndView<Map<String, Object>> create(@Nullable @QueryValue PieceKind kind, Authentication user) {
         PieceKind chosen = kind == null ? PieceKind.ARTICLE : kind;
-        return form(user, null, PieceFields.blank(chosen), chosen, List.of(), null);
+        return form(user, null, PieceFields.blank(chosen), chosen, null);
     }
 
     @Post
     @Secured("EDITOR")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> save(@Body PieceFields fields, Authentication user) {
-        tokens.require(user, fields.csrfToken());
-        PieceKind kind = kindOf(fields.kind());
-        try {
-            PieceForm form = fields.toForm(kind);
-            Piece piece = pieces.create(form, user.getName());
+        return forms.handle(user, fields.csrfToken(), () -> {
+            Piece piece = pieces.create(fields.toForm(kindOf(fields.kind())), user.getName());
             return HttpResponse.seeOther(URI.create("/pieces/" + piece.id() + "?ok=saved"));
-        } catch (Refusal refusal) {
-            return HttpResponse.badRequest(form(user, null, fields, kind, refusal.fieldErrors(), refusal.getMessage()));
-        }
+        }, refusal -> HttpResponse.badRequest(form(user, null, fields, knownKind(fields.kind()), refusal)));
     }
 
     @Get("/{id}")
     ModelAndView<Map<String, Object>> show(long id, @Nullable @QueryValue String ok, @Nullable @QueryValue String loi,
                                            Authentication user) {
+        return page(user, id, ok, loi, Map.of(), Map.of());
+    }
+
+    /**
+     * The piece's page; after a refused form, {@code typed} holds what the person typed in it (by field name) and
+     * {@code fieldErrors} the message next to each wrong field. The schedule form posts to PublicationPages, which
+     * draws this page again on a refusal.
+     */
+    ModelAndView<Map<String, Object>> page(Authentication user, long id, @Nullable String ok, @Nullable String error,
+                                           Map<String, ?> typed, Map<String, String> fieldErrors) {
         Piece piece = pieces.get(id);
         Map<String, Object> model = vn.herald.web.Page.model(user, "pieces");
+        model.put("typed", typed);
+        model.put("fieldErrors", fieldErrors);
         model.put("piece", piece);
         model.put("bodyHtml", piece.body() == null ? "" : html.sanitise(piece.body()));
         model.put("readTime", piece.readSeconds() == null ? null : Times.minutes(Duration.ofSeconds(piece.readSeconds())));
         model.put("updated", times.show(piece.updatedAt()));
         model.put("ok", ok);
-        model.put("error", loi);
+        model.put("error", error);
         model.put("previews", previews.of(piece));
         model.put("roles", rolesFor(piece.kind()));
         model.put("cover", piece.coverAssetId() == null ? null : assets.find(piece.coverAssetId())
@@ -154,7 +161,7 @@ class PiecePages {
         model.put("library", media.list(piece.unitCode(), null, null));
         model.put("channels", channels.ofUnit(piece.unitCode()).stream().filter(c -> !channels.fileRemoved(c)).toList());
         model.put("priorities", Priority.values());
-        model.put("plannedAt", times.input(nextHour()));
+        model.put("plannedAt", typed.containsKey("plannedAt") ? typed.get("plannedAt") : times.input(nextHour()));
         model.put("revisions", revisions(id));
         model.put("events", trails.ofPiece(pieces.events(id)));
         model.put("publications", rows.of(publishing.list(new Publishing.Filter(null, null, id, null, null),
@@ -167,21 +174,18 @@ class PiecePages {
     @Secured("EDITOR")
     ModelAndView<Map<String, Object>> edit(long id, Authentication user) {
         Piece piece = pieces.get(id);
-        return form(user, piece, PieceFields.of(piece), piece.kind(), List.of(), null);
+        return form(user, piece, PieceFields.of(piece), piece.kind(), null);
     }
 
     @Post("/{id}")
     @Secured("EDITOR")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> update(long id, @Body PieceFields fields, Authentication user) {
-        tokens.require(user, fields.csrfToken());
         Piece piece = pieces.get(id);
-        try {
+        return forms.handle(user, fields.csrfToken(), () -> {
             pieces.update(id, fields.toForm(piece.kind()), user.getName());
             return HttpResponse.seeOther(URI.create("/pieces/" + id + "?ok=saved"));
-        } catch (Refusal refusal) {
-            return HttpResponse.badRequest(form(user, piece, fields, piece.kind(), refusal.fieldErrors(), refusal.getMessage()));
-        }
+        }, refusal -> HttpResponse.badRequest(form(user, piece, fields, piece.kind(), refusal)));
     }
 
     /**
@@ -193,17 +197,15 @@ class PiecePages {
     HttpResponse<?> upload(long id, @Part("file") CompletedFileUpload file, @Nullable @Part("role") String role,
                            @Nullable @Part("altText") String altText, @Nullable @Part("csrfToken") String token,
                            Authentication user) {
-        tokens.require(user, token);
-        Piece piece = pieces.get(id);
-        try (InputStream in = file.getInputStream()) {
-            AssetRole chosen = roleOf(piece, role);
-            Pieces.AttachedAsset attached = pieces.attach(id, chosen, in, file.getFilename(), altText, user.getName());
-            return attached(id, chosen, attached, altText, user);
-        } catch (Refusal refusal) {
-            return refused(id, refusal);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return forms.handle(user, token, () -> {
+            AssetRole chosen = roleOf(pieces.get(id), role);
+            try (InputStream in = file.getInputStream()) {
+                Pieces.AttachedAsset attached = pieces.attach(id, chosen, in, file.getFilename(), altText, user.getName());
+                return attached(id, chosen, attached, altText, user);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, "/pieces/" + id);
     }
 
     /** A file the unit's media library keeps, attached in a role without uploading it again. */
@@ -214,10 +216,8 @@ class PiecePages {
     @Secured("EDITOR")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> reuse(long id, @Body ReuseFields fields, Authentication user) {
-        tokens.require(user, fields.csrfToken());
-        Piece piece = pieces.get(id);
-        try {
-            AssetRole chosen = roleOf(piece, fields.role());
+        return forms.handle(user, fields.csrfToken(), () -> {
+            AssetRole chosen = roleOf(pieces.get(id), fields.role());
             long mediaId;
             try {
                 mediaId = Long.parseLong(fields.mediaId() == null ? "" : fields.mediaId().strip());
@@ -228,9 +228,7 @@ class PiecePages {
             String alt = fields.altText() != null && !fields.altText().isBlank() ? fields.altText()
                     : media.get(mediaId).altText();
             return attached(id, chosen, attached, alt, user);
-        } catch (Refusal refusal) {
-            return refused(id, refusal);
-        }
+        }, "/pieces/" + id);
     }
 
     /** What a loudspeaker channel would play for the piece: its recording, or the speech made from its text. */
@@ -282,64 +280,51 @@ class PiecePages {
     @Secured("EDITOR")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> submit(long id, @Body LoginPage.TokenFields fields, Authentication user) {
-        tokens.require(user, fields.csrfToken());
-        try {
+        return forms.handle(user, fields.csrfToken(), () -> {
             pieces.submit(id, user.getName());
             return HttpResponse.seeOther(URI.create("/pieces/" + id + "?ok=submitted"));
-        } catch (Refusal refusal) {
-            return refused(id, refusal);
-        }
+        }, "/pieces/" + id);
     }
 
     @Post("/{id}/approve")
     @Secured("APPROVER")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> approve(long id, @Body ReviewFields fields, Authentication user) {
-        tokens.require(user, fields.csrfToken());
-        try {
+        return forms.handle(user, fields.csrfToken(), () -> {
             pieces.approve(id, fields.readRevision(), user.getName());
             return HttpResponse.seeOther(URI.create("/review?ok=approved"));
-        } catch (Refusal refusal) {
-            return refused(id, refusal);
-        }
+        }, "/pieces/" + id);
     }
 
     @Post("/{id}/reject")
     @Secured("APPROVER")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> reject(long id, @Body ReviewFields fields, Authentication user) {
-        tokens.require(user, fields.csrfToken());
-        try {
+        return forms.handle(user, fields.csrfToken(), () -> {
             pieces.reject(id, fields.readRevision(), fields.reason(), user.getName());
             return HttpResponse.seeOther(URI.create("/review?ok=rejected"));
-        } catch (Refusal refusal) {
-            return refused(id, refusal);
-        }
+        }, refusal -> HttpResponse.badRequest(page(user, id, null, PageForms.message(refusal),
+                Map.of("reason", fields.reason() == null ? "" : fields.reason()), PageForms.fieldErrors(refusal))));
     }
 
     /** The read time of a radio script as it is typed (htmx), by the same syllable rule the content service keeps. */
     @Post("/read-time")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     ModelAndView<Map<String, Object>> readTime(@Body PieceFields fields, Authentication user) {
-        tokens.require(user, fields.csrfToken());
+        forms.check(user, fields.csrfToken());
         return new ModelAndView<>("fragments/read-time", readTimes.of(fields.script()));
     }
 
-    private HttpResponse<?> refused(long id, Refusal refusal) {
-        String detail = refusal.explained(Refusal.VIETNAMESE);
-        return HttpResponse.seeOther(URI.create("/pieces/" + id + "?loi="
-                + java.net.URLEncoder.encode(detail, java.nio.charset.StandardCharsets.UTF_8)));
-    }
-
     private ModelAndView<Map<String, Object>> form(Authentication user, @Nullable Piece piece, PieceFields fields,
-                                                   PieceKind kind, List<Refusal.FieldError> errors, @Nullable String error) {
+                                                   PieceKind kind, @Nullable Refusal refusal) {
         Map<String, Object> model = vn.herald.web.Page.model(user, "write");
         model.put("piece", piece);
         model.put("fields", fields);
         model.put("kind", kind.name());
         model.put("kinds", PieceKind.values());
-        model.put("errors", errors);
-        model.put("error", error);
+        model.put("errors", refusal == null ? List.of() : refusal.fieldErrors());
+        model.put("fieldErrors", refusal == null ? Map.of() : PageForms.fieldErrors(refusal));
+        model.put("error", refusal == null ? null : refusal.getMessage());
         model.put("readTime", readTimes.of(fields.script()));
         model.put("action", piece == null ? "/pieces" : "/pieces/" + piece.id());
         return vn.herald.web.Page.view("write", model);
@@ -400,6 +385,14 @@ class PiecePages {
 
     private java.time.Instant nextHour() {
         return times.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    }
+
+    private static PieceKind knownKind(@Nullable String kind) {
+        try {
+            return kindOf(kind);
+        } catch (Refusal unknown) {
+            return PieceKind.ARTICLE;
+        }
     }
 
     private static PieceKind kindOf(@Nullable String kind) {

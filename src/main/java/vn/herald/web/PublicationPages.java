@@ -29,8 +29,7 @@ import vn.herald.publishing.Publishing;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
@@ -65,13 +64,16 @@ class PublicationPages {
     private final PublicationRows rows;
     private final Times times;
     private final JsonMapper json;
-    private final FormTokens tokens;
+    private final PageForms forms;
     private final Trails trails;
+    // the schedule form lives on the piece's page, which is drawn again with what was typed when it is refused
+    private final PiecePages piecePages;
 
     PublicationPages(Publishing publishing, Channels channels, PublicationRows rows, Times times, JsonMapper json,
-                     FormTokens tokens, Trails trails) {
+                     PageForms forms, Trails trails, PiecePages piecePages) {
+        this.forms = forms;
         this.trails = trails;
-        this.tokens = tokens;
+        this.piecePages = piecePages;
         this.publishing = publishing;
         this.channels = channels;
         this.rows = rows;
@@ -99,8 +101,16 @@ class PublicationPages {
     @Get("/{id}")
     ModelAndView<Map<String, Object>> show(long id, @Nullable @QueryValue String ok, @Nullable @QueryValue String loi,
                                            Authentication user) {
+        return page(user, id, ok, loi, Map.of(), Map.of());
+    }
+
+    /** The publication's page; after a refused form, with what was typed ({@code plannedAt}, {@code reason}) and the field marked. */
+    private ModelAndView<Map<String, Object>> page(Authentication user, long id, @Nullable String ok, @Nullable String error,
+                                                   Map<String, String> typed, Map<String, String> fieldErrors) {
         Publication publication = publishing.get(id);
         Map<String, Object> model = Page.model(user, "publications");
+        model.put("fieldErrors", fieldErrors);
+        model.put("typed", typed);
         PublicationRow row = rows.of(List.of(publication)).get(0);
         model.put("p", row);
         model.put("publication", publication);
@@ -112,12 +122,12 @@ class PublicationPages {
         model.put("warning", trails.failure(row.warning()));
         model.put("canRetry", publication.status() == PublicationStatus.NEEDS_ATTENTION
                 || publication.status() == PublicationStatus.EXPIRED);
-        model.put("canCancel", publication.status().canMoveTo(PublicationStatus.CANCELLED));
+        model.put("canCancel", publishing.cancellable(publication));
         model.put("canReschedule", RESCHEDULABLE.contains(publication.status()));
-        model.put("plannedInput", times.input(publication.plannedAt()));
+        model.put("plannedInput", typed.getOrDefault("plannedAt", times.input(publication.plannedAt())));
         model.put("requestText", requestText(publication.dryRunRequest()));
         model.put("ok", ok);
-        model.put("error", loi);
+        model.put("error", error);
         return Page.view("publication", model);
     }
 
@@ -125,74 +135,85 @@ class PublicationPages {
     @Secured("EDITOR")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> schedule(@Body ScheduleFields fields, Authentication user) {
-        tokens.require(user, fields.csrfToken());
-        long pieceId;
-        try {
-            pieceId = Long.parseLong(fields.pieceId() == null ? "" : fields.pieceId().strip());
-        } catch (NumberFormatException e) {
-            throw Refusal.invalid("pieceId", RefusalCode.PIECE_NUMBER_INVALID);
-        }
-        try {
-            if (fields.plannedAt() == null || fields.plannedAt().isBlank()) {
-                throw Refusal.invalid("plannedAt", RefusalCode.PLANNED_AT_REQUIRED);
-            }
+        long pieceId = pieceId(fields.pieceId());
+        return forms.handle(user, fields.csrfToken(), () -> {
             Priority priority = fields.priority() == null || fields.priority().isBlank() ? Priority.NORMAL
-                    : Priority.valueOf(fields.priority());
+                    : priority(fields.priority());
             publishing.schedule(pieceId, fields.channelIds() == null ? List.of() : fields.channelIds(),
-                    times.parseInput(fields.plannedAt()), priority, "true".equals(fields.repeat()), user.getName());
+                    plannedAt(fields.plannedAt()), priority, "true".equals(fields.repeat()), user.getName());
             return HttpResponse.seeOther(URI.create("/publications?ok=scheduled"));
-        } catch (Refusal refusal) {
-            return HttpResponse.seeOther(URI.create("/pieces/" + pieceId + "?loi=" + encode(refusal.getMessage())));
-        } catch (DateTimeParseException | IllegalArgumentException e) {
-            return HttpResponse.seeOther(URI.create("/pieces/" + pieceId + "?loi="
-                    + encode(Refusal.invalid("plannedAt", RefusalCode.PLAN_FORM_INVALID).getMessage())));
-        }
+        }, refusal -> HttpResponse.badRequest(piecePages.page(user, pieceId, null, PageForms.message(refusal),
+                typed(fields), PageForms.fieldErrors(refusal))));
     }
 
     @Post("/{id}/retry")
     @Secured("EDITOR")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> retry(long id, @Body LoginPage.TokenFields fields, Authentication user) {
-        tokens.require(user, fields.csrfToken());
-        try {
+        return forms.handle(user, fields.csrfToken(), () -> {
             publishing.retry(id, user.getName());
             return HttpResponse.seeOther(URI.create("/publications/" + id + "?ok=retried"));
-        } catch (Refusal refusal) {
-            return HttpResponse.seeOther(URI.create("/publications/" + id + "?loi=" + encode(refusal.getMessage())));
-        }
+        }, "/publications/" + id);
     }
 
     @Post("/{id}/reschedule")
     @Secured("EDITOR")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> reschedule(long id, @Body RescheduleFields fields, Authentication user) {
-        tokens.require(user, fields.csrfToken());
-        try {
-            if (fields.plannedAt() == null || fields.plannedAt().isBlank()) {
-                throw Refusal.invalid("plannedAt", RefusalCode.PLANNED_AT_REQUIRED);
-            }
-            publishing.reschedule(id, times.parseInput(fields.plannedAt()), user.getName());
+        return forms.handle(user, fields.csrfToken(), () -> {
+            publishing.reschedule(id, plannedAt(fields.plannedAt()), user.getName());
             return HttpResponse.seeOther(URI.create("/publications/" + id + "?ok=rescheduled"));
-        } catch (Refusal refusal) {
-            return HttpResponse.seeOther(URI.create("/publications/" + id + "?loi=" + encode(refusal.getMessage())));
-        } catch (DateTimeParseException e) {
-            return HttpResponse.seeOther(URI.create("/publications/" + id + "?loi="
-                    + encode(Refusal.invalid("plannedAt", RefusalCode.PLAN_FORM_INVALID).getMessage())));
-        }
+        }, refusal -> HttpResponse.badRequest(page(user, id, null, PageForms.message(refusal),
+                Map.of("plannedAt", fields.plannedAt() == null ? "" : fields.plannedAt()), PageForms.fieldErrors(refusal))));
     }
 
     @Post("/{id}/cancel")
     @Secured("EDITOR")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> cancel(long id, @Body CancelFields fields, Authentication user) {
-        tokens.require(user, fields.csrfToken());
-        try {
+        return forms.handle(user, fields.csrfToken(), () -> {
             publishing.cancel(id, fields.reason() == null || fields.reason().isBlank() ? null : fields.reason().strip(),
                     user.getName());
             return HttpResponse.seeOther(URI.create("/publications/" + id + "?ok=cancelled"));
-        } catch (Refusal refusal) {
-            return HttpResponse.seeOther(URI.create("/publications/" + id + "?loi=" + encode(refusal.getMessage())));
+        }, refusal -> HttpResponse.badRequest(page(user, id, null, PageForms.message(refusal),
+                Map.of("reason", fields.reason() == null ? "" : fields.reason()), PageForms.fieldErrors(refusal))));
+    }
+
+    private static long pieceId(@Nullable String value) {
+        try {
+            return Long.parseLong(value == null ? "" : value.strip());
+        } catch (NumberFormatException e) {
+            throw Refusal.invalid("pieceId", RefusalCode.PIECE_NUMBER_INVALID);
         }
+    }
+
+    private Instant plannedAt(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            throw Refusal.invalid("plannedAt", RefusalCode.PLANNED_AT_REQUIRED);
+        }
+        try {
+            return times.parseInput(value.strip());
+        } catch (DateTimeParseException e) {
+            throw Refusal.invalid("plannedAt", RefusalCode.PLAN_FORM_INVALID);
+        }
+    }
+
+    private static Priority priority(String value) {
+        try {
+            return Priority.valueOf(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalid("priority", RefusalCode.PRIORITY_UNKNOWN);
+        }
+    }
+
+    /** What the person typed in the schedule form, to fill it again. */
+    private static Map<String, Object> typed(ScheduleFields fields) {
+        Map<String, Object> typed = new java.util.HashMap<>();
+        typed.put("channelIds", fields.channelIds() == null ? List.of() : fields.channelIds());
+        typed.put("plannedAt", fields.plannedAt() == null ? "" : fields.plannedAt());
+        typed.put("priority", fields.priority() == null ? "" : fields.priority());
+        typed.put("repeat", fields.repeat() == null ? "" : fields.repeat());
+        return typed;
     }
 
     /** The dry-run requests as a person reads an HTTP exchange: method and address, headers, then the body. */
@@ -213,9 +234,5 @@ class PublicationPages {
         } catch (IOException e) {
             return dryRun;
         }
-    }
-
-    private static String encode(@Nullable String text) {
-        return URLEncoder.encode(text == null ? "" : text, StandardCharsets.UTF_8);
     }
 }

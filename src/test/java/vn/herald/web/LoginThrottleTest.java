@@ -121,7 +121,7 @@ class LoginThrottleTest {
     void theLoginPageSaysInVietnameseHowLongToWait() {
         Browser stranger = new Browser(server.getURI());
         for (int i = 0; i < 5; i++) {
-            assertEquals(303, stranger.logIn("bien-tap", "doan-sai-lan-" + i).statusCode());
+            assertEquals(401, stranger.logIn("bien-tap", "doan-sai-lan-" + i).statusCode(), "a failed login draws the form again");
         }
         clock.advance(Duration.ofMinutes(1));
         HttpResponse<String> sixth = stranger.logIn("bien-tap", TestUsers.PASSWORD);

@@ -148,8 +148,8 @@ abstract class PreviewsAndMediaContract {
         var fromThePage = editor.post("/publications", Map.of("pieceId", String.valueOf(id), "channelIds", "zalo",
                 "plannedAt", java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(2).withSecond(0).withNano(0)
                         .toString(), "csrfToken", token));
-        String location = fromThePage.headers().firstValue("Location").orElseThrow();
-        assertTrue(location.contains(URLEncoder.encode("Zalo OA bắt buộc", StandardCharsets.UTF_8)), location);
+        assertEquals(400, fromThePage.statusCode(), "the piece's page is drawn again with the reason");
+        assertTrue(Jsoup.parse(fromThePage.body()).select(".flash.error").text().contains("Zalo OA bắt buộc"));
 
         attach(id, "COVER", "bia-rac.png", null);
         approve(id);

@@ -25,8 +25,6 @@ import vn.herald.publishing.PublicationStatus;
 import vn.herald.publishing.Publishing;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -144,10 +142,9 @@ class RepeatsTest {
                 "channelIds", "loudspeaker", "plannedAt", tomorrow.plusHours(10).toLocalDateTime().toString()));
 
         var refused = editor.post("/publications", form);
-        assertEquals(303, refused.statusCode());
-        String location = URLDecoder.decode(refused.headers().firstValue("Location").orElseThrow(), StandardCharsets.UTF_8);
-        assertTrue(location.startsWith("/pieces/" + script.id() + "?loi=") && location.contains("lượt đăng số " + first.id()),
-                location);
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("lượt đăng số " + first.id()), "the piece's page says why");
+        assertTrue(refused.body().contains("value=\"" + form.get("plannedAt") + "\""), "the time typed is kept");
 
         form.put("repeat", "true");
         var accepted = editor.post("/publications", form);
