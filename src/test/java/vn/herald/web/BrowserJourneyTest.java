@@ -1,8 +1,5 @@
 package vn.herald.web;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -12,23 +9,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.herald.TestClock;
@@ -43,17 +31,12 @@ import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,29 +52,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "herald.test.clock", value = "true")
 @Property(name = "herald.publishing.scheduler-enabled", value = "false")
 @Property(name = "herald.campaign.sweep-enabled", value = "false")
-@ExtendWith(BrowserJourneyTest.NeedsChromium.class)
+@ExtendWith(Chromium.Needed.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserJourneyTest {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SHOTS = Path.of("target/screenshots");
-
-    /** Skips loudly without Chromium, except under CI=true, where the journey must run. */
-    static class NeedsChromium implements ExecutionCondition {
-        @Override
-        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-                return ConditionEvaluationResult.enabled("chromium and chromedriver are installed");
-            }
-            if ("true".equals(System.getenv("CI"))) {
-                return ConditionEvaluationResult.enabled("CI=true: the browser journey must run, and will fail without chromium");
-            }
-            String message = "SKIPPED " + context.getDisplayName() + ": no chromium/chromedriver (apt-get install chromium chromium-driver; .ci/run does)";
-            System.err.println("*** " + message);
-            return ConditionEvaluationResult.disabled(message);
-        }
-    }
 
     @Inject EmbeddedServer server;
     @Inject Accounts accounts;
@@ -100,96 +63,45 @@ class BrowserJourneyTest {
     @Inject TestClock clock;
     @Inject Campaigns campaigns;
 
+    private Chromium chrome;
     private WebDriver driver;
-    private Path profile;
-    private final List<String> accessibility = new ArrayList<>();
-    private final List<String> policyViolations = new ArrayList<>();
-    private final List<String> scriptErrors = new ArrayList<>();
 
     @BeforeAll
-    void startBrowser() throws IOException {
+    void startBrowser() {
         TestUsers.ensure(accounts);
-        profile = Files.createTempDirectory("herald-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--lang=vi");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1280, 1000));
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-        Files.createDirectories(SHOTS);
+        chrome = new Chromium(server.getURI());
+        driver = chrome.driver();
     }
 
     @AfterAll
     void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (chrome != null) {
+            chrome.close();
         }
     }
 
     private String url(String path) {
-        return server.getURI().resolve(path).toString();
+        return chrome.url(path);
     }
 
     private void logIn(String username) {
-        driver.get(url("/login"));
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url("/")));
+        chrome.logIn(username);
     }
 
     private void logOut() {
-        driver.findElement(By.cssSelector("form.logout button")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+        chrome.logOut();
     }
 
-    /**
-     * What the browser refused under the Content-Security-Policy since the last look (Chromium logs each refusal),
-     * and the errors scripts threw; a resource answered 404 (the portal's missing page) is the server's to say.
-     */
     private void collectPolicyViolations(String name) {
-        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-            if (entry.getMessage().contains("Content Security Policy")) {
-                policyViolations.add(name + ": " + entry.getMessage());
-            } else if (entry.getLevel() == Level.SEVERE && !entry.getMessage().contains("Failed to load resource")) {
-                scriptErrors.add(name + ": " + entry.getMessage());
-            }
-        }
+        chrome.readLog(name);
     }
 
-    /** A screenshot for people, axe-core's verdict (no critical or serious violation) and the policy refusals. */
-    private void checkPage(String name) throws IOException {
-        collectPolicyViolations(name);
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        Results results = new AxeBuilder().analyze(driver);
-        for (Rule violation : results.getViolations()) {
-            if ("critical".equals(violation.getImpact()) || "serious".equals(violation.getImpact())) {
-                accessibility.add(name + ": " + violation.getId() + " (" + violation.getImpact() + ") "
-                        + violation.getNodes().stream().map(n -> n.getTarget().toString()).collect(Collectors.joining(", ")));
-            }
-        }
+    private void checkPage(String name) {
+        chrome.check(name);
     }
 
-    /**
-     * Waits for the next page's confirmation: right after a click the old page (with its own message) may still be
-     * there, so a plain lookup can read it or find it gone.
-     */
     private void expectFlash(String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), text));
+        chrome.expectFlash(text);
     }
 
     /**
@@ -397,8 +309,6 @@ class BrowserJourneyTest {
                 .filter(m -> m.contains("Content Security Policy")).toList();
         assertEquals(1, probe.size(), "the refused inline script is logged: " + probe);
 
-        assertEquals(List.of(), accessibility, "critical or serious accessibility violations");
-        assertEquals(List.of(), policyViolations, "what the Content-Security-Policy refused on the journey's pages");
-        assertEquals(List.of(), scriptErrors, "errors the pages' scripts threw");
+        chrome.assertClean();
     }
 }
