@@ -295,7 +295,7 @@ public class Pieces {
             throw roleRefused("Bản ghi âm chỉ gắn được vào bài phát thanh.");
         }
         if (role == AssetRole.IMAGE && piece.kind() != PieceKind.INFOGRAPHIC) {
-            throw roleRefused("«Ảnh chính» là ảnh của infographic; với bài viết hãy chọn «Ảnh bìa» hoặc «Ảnh trong bài».");
+            throw roleRefused("«Ảnh infographic» chỉ dùng cho infographic; với bài viết hãy chọn «Ảnh bìa» hoặc «Ảnh trong bài».");
         }
         boolean needsAlt = role == AssetRole.IMAGE || role == AssetRole.FIGURE;
         if (needsAlt && (altText == null || altText.isBlank()) && (role != AssetRole.IMAGE || piece.altText() == null)) {
