@@ -33,6 +33,26 @@ final class NationData {
     }
 
     /** Writes {@code provinces} provinces and {@code communes} communes spread over them. */
+    /** One stored picture's row, the cover of every article (its bytes are never read by planning). */
+    private static long aCover(Connection connection, OffsetDateTime created) throws SQLException {
+        String sha = "c0".repeat(32);
+        try (PreparedStatement id = connection.prepareStatement("select id from asset where sha256 = ?")) {
+            id.setString(1, sha);
+            try (java.sql.ResultSet found = id.executeQuery()) {
+                if (found.next()) {
+                    return found.getLong(1);
+                }
+            }
+        }
+        try (PreparedStatement asset = connection.prepareStatement("insert into asset (sha256, media_type, kind, size_bytes, "
+                + "original_name, created_at) values (?, 'image/png', 'IMAGE', 1000, 'bia.png', ?)")) {
+            asset.setString(1, sha);
+            asset.setObject(2, created);
+            asset.executeUpdate();
+        }
+        return aCover(connection, created);
+    }
+
     static void generate(TransactionOperations<Connection> transactions, int provinces, int communes) {
         OffsetDateTime created = OffsetDateTime.parse("2026-01-01T00:00:00Z");
         transactions.executeWrite(status -> {
@@ -42,9 +62,10 @@ final class NationData {
                  PreparedStatement channel = connection.prepareStatement("insert into channel (id, unit_code, type, mode, name, settings, "
                          + "source_hash, paused_reason, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 'x', null, ?, ?)");
                  PreparedStatement piece = connection.prepareStatement("insert into piece (unit_code, kind, slug, title, summary, body, "
-                         + "script, topics, audiences, campaigns, variants, read_seconds, status, revision, created_at, updated_at) "
-                         + "values (?, ?, ?, ?, ?, ?, ?, '[\"Chuyển đổi số\"]', '[\"Người dân\"]', ?, '{}', ?, 'APPROVED', 1, ?, ?)")) {
+                         + "script, topics, audiences, campaigns, variants, read_seconds, status, revision, created_at, updated_at, cover_asset_id) "
+                         + "values (?, ?, ?, ?, ?, ?, ?, '[\"Chuyển đổi số\"]', '[\"Người dân\"]', ?, '{}', ?, 'APPROVED', 1, ?, ?, ?)")) {
                 Map<String, String[]> samples = samples(connection);
+                long cover = aCover(connection, created);
                 for (int p = 1; p <= provinces; p++) {
                     unit.setString(1, "tinh-" + p);
                     unit.setString(2, "Tỉnh " + p);
@@ -85,6 +106,8 @@ final class NationData {
                             piece.setObject(9, script ? 120 : null);
                             piece.setObject(10, created);
                             piece.setObject(11, created);
+                            // every article has its cover, which Zalo requires
+                            piece.setObject(12, script ? null : cover);
                             piece.addBatch();
                         }
                     }
