@@ -81,7 +81,7 @@ class HostileLibraryTest implements TestPropertyProvider {
         assertEquals(4, messages.size(), messages::toString);
         assertTrue(messages.get(0).startsWith("content/articles/lien-ket.md: là liên kết tượng trưng (symlink) trỏ ra ngoài"),
                 messages.get(0));
-        assertEquals("content/articles/tieu-de-dai.md:3: 'title' Tiêu đề dài 319 ký tự; tối đa 300 ký tự.", messages.get(1));
+        assertEquals("content/articles/tieu-de-dai.md:3: 'title': Tiêu đề dài 319 ký tự; tối đa 300 ký tự.", messages.get(1));
         assertTrue(messages.get(2).startsWith("content/infographics/anh-lien-ket.md:4: 'image' (anh.png) là liên kết tượng trưng"),
                 messages.get(2));
         assertTrue(messages.get(3).startsWith("content/radio: là liên kết tượng trưng (symlink) trỏ ra ngoài"), messages.get(3));

@@ -12,6 +12,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -139,6 +140,16 @@ final class Chromium implements AutoCloseable {
     void expectFlash(String text) {
         new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), text));
+    }
+
+    /** Whether a picture has loaded (lazy ones are given a few seconds once in view). */
+    boolean loaded(WebElement picture) {
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> ((Number) script(
+                    "return arguments[0].complete ? arguments[0].naturalWidth : 0;", picture)).intValue() > 0);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
     }
 
     /** Waits for the refusal the page shows and gives its text. */

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * What in a page's visible text is not for a Vietnamese reader: English words that Vietnamese never spells (the
  * developer language of refusals: "must", "already", "revision"...), instants with a {@code Z} or an ISO
- * {@code T}, enum codes such as {@code DRY_RUN}, and server paths. Short words Vietnamese also writes without marks
+ * {@code T}, enum codes such as {@code DRY_RUN} (the settings an admin sets, {@code HERALD_...}, are named as they are), and server paths. Short words Vietnamese also writes without marks
  * ("to", "an", "in") are left out so a commune's name never trips it.
  */
 final class EnglishText {
@@ -17,7 +17,7 @@ final class EnglishText {
             + "not|found|which|piece|pieces|revision|channel|publication|please|error|invalid|blank|null|should|"
             + "scheduled|created|moved|dispatcher|all-day|today|week|month|failed|unknown)(?![\\p{L}\\p{M}])");
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}|\\d{2}:\\d{2}(:\\d{2})?Z\\b");
-    private static final Pattern CODE = Pattern.compile("\\b[A-Z]{2,}_[A-Z_]{2,}\\b");
+    private static final Pattern CODE = Pattern.compile("\\b(?!HERALD_)[A-Z]{2,}_[A-Z_]{2,}\\b");
     private static final Pattern SERVER_PATH = Pattern.compile("(\\./data/|/work/|/tmp/|/home/|No such file)");
 
     private EnglishText() {

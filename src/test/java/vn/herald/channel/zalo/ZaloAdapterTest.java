@@ -324,7 +324,7 @@ class ZaloAdapterTest extends ZaloTestBase {
                 null, "<p>Nội dung.</p>", null, null, null, null, null, null, null, null, null), "bien-tap");
         Channel channel = zaloChannel();
         List<vn.herald.channel.ChannelRequirement> unmet = adapter.unmet(piece, channel);
-        assertEquals(List.of("zalo-cover-required"), unmet.stream().map(vn.herald.channel.ChannelRequirement::code).toList());
+        assertEquals(List.of("zalo-cover-required"), unmet.stream().map(u -> u.code().code()).toList());
         assertTrue(unmet.get(0).message().contains("Zalo OA bắt buộc mỗi bài có ảnh bìa"), unmet.get(0).message());
         Payload payload = adapter.render(piece, channel);
 
