@@ -19,8 +19,16 @@ public record Report(UnitLine unit, ReportPeriod period, Instant generatedAt, To
 
     /** Sent for real; dry-run channels only rehearse, so what they would have sent is counted apart. */
     @Serdeable
-    public record Totals(int published, int dryRun, int failures, long loudspeakerMinutes, int loudspeakerItems,
-                         int loudspeakerItemsWithoutDuration) {}
+    public record Totals(int published, int dryRun, int failures, long loudspeakerMinutes, long loudspeakerSeconds,
+                         int loudspeakerItems, int loudspeakerItemsWithoutDuration) {
+
+        /** The air time as the publication pages say it ("2 phút 28 giây"), so the two never disagree. */
+        public String loudspeakerTime() {
+            long minutes = loudspeakerSeconds / 60;
+            long seconds = loudspeakerSeconds % 60;
+            return seconds == 0 ? minutes + " phút" : minutes + " phút " + seconds + " giây";
+        }
+    }
 
     @Serdeable
     public record ChannelCount(String channelId, String name, ChannelType type, int published, int dryRun) {}

@@ -62,7 +62,7 @@ class ReportDocuments {
                     List.of("Tin, bài đã đăng, phát", String.valueOf(totals.published())),
                     List.of("Mục chạy thử (chưa gửi thật)", String.valueOf(totals.dryRun())),
                     List.of("Tin, bài gặp sự cố khi gửi", String.valueOf(totals.failures())),
-                    List.of("Thời lượng phát trên loa truyền thanh (phút)", totals.loudspeakerMinutes()
+                    List.of("Thời lượng phát trên loa truyền thanh", totals.loudspeakerTime()
                             + (totals.loudspeakerItemsWithoutDuration() == 0 ? ""
                             : " (" + totals.loudspeakerItemsWithoutDuration() + " mục chưa rõ thời lượng)"))));
 

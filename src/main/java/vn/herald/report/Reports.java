@@ -108,7 +108,7 @@ public class Reports {
 
         return new Report(
                 line(unit), period, clock.instant(),
-                new Report.Totals(published.size(), dryRun, failures.size(), Math.round(airSeconds / 60.0),
+                new Report.Totals(published.size(), dryRun, failures.size(), Math.round(airSeconds / 60.0), airSeconds,
                         loudspeaker.size(), withoutDuration),
                 byChannel,
                 counts(published, f -> List.of(f.kind().name()), key -> KIND_LABELS.get(PieceKind.valueOf(key))),

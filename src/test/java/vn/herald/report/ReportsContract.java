@@ -217,8 +217,10 @@ abstract class ReportsContract implements TestPropertyProvider {
         assertEquals(1, may.totals().loudspeakerItems());
         assertEquals(0, may.totals().loudspeakerItemsWithoutDuration(), "the publication page says about 2 min 28 s");
         assertEquals(2, may.totals().loudspeakerMinutes());
+        assertEquals(148, may.totals().loudspeakerSeconds());
         String html = http.toBlocking().retrieve(asAdmin(HttpRequest.GET("/api/reports?unit=xa-loa-doc&period=2027-05&format=html")));
         assertFalse(html.contains("chưa rõ thời lượng"), html);
+        assertTrue(html.contains("2 phút 28 giây"), "the report says what the publication page says");
     }
 
     @Test
