@@ -102,7 +102,8 @@ class PublicationApiTest {
         HttpClientResponseException e = refused(asEditor(HttpRequest.POST("/api/publications",
                 Map.of("pieceId", draft, "channelId", "facebook", "plannedAt", tomorrow))));
         assertEquals(HttpStatus.CONFLICT, e.getStatus());
-        assertTrue(e.getResponse().getBody(String.class).orElse("").contains("only an approved piece can be scheduled"));
+        String body = e.getResponse().getBody(String.class).orElse("");
+        assertTrue(body.contains("\"code\":\"piece-not-approved\"") && body.contains("chỉ lên lịch được tin, bài đã duyệt"), body);
     }
 
     @Test
