@@ -2,6 +2,7 @@ package vn.herald.publishing;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import okhttp3.MediaType;
@@ -34,13 +35,15 @@ public class FakePlatformAdapter implements ChannelAdapter {
 
     private static final MediaType JSON = MediaType.get("application/json");
 
-    private final OkHttpClient http = new OkHttpClient.Builder()
-            .retryOnConnectionFailure(false).connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(2)).callTimeout(Duration.ofSeconds(5))
-            .build();
+    private final OkHttpClient http;
     private final JsonMapper json;
 
-    FakePlatformAdapter(JsonMapper json) {
+    /** {@code readTimeout}: 2 s makes a hanging fake a quick timeout; a test whose fake answers slowly on purpose raises it. */
+    FakePlatformAdapter(JsonMapper json,
+                        @Value("${herald.test.fake-platform-read-timeout:2s}") Duration readTimeout) {
         this.json = json;
+        this.http = new OkHttpClient.Builder().retryOnConnectionFailure(false).connectTimeout(Duration.ofSeconds(2))
+                .readTimeout(readTimeout).callTimeout(readTimeout.plusSeconds(3)).build();
     }
 
     @Override

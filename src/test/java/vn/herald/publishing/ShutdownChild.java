@@ -27,6 +27,8 @@ final class ShutdownChild {
                 "herald.channels-dir", args[1],
                 "herald.content-dir", args[2],
                 "herald.test.fake-platform", "true",
+                // the fake answers after 2 s on purpose: a busy machine must not turn that into a read timeout
+                "herald.test.fake-platform-read-timeout", "20s",
                 "herald.publishing.polling-interval", "100ms",
                 "micronaut.server.port", "-1");
         ApplicationContext context = Micronaut.build(args).mainClass(Application.class).properties(settings).start();
