@@ -19,6 +19,7 @@ public record CalendarConfig(
         @Bindable(defaultValue = "1") @Min(0) @Max(100) int eportalPerWeek,
         @Bindable(defaultValue = "0") @Min(0) @Max(100) int facebookPagePerWeek,
         @Bindable(defaultValue = "0") @Min(0) @Max(100) int zaloOaPerWeek,
+        @Bindable(defaultValue = "0") @Min(0) @Max(100) int screenPerWeek,
         // a current or coming week that starts within this much time and is short of its rule is at risk
         @Bindable(defaultValue = "7d") @NotNull Duration warningHorizon,
         // filled pieces go out at this hour, unit time, on the first day of the week not yet past
@@ -32,6 +33,7 @@ public record CalendarConfig(
             case EPORTAL -> eportalPerWeek;
             case FACEBOOK_PAGE -> facebookPagePerWeek;
             case ZALO_OA -> zaloOaPerWeek;
+            case SCREEN -> screenPerWeek;
         };
     }
 }

@@ -163,6 +163,7 @@ class IcalCalendar {
             case FACEBOOK_PAGE -> "Facebook";
             case ZALO_OA -> "Zalo OA";
             case LOUDSPEAKER -> "Loa truyền thanh";
+            case SCREEN -> "Màn hình";
         };
     }
 }

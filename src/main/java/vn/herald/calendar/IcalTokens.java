@@ -21,12 +21,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Feed tokens: 256 random bits, written URL-safe; stored only as their SHA-256 (to find the feed) and sealed with
+ * Feed tokens (the iCalendar feeds' and the screens' kiosk addresses): 256 random bits, written URL-safe; stored only as their SHA-256 (to find the feed) and sealed with
  * AES-256-GCM (so an admin can see the URL again). The key is {@code HERALD_ICAL_KEY}, or else a key file made once
  * in the data folder: either way outside the database, so a dump of it reveals no feed.
  */
 @Singleton
-class IcalTokens {
+public class IcalTokens {
 
     static final String KEY_FILE = "ical.key";
 
@@ -42,18 +42,18 @@ class IcalTokens {
                 : decode(config.key(), "HERALD_ICAL_KEY"));
     }
 
-    String newToken() {
+    public String newToken() {
         byte[] token = new byte[TOKEN_BYTES];
         random.nextBytes(token);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     }
 
     /** Whether the text could be a token at all; anything else is not looked up. */
-    static boolean wellFormed(String token) {
+    public static boolean wellFormed(String token) {
         return TOKEN.matcher(token).matches();
     }
 
-    static String hash(String token) {
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
@@ -62,17 +62,17 @@ class IcalTokens {
     }
 
     /** Compares two hashes in time independent of where they differ. */
-    static boolean sameHash(String a, String b) {
+    public static boolean sameHash(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The token sealed for one feed: the feed is the associated data, so a value copied to another row never opens. */
-    String seal(String token, String feed) {
+    public String seal(String token, String feed) {
         return sealing.seal(token, feed);
     }
 
     /** The token, or empty when it was sealed under another key (another instance's key file, a changed key). */
-    Optional<String> open(String sealed, String feed) {
+    public Optional<String> open(String sealed, String feed) {
         return sealing.open(sealed, feed);
     }
 

@@ -126,7 +126,7 @@ public class CampaignTemplates {
                 type = ChannelType.valueOf(key.toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
                 throw new SourceFileException(cadenceFields.get().line(key), "'cadence' ghi '" + key
-                        + "', không phải một trong EPORTAL, FACEBOOK_PAGE, ZALO_OA hoặc LOUDSPEAKER");
+                        + "', không phải một trong " + YamlFields.alternatives(ChannelType.class));
             }
             cadence.put(type, cadenceFields.get().enumValue(key, Cadence.class).orElse(Cadence.NONE));
         }

@@ -97,7 +97,8 @@ public class ChannelFiles {
             }
             YamlFields fields = YamlFields.parse(LibraryFiles.readUtf8(file), 0);
             ChannelType type = fields.enumValue("type", ChannelType.class).orElseThrow(() ->
-                    new SourceFileException(fields.startLine(), "thiếu 'type': một trong EPORTAL, FACEBOOK_PAGE, ZALO_OA hoặc LOUDSPEAKER"));
+                    new SourceFileException(fields.startLine(), "thiếu 'type': một trong "
+                            + YamlFields.alternatives(ChannelType.class)));
             ChannelMode mode = fields.enumValue("mode", ChannelMode.class).orElseThrow(() ->
                     new SourceFileException(fields.startLine(), "thiếu 'mode': live hoặc dry-run"));
             String unitCode = fields.text("unit").orElse(units.ownUnitCode());

@@ -269,7 +269,8 @@ public final class YamlFields {
         return "'" + ((ScalarNode) node).getValue() + "'";
     }
 
-    private static String alternatives(Class<? extends Enum<?>> type) {
+    /** The constants of an enum as a person reads a choice: "A, B hoặc C". */
+    public static String alternatives(Class<? extends Enum<?>> type) {
         List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
         if (names.size() == 1) {
             return names.get(0);
