@@ -255,6 +255,8 @@ class PiecePages {
             case ARTICLE -> List.of(AssetRole.FIGURE, AssetRole.COVER);
             case INFOGRAPHIC -> List.of(AssetRole.IMAGE, AssetRole.COVER);
             case RADIO_SCRIPT -> List.of(AssetRole.AUDIO, AssetRole.COVER);
+            // the cover is the video's poster
+            case VIDEO -> List.of(AssetRole.VIDEO, AssetRole.CAPTIONS, AssetRole.COVER);
         };
     }
 
