@@ -1,14 +1,13 @@
 package vn.herald.content;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.server.types.files.FileCustomizableResponseType;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.annotation.Header;
+import io.micronaut.http.server.types.files.SystemFile;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import vn.herald.exposure.ContentPolicy;
 
 /**
  * Stored files for the logged-in editors of the unit that keeps them: previews and the media library show pictures
@@ -25,10 +24,9 @@ class MediaFileController {
     }
 
     @Get("/{sha256}")
-    HttpResponse<FileCustomizableResponseType> get(String sha256, @Nullable @Header(HttpHeaders.RANGE) String range) {
+    HttpResponse<SystemFile> get(String sha256) {
         MediaLibrary.StoredFile file = media.file(sha256);
-        // a video previewed in the editor is seeked like on the portal
-        return RangedFiles.response(file.path(), file.mediaType(), file.path().toFile().length(), range)
-                .header("Cache-Control", "private, max-age=3600");
+        return ContentPolicy.storedFile(HttpResponse.ok(new SystemFile(file.path().toFile(), MediaType.of(file.mediaType()))),
+                file.mediaType()).header("Cache-Control", "private, max-age=3600");
     }
 }
