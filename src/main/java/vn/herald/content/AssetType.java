@@ -14,7 +14,7 @@ public enum AssetType {
     OGG("audio/ogg", AssetKind.AUDIO, "application/ogg", "audio/vorbis", "audio/opus"),
     MP4("video/mp4", AssetKind.VIDEO, "video/quicktime", "video/x-m4v"),
     // Tika sees a WebM's EBML header as Matroska when the DocType lies past its window; ffprobe decides the codecs.
-    WEBM("video/webm", AssetKind.VIDEO, "video/x-matroska"),
+    WEBM("video/webm", AssetKind.VIDEO, "video/x-matroska", "audio/webm", "application/x-matroska"),
     VTT("text/vtt", AssetKind.CAPTIONS);
 
     private final String mediaType;

@@ -114,7 +114,7 @@ public class VideoProbe {
         }
         if (seconds > config.maxSeconds()) {
             throw new Refusal(Refusal.Kind.TOO_LARGE, RefusalCode.VIDEO_TOO_LONG, originalName,
-                    Math.round(Math.ceil(seconds)), config.maxSeconds());
+                    Math.round(seconds), config.maxSeconds());
         }
         return new Facts(seconds, width, height, videoCodec, audioCodec);
     }
