@@ -60,7 +60,7 @@ class FrontMatterDocumentTest {
                 () -> document.fields().enumValue("kind", Kind.class));
 
         assertEquals(4, e.line());
-        assertEquals("'kind' phải là ARTICLE, INFOGRAPHIC, RADIO_SCRIPT hoặc VIDEO, đang là 'ARTICEL'", e.reason());
+        assertEquals("'kind' phải là ARTICLE, INFOGRAPHIC hoặc RADIO_SCRIPT, đang là 'ARTICEL'", e.reason());
     }
 
     @Test

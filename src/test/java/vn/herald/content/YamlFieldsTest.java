@@ -114,8 +114,8 @@ class YamlFieldsTest {
         SourceFileException e = failure(() -> fields.enumValue("kind", Kind.class));
 
         assertEquals(4, e.line());
-        assertEquals("'kind' phải là ARTICLE, INFOGRAPHIC, RADIO_SCRIPT hoặc VIDEO, đang là 'ARTICEL'", e.reason());
-        assertEquals("dòng 4: 'kind' phải là ARTICLE, INFOGRAPHIC, RADIO_SCRIPT hoặc VIDEO, đang là 'ARTICEL'", e.getMessage());
+        assertEquals("'kind' phải là ARTICLE, INFOGRAPHIC hoặc RADIO_SCRIPT, đang là 'ARTICEL'", e.reason());
+        assertEquals("dòng 4: 'kind' phải là ARTICLE, INFOGRAPHIC hoặc RADIO_SCRIPT, đang là 'ARTICEL'", e.getMessage());
     }
 
     @Test
