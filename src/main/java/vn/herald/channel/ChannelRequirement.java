@@ -19,6 +19,15 @@ public record ChannelRequirement(RefusalCode code, List<Object> args) {
         this(code, Arrays.asList(args));
     }
 
+    /**
+     * Zalo, WordPress, the loudspeakers and (until their kiosk plays video) the screens cannot carry a video: a VIDEO piece is refused there in plain words instead
+     * of going out without the video it is about. Empty for every other kind.
+     */
+    public static List<ChannelRequirement> takesNoVideo(vn.herald.content.Piece piece, Channel channel) {
+        return piece.kind() == vn.herald.content.PieceKind.VIDEO
+                ? List.of(new ChannelRequirement(RefusalCode.CHANNEL_TAKES_NO_VIDEO, channel.name())) : List.of();
+    }
+
     /** The words in Vietnamese, as the preview shows them. */
     public String message() {
         return Refusal.text(code.key(), args, Refusal.VIETNAMESE);

@@ -10,7 +10,11 @@ import io.micronaut.security.rules.SecurityRule;
 import vn.herald.support.Refusal;
 import vn.herald.exposure.ContentPolicy;
 
-/** Serves stored images and audio by hash; public, because the portal and the platforms fetch them. */
+/**
+ * Serves stored files by hash; public, because the portal and the platforms fetch them. Micronaut answers a
+ * {@code Range} request for a {@link SystemFile} with 206 and {@code Content-Range}, so a video can be seeked; the
+ * {@code Accept-Ranges} header tells players so before they ask.
+ */
 @Controller("/assets")
 @Secured(SecurityRule.IS_ANONYMOUS)
 class AssetController {
@@ -25,6 +29,7 @@ class AssetController {
     HttpResponse<SystemFile> get(String sha256) {
         Asset asset = assets.findBySha256(sha256).orElseThrow(() -> Refusal.notFound(Refusal.Noun.FILE, sha256));
         return ContentPolicy.storedFile(HttpResponse.ok(new SystemFile(assets.fileOf(asset).toFile(),
-                MediaType.of(asset.mediaType()))), asset.mediaType()).header("Cache-Control", "public, max-age=31536000, immutable");
+                MediaType.of(asset.mediaType()))), asset.mediaType()).header("Cache-Control", "public, max-age=31536000, immutable")
+                .header(io.micronaut.http.HttpHeaders.ACCEPT_RANGES, "bytes");
     }
 }

@@ -1,9 +1,11 @@
 package vn.herald.content;
 
-/** What an uploaded asset is for, and how large it may be. */
+/** What an uploaded asset is, and how large it may be; a video's limit is configured ({@link VideoConfig}). */
 public enum AssetKind {
     IMAGE(10L * 1024 * 1024),
-    AUDIO(50L * 1024 * 1024);
+    AUDIO(50L * 1024 * 1024),
+    VIDEO(0),
+    CAPTIONS(1024L * 1024);
 
     private final long maxBytes;
 
@@ -11,6 +13,7 @@ public enum AssetKind {
         this.maxBytes = maxBytes;
     }
 
+    /** The fixed limit; {@link Assets} asks {@link VideoConfig} for {@link #VIDEO}. */
     public long maxBytes() {
         return maxBytes;
     }

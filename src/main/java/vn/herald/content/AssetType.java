@@ -11,7 +11,11 @@ public enum AssetType {
     // Tika calls WAV audio/vnd.wave, and older tools say audio/x-wav or audio/wave.
     WAV("audio/wav", AssetKind.AUDIO, "audio/vnd.wave", "audio/x-wav", "audio/wave"),
     // Tika names an Ogg stream after its codec when it can see it; video/ogg stays out.
-    OGG("audio/ogg", AssetKind.AUDIO, "application/ogg", "audio/vorbis", "audio/opus");
+    OGG("audio/ogg", AssetKind.AUDIO, "application/ogg", "audio/vorbis", "audio/opus"),
+    MP4("video/mp4", AssetKind.VIDEO, "video/quicktime", "video/x-m4v"),
+    // Tika sees a WebM's EBML header as Matroska when the DocType lies past its window; ffprobe decides the codecs.
+    WEBM("video/webm", AssetKind.VIDEO, "video/x-matroska", "audio/webm", "application/x-matroska"),
+    VTT("text/vtt", AssetKind.CAPTIONS);
 
     private final String mediaType;
     private final AssetKind kind;

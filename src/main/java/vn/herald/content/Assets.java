@@ -20,7 +20,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 
-/** Images and audio, checked by their bytes and kept once under the data folder by content hash. */
+/** Images, audio, videos and captions, checked by their bytes and kept once under the data folder by content hash. */
 @Singleton
 public class Assets {
 
@@ -28,12 +28,17 @@ public class Assets {
 
     private final AssetRepository repository;
     private final MediaCheck mediaCheck;
+    private final VideoProbe videoProbe;
+    private final VideoConfig videoConfig;
     private final Path root;
     private final Clock clock;
 
-    Assets(AssetRepository repository, MediaCheck mediaCheck, Folders folders, Clock clock) {
+    Assets(AssetRepository repository, MediaCheck mediaCheck, VideoProbe videoProbe, VideoConfig videoConfig,
+           Folders folders, Clock clock) {
         this.repository = repository;
         this.mediaCheck = mediaCheck;
+        this.videoProbe = videoProbe;
+        this.videoConfig = videoConfig;
         this.root = folders.dataDir().resolve("assets");
         this.clock = clock;
     }
@@ -48,6 +53,10 @@ public class Assets {
 
     public Path fileOf(Asset asset) {
         return root.resolve(asset.sha256().substring(0, 2)).resolve(asset.sha256());
+    }
+
+    private long maxBytes(AssetKind kind) {
+        return kind == AssetKind.VIDEO ? videoConfig.maxBytes() : kind.maxBytes();
     }
 
     /** A picture is decoded to be shown and resized: one declaring more pixels than the limit would exhaust memory. */
@@ -65,7 +74,7 @@ public class Assets {
      * then keeps it only if its bytes are an accepted image or audio type within that kind's size limit.
      */
     public Asset store(InputStream in, String originalName) {
-        long ceiling = Arrays.stream(AssetKind.values()).mapToLong(AssetKind::maxBytes).max().orElseThrow();
+        long ceiling = Arrays.stream(AssetKind.values()).mapToLong(this::maxBytes).max().orElseThrow();
         Path temp = null;
         try {
             Files.createDirectories(root);
@@ -92,13 +101,21 @@ public class Assets {
             }
             AssetType type = mediaCheck.detect(Arrays.copyOf(head, headLength)).orElseThrow(() ->
                     new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, RefusalCode.FILE_TYPE_UNSUPPORTED, originalName));
-            if (size > type.kind().maxBytes()) {
-                throw new Refusal(Refusal.Kind.TOO_LARGE, type.kind() == AssetKind.IMAGE ? RefusalCode.IMAGE_TOO_LARGE
-                        : RefusalCode.AUDIO_TOO_LARGE, originalName, String.format(java.util.Locale.ROOT, "%.1f",
-                        size / (1024.0 * 1024)), type.kind().maxBytes() / (1024 * 1024));
+            if (size > maxBytes(type.kind())) {
+                RefusalCode code = switch (type.kind()) {
+                    case IMAGE -> RefusalCode.IMAGE_TOO_LARGE;
+                    case AUDIO -> RefusalCode.AUDIO_TOO_LARGE;
+                    case VIDEO -> RefusalCode.VIDEO_TOO_LARGE;
+                    case CAPTIONS -> RefusalCode.CAPTIONS_TOO_LARGE;
+                };
+                throw new Refusal(Refusal.Kind.TOO_LARGE, code, originalName, String.format(java.util.Locale.ROOT, "%.1f",
+                        size / (1024.0 * 1024)), Math.max(1, maxBytes(type.kind()) / (1024 * 1024)));
             }
-            if (type.kind() == AssetKind.IMAGE) {
-                checkPixels(temp, type, originalName);
+            switch (type.kind()) {
+                case IMAGE -> checkPixels(temp, type, originalName);
+                case VIDEO -> videoProbe.check(temp, type, originalName);
+                case CAPTIONS -> Captions.check(temp, originalName);
+                case AUDIO -> { }
             }
             String hash = HexFormat.of().formatHex(sha.digest());
             Optional<Asset> known = repository.findBySha256(hash);

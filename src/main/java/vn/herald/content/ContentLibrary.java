@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * Imports the pieces of the {@code content/} folder: Markdown files with YAML front matter under
- * {@code articles/}, {@code infographics/} and {@code radio/}. Idempotent by path and content hash; a changed
+ * {@code articles/}, {@code infographics/}, {@code radio/} and {@code videos/}. Idempotent by path and content hash; a changed
  * file makes a new revision; a removed file archives its piece. A broken file is reported and skipped.
  */
 @Singleton
@@ -29,7 +29,8 @@ public class ContentLibrary {
     private static final Map<PieceKind, Set<String>> KIND_KEYS = Map.of(
             PieceKind.ARTICLE, Set.of("cover"),
             PieceKind.INFOGRAPHIC, Set.of("image", "caption", "altText"),
-            PieceKind.RADIO_SCRIPT, Set.of("audio"));
+            PieceKind.RADIO_SCRIPT, Set.of("audio"),
+            PieceKind.VIDEO, Set.of("video", "captions", "cover", "caption"));
 
     private final Pieces pieces;
     private final Assets assets;
@@ -157,10 +158,10 @@ public class ContentLibrary {
         }
     }
 
-    /** cover, image and audio name files beside the Markdown file; they must exist inside the library. */
+    /** cover, image, audio, video and captions name files beside the Markdown file; they must exist inside the library. */
     private static Map<String, Path> attachedFiles(YamlFields fields, Path file, Path contentDir) throws IOException {
         Map<String, Path> attached = new LinkedHashMap<>();
-        for (String key : List.of("cover", "image", "audio")) {
+        for (String key : List.of("cover", "image", "audio", "video", "captions")) {
             Optional<String> name = fields.text(key);
             if (name.isEmpty()) {
                 continue;
@@ -217,7 +218,7 @@ public class ContentLibrary {
             } catch (Refusal refusal) {
                 throw new SourceFileException(fields.line(entry.getKey()), "'" + entry.getKey() + "': " + refusal.getMessage());
             }
-            if ((asset.kind() == AssetKind.AUDIO) != (role == AssetRole.AUDIO)) {
+            if (asset.kind() != role.kind()) {
                 throw new SourceFileException(fields.line(entry.getKey()), "'" + entry.getKey() + "' ghi một tệp "
                         + asset.mediaType() + ", không dùng làm " + Refusal.text("refusal.role." + role.name(), List.of(), Refusal.VIETNAMESE) + " được");
             }
@@ -225,6 +226,9 @@ public class ContentLibrary {
         }
         if (content.kind() == PieceKind.INFOGRAPHIC && !attached.containsKey("image")) {
             throw new SourceFileException(fields.startLine(), "thiếu 'image': infographic cần tệp ảnh đặt cạnh tệp bài");
+        }
+        if (content.kind() == PieceKind.VIDEO && !attached.containsKey("video")) {
+            throw new SourceFileException(fields.startLine(), "thiếu 'video': tin video cần tệp MP4 hoặc WebM đặt cạnh tệp bài");
         }
         if (content.kind() == PieceKind.INFOGRAPHIC && (content.altText() == null || content.altText().isBlank())) {
             throw new SourceFileException(fields.startLine(), "thiếu 'altText': hãy mô tả ảnh cho người không nhìn thấy ảnh");

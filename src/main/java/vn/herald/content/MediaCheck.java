@@ -29,6 +29,10 @@ public final class MediaCheck {
         if (head == null || head.length == 0) {
             return Optional.empty();
         }
+        // Tika reads a WebVTT file as plain text: the signature on its first line is what names it
+        if (Captions.looksLikeWebVtt(head)) {
+            return Optional.of(AssetType.VTT);
+        }
         MediaType detected = MediaType.parse(tika.detect(head));
         if (detected == null) {
             return Optional.empty();

@@ -32,6 +32,8 @@ public record Piece(
         @Nullable Long coverAssetId,
         @Nullable Long imageAssetId,
         @Nullable Long audioAssetId,
+        @Nullable Long videoAssetId,
+        @Nullable Long captionsAssetId,
         @TypeDef(type = DataType.STRING, converter = JsonColumns.TextList.class) List<String> topics,
         @TypeDef(type = DataType.STRING, converter = JsonColumns.TextList.class) List<String> audiences,
         @TypeDef(type = DataType.STRING, converter = JsonColumns.TextList.class) List<String> campaigns,
@@ -49,7 +51,7 @@ public record Piece(
 
     public PieceContent content() {
         return new PieceContent(kind, title, summary, body, script, caption, altText, coverAssetId, imageAssetId,
-                audioAssetId, topics, audiences, campaigns, variants, author);
+                audioAssetId, videoAssetId, captionsAssetId, topics, audiences, campaigns, variants, author);
     }
 
     /** Sent back by an approver and not yet sent to review again: a rejection is the only move to DRAFT with a reason. */
@@ -61,7 +63,7 @@ public record Piece(
                     PieceStatus status, @Nullable String statusReason, int revision, @Nullable String sourcePath,
                     @Nullable String sourceHash, Instant createdAt, Instant updatedAt) {
         return new Piece(id, unitCode, c.kind(), slug, c.title(), c.summary(), c.body(), c.script(), c.caption(),
-                c.altText(), c.coverAssetId(), c.imageAssetId(), c.audioAssetId(), c.topics(), c.audiences(),
+                c.altText(), c.coverAssetId(), c.imageAssetId(), c.audioAssetId(), c.videoAssetId(), c.captionsAssetId(), c.topics(), c.audiences(),
                 c.campaigns(), c.variants(), readSeconds, c.author(), status, statusReason, revision, sourcePath,
                 sourceHash, createdAt, updatedAt, SearchText.of(c.title(), c.summary(), c.body(), c.script(), c.caption()));
     }

@@ -21,6 +21,8 @@ public record PieceContent(
         @Nullable Long coverAssetId,
         @Nullable Long imageAssetId,
         @Nullable Long audioAssetId,
+        @Nullable Long videoAssetId,
+        @Nullable Long captionsAssetId,
         List<String> topics,
         List<String> audiences,
         List<String> campaigns,
@@ -39,11 +41,13 @@ public record PieceContent(
                 role == AssetRole.COVER ? Long.valueOf(assetId) : coverAssetId,
                 role == AssetRole.IMAGE ? Long.valueOf(assetId) : imageAssetId,
                 role == AssetRole.AUDIO ? Long.valueOf(assetId) : audioAssetId,
+                role == AssetRole.VIDEO ? Long.valueOf(assetId) : videoAssetId,
+                role == AssetRole.CAPTIONS ? Long.valueOf(assetId) : captionsAssetId,
                 topics, audiences, campaigns, variants, author);
     }
 
     PieceContent withAltText(String newAltText) {
         return new PieceContent(kind, title, summary, body, script, caption, newAltText, coverAssetId, imageAssetId,
-                audioAssetId, topics, audiences, campaigns, variants, author);
+                audioAssetId, videoAssetId, captionsAssetId, topics, audiences, campaigns, variants, author);
     }
 }

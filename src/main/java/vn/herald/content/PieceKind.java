@@ -2,7 +2,7 @@ package vn.herald.content;
 
 /** What an editor writes once and Herald publishes everywhere. */
 public enum PieceKind {
-    ARTICLE("articles"), INFOGRAPHIC("infographics"), RADIO_SCRIPT("radio");
+    ARTICLE("articles"), INFOGRAPHIC("infographics"), RADIO_SCRIPT("radio"), VIDEO("videos");
 
     private final String folder;
 

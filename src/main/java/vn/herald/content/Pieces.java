@@ -305,13 +305,15 @@ public class Pieces {
 
     private AttachedAsset attachStored(Piece piece, AssetRole role, Asset asset, String fileName, @Nullable String altText,
                                        String actor) {
-        boolean audioRole = role == AssetRole.AUDIO;
-        if (audioRole != (asset.kind() == AssetKind.AUDIO)) {
+        if (role.kind() != asset.kind()) {
             throw Refusal.invalid("file", RefusalCode.FILE_WRONG_ROLE, fileName, asset.mediaType(),
                     new Refusal.Word("refusal.role." + role.name()));
         }
         if (role == AssetRole.AUDIO && piece.kind() != PieceKind.RADIO_SCRIPT) {
             throw Refusal.invalid("role", RefusalCode.AUDIO_ONLY_RADIO);
+        }
+        if ((role == AssetRole.VIDEO || role == AssetRole.CAPTIONS) && piece.kind() != PieceKind.VIDEO) {
+            throw Refusal.invalid("role", RefusalCode.VIDEO_ONLY_VIDEO_PIECE);
         }
         if (role == AssetRole.IMAGE && piece.kind() != PieceKind.INFOGRAPHIC) {
             throw Refusal.invalid("role", RefusalCode.IMAGE_ONLY_INFOGRAPHIC);
@@ -347,7 +349,7 @@ public class Pieces {
     public String plainText(Piece piece) {
         return switch (piece.kind()) {
             case RADIO_SCRIPT -> piece.script() == null ? "" : piece.script();
-            case ARTICLE, INFOGRAPHIC -> html.toPlainText(piece.body());
+            case ARTICLE, INFOGRAPHIC, VIDEO -> html.toPlainText(piece.body());
         };
     }
 
@@ -481,6 +483,11 @@ public class Pieces {
                     missing.add(new Refusal.FieldError("script", RefusalCode.RADIO_SCRIPT_REQUIRED));
                 }
             }
+            case VIDEO -> {
+                if (piece.videoAssetId() == null) {
+                    missing.add(new Refusal.FieldError("video", RefusalCode.VIDEO_REQUIRED));
+                }
+            }
         }
         return missing;
     }
@@ -524,6 +531,8 @@ public class Pieces {
                 base == null ? null : base.coverAssetId(),
                 base == null ? null : base.imageAssetId(),
                 base == null ? null : base.audioAssetId(),
+                base == null ? null : base.videoAssetId(),
+                base == null ? null : base.captionsAssetId(),
                 topics, audiences, campaigns, variants, author);
     }
 

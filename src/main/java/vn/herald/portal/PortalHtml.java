@@ -152,7 +152,9 @@ class PortalHtml {
         if (page.summary() != null) {
             main.appendElement("p").addClass("sapo").text(page.summary());
         }
-        if (page.cover() != null) {
+        if (page.kind() == PieceKind.VIDEO && page.video() != null) {
+            videoPlayer(main, page);
+        } else if (page.cover() != null) {
             main.appendElement("figure").addClass("anh-bia").appendElement("img")
                     .attr("src", BuiltInPortalAdapter.FILE_PATH + page.cover().sha256())
                     // a cover illustrates the title right above it; the piece has no description of its own for it
@@ -312,7 +314,28 @@ class PortalHtml {
             case ARTICLE -> "Tin bài";
             case INFOGRAPHIC -> "Infographic";
             case RADIO_SCRIPT -> "Phát thanh";
+            case VIDEO -> "Video";
         });
+    }
+
+    /** The cover is the video's poster, so it is not shown again above the player. */
+    private static void videoPlayer(Element main, PortalPage page) {
+        Element figure = main.appendElement("figure").addClass("video");
+        String src = BuiltInPortalAdapter.FILE_PATH + page.video().sha256();
+        Element video = figure.appendElement("video").attr("controls", true).attr("preload", "metadata")
+                .attr("playsinline", true);
+        if (page.cover() != null) {
+            video.attr("poster", BuiltInPortalAdapter.FILE_PATH + page.cover().sha256());
+        }
+        video.appendElement("source").attr("src", src).attr("type", page.video().mediaType());
+        if (page.captions() != null) {
+            video.appendElement("track").attr("kind", "captions").attr("srclang", "vi").attr("label", "Tiếng Việt")
+                    .attr("default", true).attr("src", BuiltInPortalAdapter.FILE_PATH + page.captions().sha256());
+        }
+        video.appendElement("a").attr("href", src).text("Tải video");
+        if (page.caption() != null) {
+            figure.appendElement("figcaption").text(page.caption());
+        }
     }
 
     private static String readTime(PortalPage page) {

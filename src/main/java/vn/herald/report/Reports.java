@@ -42,7 +42,8 @@ public class Reports {
     private static final Map<PieceKind, String> KIND_LABELS = Map.of(
             PieceKind.ARTICLE, "Tin, bài viết",
             PieceKind.INFOGRAPHIC, "Đồ họa thông tin (infographic)",
-            PieceKind.RADIO_SCRIPT, "Kịch bản phát thanh");
+            PieceKind.RADIO_SCRIPT, "Kịch bản phát thanh",
+            PieceKind.VIDEO, "Video");
     private static final Map<Report.Ending, String> ENDING_LABELS = Map.of(
             Report.Ending.SENT_LATER, "Đã gửi được sau khi thử lại",
             Report.Ending.EXPIRED, "Quá hạn, không gửi được",

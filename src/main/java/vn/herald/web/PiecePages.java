@@ -158,6 +158,8 @@ class PiecePages {
         model.put("roles", rolesFor(piece.kind()));
         model.put("cover", piece.coverAssetId() == null ? null : assets.find(piece.coverAssetId())
                 .map(asset -> MediaLibrary.FILE_PATH + asset.sha256()).orElse(null));
+        model.put("video", file(piece.videoAssetId()));
+        model.put("captions", file(piece.captionsAssetId()));
         model.put("library", media.list(piece.unitCode(), null, null));
         model.put("channels", channels.ofUnit(piece.unitCode()).stream().filter(c -> !channels.fileRemoved(c)).toList());
         model.put("priorities", Priority.values());
@@ -168,6 +170,11 @@ class PiecePages {
                 Pageable.from(0, 50)).getContent()));
         model.put("times", times);
         return vn.herald.web.Page.view("piece", model);
+    }
+
+    /** The editors' own address of a stored file, for the page's preview. */
+    private @Nullable String file(@Nullable Long assetId) {
+        return assetId == null ? null : assets.find(assetId).map(asset -> MediaLibrary.FILE_PATH + asset.sha256()).orElse(null);
     }
 
     @Get("/{id}/edit")
@@ -255,6 +262,8 @@ class PiecePages {
             case ARTICLE -> List.of(AssetRole.FIGURE, AssetRole.COVER);
             case INFOGRAPHIC -> List.of(AssetRole.IMAGE, AssetRole.COVER);
             case RADIO_SCRIPT -> List.of(AssetRole.AUDIO, AssetRole.COVER);
+            // the cover is the video's poster
+            case VIDEO -> List.of(AssetRole.VIDEO, AssetRole.CAPTIONS, AssetRole.COVER);
         };
     }
 

@@ -128,7 +128,7 @@ class LibraryImportTest implements TestPropertyProvider {
                 "channels/tiktok.yml:1: 'type' phải là EPORTAL, FACEBOOK_PAGE, ZALO_OA, LOUDSPEAKER hoặc SCREEN, đang là 'TIKTOK'",
                 "channels/zalo.yml:3: 'appSecret' ghi thẳng một bí mật trong tệp: hãy xóa đi, đặt bí mật vào một biến môi trường và ghi tên biến đó ở 'appSecretEnv'",
                 "content/articles/latin1.md: không phải văn bản UTF-8: hãy lưu tệp ở dạng UTF-8",
-                "content/articles/unknown-kind.md:2: 'kind' phải là ARTICLE, INFOGRAPHIC hoặc RADIO_SCRIPT, đang là 'ARTICEL'",
+                "content/articles/unknown-kind.md:2: 'kind' phải là ARTICLE, INFOGRAPHIC, RADIO_SCRIPT hoặc VIDEO, đang là 'ARTICEL'",
                 "content/campaigns/bad-date.yml:3: 'day' phải là một ngày trong năm dạng tháng-ngày, ví dụ \"10-10\", đang là '02-30'",
                 "content/infographics/no-image.md:4: 'image' ghi 'khong-co.png', tệp này không có trong content/infographics/",
                 "content/radio/no-title.md:2: thiếu 'title'"),

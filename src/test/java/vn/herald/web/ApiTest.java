@@ -130,7 +130,7 @@ class ApiTest {
         api.refused(asEditor(HttpRequest.POST("/api/pieces", "{\"kind\": \"ARTICLE\", \"title\": ").contentType(MediaType.APPLICATION_JSON)),
                 HttpStatus.BAD_REQUEST);
         api.refused(asEditor(HttpRequest.POST("/api/pieces", Map.of("kind", "ARTICEL", "title", "x"))), HttpStatus.BAD_REQUEST);
-        api.refused(asEditor(HttpRequest.GET("/api/pieces?kind=VIDEO")), HttpStatus.BAD_REQUEST);
+        api.refused(asEditor(HttpRequest.GET("/api/pieces?kind=PODCAST")), HttpStatus.BAD_REQUEST);
         api.refused(asEditor(HttpRequest.GET("/api/pieces?size=100000")), HttpStatus.BAD_REQUEST);
         api.refused(asEditor(HttpRequest.GET("/api/pieces/abc")), HttpStatus.BAD_REQUEST);
     }

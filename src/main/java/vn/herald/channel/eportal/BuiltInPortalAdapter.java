@@ -93,7 +93,7 @@ public class BuiltInPortalAdapter implements ChannelAdapter {
         PortalPage page = new PortalPage(piece.id(), piece.unitCode(), piece.slug(), piece.kind(), piece.title(),
                 piece.summary(), body, piece.script(), piece.author(), piece.topics(), file(piece.coverAssetId()),
                 file(piece.imageAssetId()), piece.altText(), piece.caption(), file(piece.audioAssetId()), figures,
-                piece.readSeconds());
+                piece.readSeconds(), file(piece.videoAssetId()), file(piece.captionsAssetId()));
         return new Payload(write(page), piece.title());
     }
 

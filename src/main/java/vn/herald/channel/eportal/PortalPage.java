@@ -30,9 +30,11 @@ public record PortalPage(
         @Nullable String caption,
         @Nullable File audio,
         List<String> figures,
-        @Nullable Integer readSeconds) {
+        @Nullable Integer readSeconds,
+        @Nullable File video,
+        @Nullable File captions) {
 
-    /** A stored image or recording the page shows, with what a feed enclosure needs. */
+    /** A stored image, recording, video or captions file the page shows, with what a feed enclosure needs. */
     @Serdeable
     public record File(String sha256, String mediaType, long sizeBytes) {}
 
@@ -44,7 +46,7 @@ public record PortalPage(
     /** Every stored file the page shows: only these are served from the portal's public address. */
     public List<String> fileKeys() {
         List<String> keys = new ArrayList<>(figures);
-        for (File file : new File[] {cover, image, audio}) {
+        for (File file : new File[] {cover, image, audio, video, captions}) {
             if (file != null) {
                 keys.add(file.sha256());
             }

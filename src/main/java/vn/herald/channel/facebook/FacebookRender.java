@@ -97,7 +97,8 @@ class FacebookRender {
             return PostText.join(piece.variants().facebook().text());
         }
         return switch (piece.kind()) {
-            case ARTICLE -> PostText.join(piece.title(), piece.summary(), html.toPlainText(piece.body()));
+            // a video is not uploaded to the Page: the post carries its poster and the portal link where it plays
+            case ARTICLE, VIDEO -> PostText.join(piece.title(), piece.summary(), html.toPlainText(piece.body()));
             case INFOGRAPHIC -> PostText.join(piece.title(), piece.caption(), html.toPlainText(piece.body()));
             case RADIO_SCRIPT -> PostText.join(piece.title(), piece.script());
         };

@@ -13,6 +13,7 @@ import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Payload;
 import vn.herald.channel.ChannelPreview;
+import vn.herald.channel.ChannelRequirement;
 import vn.herald.channel.PreviewSound;
 import vn.herald.channel.SendResult;
 import vn.herald.content.Asset;
@@ -82,6 +83,11 @@ public class LoudspeakerAdapter implements ChannelAdapter {
     @Override
     public ChannelType type() {
         return ChannelType.LOUDSPEAKER;
+    }
+
+    @Override
+    public List<ChannelRequirement> unmet(Piece piece, Channel channel) {
+        return ChannelRequirement.takesNoVideo(piece, channel);
     }
 
     @Override

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapter;
 import vn.herald.channel.ChannelPreview;
+import vn.herald.channel.ChannelRequirement;
 import vn.herald.channel.ChannelSettings;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Delivery;
@@ -56,14 +57,19 @@ public class ScreenAdapter implements ChannelAdapter {
     }
 
     @Override
+    public List<ChannelRequirement> unmet(Piece piece, Channel channel) {
+        return ChannelRequirement.takesNoVideo(piece, channel);
+    }
+
+    @Override
     public Payload render(Piece piece, Channel channel) {
         int seconds = settings(channel).slideSeconds();
-        // a piece kind a screen can show (a video, when there is one) gets its own case and slide kind here
         Slide slide = switch (piece.kind()) {
             case INFOGRAPHIC -> new Slide(piece.id(), Slide.Kind.INFOGRAPHIC, piece.title(),
                     firstOf(piece.caption(), piece.summary()), sha256(piece.imageAssetId() != null ? piece.imageAssetId()
                     : piece.coverAssetId()), piece.altText(), seconds);
-            case ARTICLE -> new Slide(piece.id(), Slide.Kind.ARTICLE, piece.title(),
+            // the kiosk does not play videos yet (unmet refuses them); the preview shows the cover and title
+            case ARTICLE, VIDEO -> new Slide(piece.id(), Slide.Kind.ARTICLE, piece.title(),
                     firstOf(piece.summary(), pieces.plainText(piece).strip()), sha256(piece.coverAssetId()),
                     piece.altText(), seconds);
             case RADIO_SCRIPT -> new Slide(piece.id(), Slide.Kind.SCRIPT, piece.title(), pieces.plainText(piece).strip(),

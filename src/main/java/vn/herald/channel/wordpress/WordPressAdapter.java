@@ -9,6 +9,7 @@ import vn.herald.support.RefusalCode;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapter;
 import vn.herald.channel.ChannelPreview;
+import vn.herald.channel.ChannelRequirement;
 import vn.herald.channel.BadSetting;
 import vn.herald.channel.ChannelNeedsAttention;
 import vn.herald.channel.ChannelType;
@@ -64,6 +65,11 @@ public class WordPressAdapter implements ChannelAdapter {
     @Override
     public boolean serves(Channel channel) {
         return WordPressSettings.isWordPress(channel, json);
+    }
+
+    @Override
+    public List<ChannelRequirement> unmet(Piece piece, Channel channel) {
+        return ChannelRequirement.takesNoVideo(piece, channel);
     }
 
     @Override

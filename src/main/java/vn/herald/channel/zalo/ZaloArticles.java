@@ -82,6 +82,10 @@ class ZaloArticles {
 
     /** Zalo refuses an article without a cover, so scheduling refuses it first and the preview says so. */
     List<ChannelRequirement> unmet(Piece piece, Channel channel, ZaloSettings settings) {
+        List<ChannelRequirement> noVideo = ChannelRequirement.takesNoVideo(piece, channel);
+        if (!noVideo.isEmpty()) {
+            return noVideo;
+        }
         if (coverOf(piece, settings).isPresent()) {
             return List.of();
         }

@@ -132,7 +132,7 @@ class FacebookPageAdapterTest {
                 kind == PieceKind.ARTICLE ? "Năm bước đơn giản tại nhà." : null, body, null,
                 kind == PieceKind.INFOGRAPHIC ? "Năm bước kích hoạt tài khoản định danh điện tử." : null,
                 kind == PieceKind.INFOGRAPHIC ? "Hình năm bước đánh số từ 1 đến 5." : null,
-                cover, image, null, List.of(), List.of(), List.of(), variants, null, null, PieceStatus.APPROVED, null, 1,
+                cover, image, null, null, null, List.of(), List.of(), List.of(), variants, null, null, PieceStatus.APPROVED, null, 1,
                 null, null, NOW, NOW, null);
     }
 

@@ -116,7 +116,7 @@ class WordPressAdapterTest {
         return new Piece(7L, "xa-hoa-an", PieceKind.ARTICLE, "kich-hoat-vneid", "Kích hoạt VNeID mức 2",
                 "Năm bước đơn giản tại nhà.",
                 "<p>Xem <a href=\"/portal/bai/huong-dan\">hướng dẫn</a>.</p><img src=\"/assets/" + COVER + "\" alt=\"Bìa\">",
-                null, null, null, cover, null, null, List.of(), List.of(), List.of(), Variants.none(), null, null,
+                null, null, null, cover, null, null, null, null, List.of(), List.of(), List.of(), Variants.none(), null, null,
                 PieceStatus.APPROVED, null, 1, null, null, NOW, NOW, null);
     }
 
@@ -444,7 +444,7 @@ class WordPressAdapterTest {
     void hostileHtmlNeverReachesThePost() throws Exception {
         Piece piece = new Piece(8L, "xa-hoa-an", PieceKind.ARTICLE, "bai", "Bài", null,
                 "<p onclick=\"x()\">Chữ</p><script>alert(1)</script><img src=\"x\" onerror=\"alert(2)\">",
-                null, null, null, null, null, null, List.of(), List.of(), List.of(), Variants.none(), null, null,
+                null, null, null, null, null, null, null, null, List.of(), List.of(), List.of(), Variants.none(), null, null,
                 PieceStatus.APPROVED, null, 1, null, null, NOW, NOW, null);
         Payload payload = adapter.render(piece, channel());
         WordPressPost post = json.readValue(payload.body(), WordPressPost.class);
