@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.server.types.files.SystemFile;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -23,7 +22,7 @@ import vn.herald.content.Asset;
 import vn.herald.content.Assets;
 import vn.herald.content.CleanText;
 import vn.herald.content.SearchText;
-import vn.herald.exposure.ContentPolicy;
+import vn.herald.exposure.RangedFiles;
 import vn.herald.unit.Units;
 
 import org.slf4j.Logger;
@@ -79,9 +78,13 @@ class PortalController {
     private final PortalAddress address;
     private final JsonMapper json;
     private final Campaigns campaigns;
+    private final PodcastEpisodes episodes;
+    private final PodcastFeeds podcasts;
+    private final PodcastArtwork artwork;
 
     PortalController(PortalArticles articles, PortalHtml html, PortalFeeds feeds, Assets assets, Channels channels,
-                     Units units, PortalAddress address, JsonMapper json, Campaigns campaigns) {
+                     Units units, PortalAddress address, JsonMapper json, Campaigns campaigns, PodcastEpisodes episodes,
+                     PodcastFeeds podcasts, PodcastArtwork artwork) {
         this.articles = articles;
         this.html = html;
         this.feeds = feeds;
@@ -91,6 +94,9 @@ class PortalController {
         this.address = address;
         this.json = json;
         this.campaigns = campaigns;
+        this.episodes = episodes;
+        this.podcasts = podcasts;
+        this.artwork = artwork;
     }
 
     @Get("/portal")
@@ -163,9 +169,39 @@ class PortalController {
                 articles.inTopic(topic, 1, PortalFeeds.ENTRIES));
     }
 
+    /** The unit's radio pieces on the portal as a podcast. */
+    @Get("/portal/podcast.xml")
+    HttpResponse<String> podcast(HttpRequest<?> request) {
+        return conditional(request, podcasts.write(siteName(), "/portal", unitName(), episodes.of(null)),
+                PodcastFeeds.CONTENT_TYPE);
+    }
+
+    @Get("/portal/chuyen-muc/{topic}/podcast.xml")
+    HttpResponse<String> sectionPodcast(HttpRequest<?> request, String topic) {
+        return conditional(request, podcasts.write(siteName() + " - " + sectionName(topic), "/portal/chuyen-muc/" + topic,
+                unitName(), episodes.of(topic)), PodcastFeeds.CONTENT_TYPE);
+    }
+
+    /** An episode's audio (a recording or the speech of its script), with byte ranges, while the episode is live. */
+    @Get("/portal/podcast/tap/{file}")
+    HttpResponse<?> episodeAudio(HttpRequest<?> request, String file) {
+        int dot = file.indexOf('.');
+        PodcastEpisodes.Episode episode = Optional.of(dot).filter(at -> at > 0)
+                .flatMap(at -> episodes.byAudio(file.substring(0, at), file.substring(at + 1)))
+                .orElseThrow(() -> PortalProblem.notFound("Không có tệp âm thanh nào ở địa chỉ này trên cổng thông tin."));
+        return RangedFiles.answer(request, episode.audio().file(), episode.audio().mediaType(), episode.audio().sha256())
+                .header("Cache-Control", "public, max-age=3600");
+    }
+
+    @Get("/portal/podcast/anh-bia.png")
+    HttpResponse<byte[]> podcastArtwork() {
+        return HttpResponse.ok(artwork.png(siteName())).contentType(MediaType.IMAGE_PNG_TYPE)
+                .header("Cache-Control", "public, max-age=86400");
+    }
+
     /** A picture or recording, only while a live page shows it; a withdrawn piece's files stop being served. */
     @Get("/portal/tep/{sha256}")
-    HttpResponse<SystemFile> file(String sha256) {
+    HttpResponse<?> file(HttpRequest<?> request, String sha256) {
         Asset asset = Optional.of(sha256).filter(articles::showsFile).flatMap(assets::findBySha256)
                 .orElseThrow(() -> PortalProblem.notFound("Không có tệp nào ở địa chỉ này trên cổng thông tin."));
         Path stored = assets.fileOf(asset);
@@ -175,8 +211,7 @@ class PortalController {
             throw PortalProblem.notFound("Tệp này tạm thời không có trên cổng thông tin. Bài viết vẫn đọc được; "
                     + "hãy báo cho bộ phận quản lý cổng nếu tệp vẫn thiếu.");
         }
-        return ContentPolicy.storedFile(HttpResponse.ok(new SystemFile(stored.toFile(),
-                MediaType.of(asset.mediaType()))), asset.mediaType()).header("Cache-Control", "public, max-age=3600");
+        return RangedFiles.answer(request, stored, asset.mediaType(), asset.sha256()).header("Cache-Control", "public, max-age=3600");
     }
 
     @Get("/sitemap.xml")
@@ -308,6 +343,10 @@ class PortalController {
     private String siteName() {
         List<Channel> builtIn = channels.list().stream().filter(c -> BuiltInPortalAdapter.isBuiltIn(c, json)).toList();
         return builtIn.isEmpty() ? "Cổng thông tin điện tử " + units.get(units.ownUnitCode()).name() : builtIn.get(0).name();
+    }
+
+    private String unitName() {
+        return units.get(units.ownUnitCode()).name();
     }
 
     private static String sha256(String text) {
