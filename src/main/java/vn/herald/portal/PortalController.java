@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.types.files.SystemFile;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -22,7 +23,7 @@ import vn.herald.content.Asset;
 import vn.herald.content.Assets;
 import vn.herald.content.CleanText;
 import vn.herald.content.SearchText;
-import vn.herald.exposure.RangedFiles;
+import vn.herald.exposure.ContentPolicy;
 import vn.herald.unit.Units;
 
 import org.slf4j.Logger;
@@ -184,12 +185,14 @@ class PortalController {
 
     /** An episode's audio (a recording or the speech of its script), with byte ranges, while the episode is live. */
     @Get("/portal/podcast/tap/{file}")
-    HttpResponse<?> episodeAudio(HttpRequest<?> request, String file) {
+    HttpResponse<SystemFile> episodeAudio(String file) {
         int dot = file.indexOf('.');
         PodcastEpisodes.Episode episode = Optional.of(dot).filter(at -> at > 0)
                 .flatMap(at -> episodes.byAudio(file.substring(0, at), file.substring(at + 1)))
                 .orElseThrow(() -> PortalProblem.notFound("Không có tệp âm thanh nào ở địa chỉ này trên cổng thông tin."));
-        return RangedFiles.answer(request, episode.audio().file(), episode.audio().mediaType(), episode.audio().sha256())
+        // Micronaut answers a Range on a SystemFile with 206 and Content-Range itself
+        return ContentPolicy.storedFile(HttpResponse.ok(new SystemFile(episode.audio().file().toFile(),
+                MediaType.of(episode.audio().mediaType()))), episode.audio().mediaType())
                 .header("Cache-Control", "public, max-age=3600");
     }
 
@@ -201,7 +204,7 @@ class PortalController {
 
     /** A picture or recording, only while a live page shows it; a withdrawn piece's files stop being served. */
     @Get("/portal/tep/{sha256}")
-    HttpResponse<?> file(HttpRequest<?> request, String sha256) {
+    HttpResponse<SystemFile> file(String sha256) {
         Asset asset = Optional.of(sha256).filter(articles::showsFile).flatMap(assets::findBySha256)
                 .orElseThrow(() -> PortalProblem.notFound("Không có tệp nào ở địa chỉ này trên cổng thông tin."));
         Path stored = assets.fileOf(asset);
@@ -211,7 +214,8 @@ class PortalController {
             throw PortalProblem.notFound("Tệp này tạm thời không có trên cổng thông tin. Bài viết vẫn đọc được; "
                     + "hãy báo cho bộ phận quản lý cổng nếu tệp vẫn thiếu.");
         }
-        return RangedFiles.answer(request, stored, asset.mediaType(), asset.sha256()).header("Cache-Control", "public, max-age=3600");
+        return ContentPolicy.storedFile(HttpResponse.ok(new SystemFile(stored.toFile(),
+                MediaType.of(asset.mediaType()))), asset.mediaType()).header("Cache-Control", "public, max-age=3600");
     }
 
     @Get("/sitemap.xml")
