@@ -9,6 +9,7 @@ import vn.herald.channel.loudspeaker.LoudspeakerSettings;
 import vn.herald.channel.loudspeaker.ScriptPayload;
 import vn.herald.channel.loudspeaker.Sound;
 import vn.herald.channel.eportal.PortalPage;
+import vn.herald.content.PieceKind;
 import vn.herald.unit.Units;
 
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class PodcastEpisodes {
     private static final LoudspeakerSettings.Speech SPEECH = new LoudspeakerSettings.Speech(
             LoudspeakerSettings.SpeechEngineKind.ESPEAK_NG, "vi", Optional.empty(), Optional.empty(), 60);
 
-    /** Where an episode's audio is served, by its content hash and the extension apps expect. */
+    /** Where an episode's audio is served: by its page's slug, its content hash and the extension apps expect. */
     static final String AUDIO_PATH = "/portal/podcast/tap/";
 
     record Episode(PortalArticles.LiveArticle article, Sound.Audio audio) {
@@ -38,7 +39,7 @@ class PodcastEpisodes {
         }
 
         String audioPath() {
-            return AUDIO_PATH + audio.sha256() + "." + audio.extension();
+            return AUDIO_PATH + article.slug() + "/" + audio.sha256() + "." + audio.extension();
         }
     }
 
@@ -56,23 +57,32 @@ class PodcastEpisodes {
     List<Episode> of(@Nullable String topicKey) {
         List<Episode> episodes = new ArrayList<>();
         for (PortalArticles.LiveArticle article : articles.radio(units.ownUnitCode(), topicKey, PortalFeeds.ENTRIES)) {
-            PortalPage page = article.page();
-            ScriptPayload script = new ScriptPayload(page.pieceId(), page.title(), page.script(),
-                    page.audio() == null ? null : page.audio().sha256(), page.readSeconds() == null ? 0 : page.readSeconds());
-            Sound sound = audioMaker.soundOf(script, SPEECH);
-            if (sound instanceof Sound.Audio audio) {
-                episodes.add(new Episode(article, audio));
-            } else if (sound instanceof Sound.ReadLive live) {
-                LOG.warn("radio piece {} is left out of the podcast: {}", page.pieceId(), live.reason());
-            }
+            episode(article).ifPresent(episodes::add);
         }
         return episodes;
     }
 
-    /** The live episode whose audio has this hash and extension, if any: only these files are served. */
-    Optional<Episode> byAudio(String sha256, String extension) {
-        return of(null).stream()
-                .filter(episode -> episode.audio().sha256().equals(sha256) && episode.audio().extension().equals(extension))
-                .findFirst();
+    /**
+     * The live episode at this page address whose audio has this hash and extension, if any: only these files are
+     * served, and only the one piece's sound is looked at, so a podcast app's many range requests stay cheap.
+     */
+    Optional<Episode> byAudio(String slug, String sha256, String extension) {
+        return articles.bySlug(slug)
+                .filter(article -> article.page().kind() == PieceKind.RADIO_SCRIPT
+                        && article.page().unitCode().equals(units.ownUnitCode()))
+                .flatMap(this::episode)
+                .filter(episode -> episode.audio().sha256().equals(sha256) && episode.audio().extension().equals(extension));
+    }
+
+    private Optional<Episode> episode(PortalArticles.LiveArticle article) {
+        PortalPage page = article.page();
+        ScriptPayload script = new ScriptPayload(page.pieceId(), page.title(), page.script(),
+                page.audio() == null ? null : page.audio().sha256(), page.readSeconds() == null ? 0 : page.readSeconds());
+        Sound sound = audioMaker.soundOf(script, SPEECH);
+        if (sound instanceof Sound.Audio audio) {
+            return Optional.of(new Episode(article, audio));
+        }
+        LOG.warn("radio piece {} is left out of the podcast: {}", page.pieceId(), ((Sound.ReadLive) sound).reason());
+        return Optional.empty();
     }
 }

@@ -184,11 +184,11 @@ class PortalController {
     }
 
     /** An episode's audio (a recording or the speech of its script), with byte ranges, while the episode is live. */
-    @Get("/portal/podcast/tap/{file}")
-    HttpResponse<SystemFile> episodeAudio(String file) {
+    @Get("/portal/podcast/tap/{slug}/{file}")
+    HttpResponse<SystemFile> episodeAudio(String slug, String file) {
         int dot = file.indexOf('.');
         PodcastEpisodes.Episode episode = Optional.of(dot).filter(at -> at > 0)
-                .flatMap(at -> episodes.byAudio(file.substring(0, at), file.substring(at + 1)))
+                .flatMap(at -> episodes.byAudio(slug, file.substring(0, at), file.substring(at + 1)))
                 .orElseThrow(() -> PortalProblem.notFound("Không có tệp âm thanh nào ở địa chỉ này trên cổng thông tin."));
         // Micronaut answers a Range on a SystemFile with 206 and Content-Range itself
         return ContentPolicy.storedFile(HttpResponse.ok(new SystemFile(episode.audio().file().toFile(),
@@ -346,7 +346,7 @@ class PortalController {
     /** The name of the built-in portal's channel, e.g. "Cổng thông tin điện tử xã Hòa An". */
     private String siteName() {
         List<Channel> builtIn = channels.list().stream().filter(c -> BuiltInPortalAdapter.isBuiltIn(c, json)).toList();
-        return builtIn.isEmpty() ? "Cổng thông tin điện tử " + units.get(units.ownUnitCode()).name() : builtIn.get(0).name();
+        return builtIn.isEmpty() ? "Cổng thông tin điện tử " + unitName() : builtIn.get(0).name();
     }
 
     private String unitName() {
