@@ -16,6 +16,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jdom2.input.SAXBuilder;
 import org.jsoup.Jsoup;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 import vn.herald.TestClock;
 import vn.herald.channel.Priority;
 import vn.herald.content.AssetRole;
+import vn.herald.content.Assets;
 import vn.herald.content.Piece;
 import vn.herald.content.PieceForm;
 import vn.herald.content.PieceKind;
@@ -33,7 +35,10 @@ import vn.herald.publishing.Dispatcher;
 import vn.herald.publishing.Publication;
 import vn.herald.publishing.PublicationStatus;
 import vn.herald.publishing.Publishing;
+import vn.herald.unit.Units;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -50,10 +55,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -72,6 +79,8 @@ abstract class PodcastContract implements TestPropertyProvider {
     @Inject Pieces pieces;
     @Inject TestClock clock;
     @Inject @Client("/") HttpClient http;
+    @Inject Units units;
+    @Inject Assets assets;
 
     abstract Map<String, String> databaseProperties();
 
@@ -180,7 +189,7 @@ abstract class PodcastContract implements TestPropertyProvider {
         assertEquals("Government", show.getCategories().get(0).getName());
         HttpResponse<byte[]> artwork = http.toBlocking().exchange(HttpRequest.GET(path(show.getImageUri())), byte[].class);
         assertEquals("image/png", artwork.getContentType().orElseThrow().toString());
-        java.awt.image.BufferedImage cover = javax.imageio.ImageIO.read(new ByteArrayInputStream(artwork.body()));
+        BufferedImage cover = ImageIO.read(new ByteArrayInputStream(artwork.body()));
         assertEquals(List.of(1400, 1400), List.of(cover.getWidth(), cover.getHeight()), "Apple asks for 1400 to 3000 square");
 
         SyndEntry episode = podcast.getEntries().get(0);
@@ -196,7 +205,7 @@ abstract class PodcastContract implements TestPropertyProvider {
         assertEquals(3000, itunes(episode).getDuration().getMilliseconds());
 
         // Apple's spelling of the flags, read from the XML itself
-        org.jdom2.Element channel = new SAXBuilder().build(new StringReader(text("/portal/podcast.xml")))
+        Element channel = new SAXBuilder().build(new StringReader(text("/portal/podcast.xml")))
                 .getRootElement().getChild("channel");
         assertEquals("false", channel.getChildText("explicit", ITUNES));
         assertEquals("false", channel.getChild("item").getChildText("explicit", ITUNES));
@@ -259,6 +268,14 @@ abstract class PodcastContract implements TestPropertyProvider {
         published(approved(article));
         Piece draft = aRadioScript("Bản tin chưa duyệt", "Chưa được phát.", List.of("Y tế"));
         pieces.attach(draft.id(), AssetRole.AUDIO, new ByteArrayInputStream(aRecording(1, 6)), "nhap.wav", null, "bien-tap");
+        String otherUnit = "xa-khac-" + UUID.randomUUID().toString().substring(0, 8);
+        units.create(new Units.UnitForm(otherUnit, "Xã Khác", "Asia/Ho_Chi_Minh", null));
+        Piece elsewhere = pieces.create(new PieceForm(PieceKind.RADIO_SCRIPT, otherUnit, "Bản tin phát thanh của xã khác",
+                null, null, "Bản tin của đơn vị khác.", null, null, List.of("Y tế"), null, null, null, null, null), "bien-tap");
+        pieces.attach(elsewhere.id(), AssetRole.AUDIO, new ByteArrayInputStream(aRecording(1, 9)), "khac.wav", null, "bien-tap");
+        published(approved(elsewhere));
+        String elsewhereAudio = PodcastEpisodes.AUDIO_PATH + elsewhere.slug() + "/"
+                + assets.find(pieces.get(elsewhere.id()).audioAssetId()).orElseThrow().sha256() + ".wav";
 
         assertEquals(List.of(digital.title(), health.title()), titles(feed("/portal/podcast.xml")));
         SyndFeed section = feed("/portal/chuyen-muc/y-te/podcast.xml");
@@ -274,9 +291,12 @@ abstract class PodcastContract implements TestPropertyProvider {
                 .getContent().stream().filter(p -> p.pieceId() == health.id())
                 .forEach(p -> publishing.cancel(p.id(), "gỡ xuống", "test"));
         assertEquals(List.of(), titles(feed("/portal/chuyen-muc/y-te/podcast.xml")));
-        HttpClientResponseException gone = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
+        HttpClientResponseException gone = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.GET(withdrawnAudio), byte[].class));
         assertEquals(HttpStatus.NOT_FOUND, gone.getStatus(), "a withdrawn episode's audio is no longer served");
+        HttpClientResponseException foreign = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET(elsewhereAudio), byte[].class));
+        assertEquals(HttpStatus.NOT_FOUND, foreign.getStatus(), "another unit's radio piece is no episode here");
     }
 
     @Test
