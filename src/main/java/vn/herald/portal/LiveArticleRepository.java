@@ -53,6 +53,11 @@ interface LiveArticleRepository extends GenericRepository<PortalArticle, Long> {
     @Query(value = "select count(*)" + LIVE + " and a.asset_keys like :pattern", nativeQuery = true)
     long countLiveShowing(String pattern);
 
+    /** The unit's live radio pieces, newest first; {@code pattern} is {@code %|topic-key|%}, or {@code %} for all. */
+    @Query(value = "select a.*" + LIVE + " and pc.unit_code = :unitCode and pc.kind = 'RADIO_SCRIPT'"
+            + " and a.topic_keys like :pattern" + NEWEST_FIRST + " limit :limit", nativeQuery = true)
+    List<PortalArticle> liveRadio(String unitCode, String pattern, int limit);
+
     /** The last change of anything the portal shows or has stopped showing: publishing, withdrawing, archiving. */
     @Query(value = "select max(greatest(a.updated_at, p.updated_at, pc.updated_at))" + JOINED, nativeQuery = true)
     Optional<Instant> lastChange();

@@ -1,9 +1,11 @@
 package vn.herald.portal;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import vn.herald.channel.eportal.PortalArticle;
 import vn.herald.channel.eportal.PortalPage;
+import vn.herald.content.PieceKind;
 import vn.herald.content.PieceLimits;
 import vn.herald.content.SearchText;
 import vn.herald.content.Slugs;
@@ -84,6 +86,15 @@ class PortalArticles {
         }
         return new Slice(read(repository.liveFound(unitCode, w[0], w[1], w[2], w[3], w[4], size, (long) (page - 1) * size)),
                 page, size, repository.countLiveFound(unitCode, w[0], w[1], w[2], w[3], w[4]));
+    }
+
+    /** The unit's live radio pieces, newest first, all of them or those of one section (by its topic key). */
+    List<LiveArticle> radio(String unitCode, @Nullable String topicKey, int limit) {
+        if (topicKey != null && !KEY.matcher(topicKey).matches()) {
+            return List.of();
+        }
+        return read(repository.liveRadio(unitCode, topicKey == null ? "%" : "%|" + topicKey + "|%", limit)).stream()
+                .filter(article -> article.page().kind() == PieceKind.RADIO_SCRIPT).toList();
     }
 
     Optional<LiveArticle> bySlug(String slug) {

@@ -79,9 +79,13 @@ class PortalController {
     private final PortalAddress address;
     private final JsonMapper json;
     private final Campaigns campaigns;
+    private final PodcastEpisodes episodes;
+    private final PodcastFeeds podcasts;
+    private final PodcastArtwork artwork;
 
     PortalController(PortalArticles articles, PortalHtml html, PortalFeeds feeds, Assets assets, Channels channels,
-                     Units units, PortalAddress address, JsonMapper json, Campaigns campaigns) {
+                     Units units, PortalAddress address, JsonMapper json, Campaigns campaigns, PodcastEpisodes episodes,
+                     PodcastFeeds podcasts, PodcastArtwork artwork) {
         this.articles = articles;
         this.html = html;
         this.feeds = feeds;
@@ -91,6 +95,9 @@ class PortalController {
         this.address = address;
         this.json = json;
         this.campaigns = campaigns;
+        this.episodes = episodes;
+        this.podcasts = podcasts;
+        this.artwork = artwork;
     }
 
     @Get("/portal")
@@ -161,6 +168,38 @@ class PortalController {
     HttpResponse<String> sectionAtom(HttpRequest<?> request, String topic) {
         return feed(request, PortalFeeds.Kind.ATOM, siteName() + " - " + sectionName(topic), "/portal/chuyen-muc/" + topic,
                 articles.inTopic(topic, 1, PortalFeeds.ENTRIES));
+    }
+
+    /** The unit's radio pieces on the portal as a podcast. */
+    @Get("/portal/podcast.xml")
+    HttpResponse<String> podcast(HttpRequest<?> request) {
+        return conditional(request, podcasts.write(siteName(), "/portal", unitName(), episodes.of(null)),
+                PodcastFeeds.CONTENT_TYPE);
+    }
+
+    @Get("/portal/chuyen-muc/{topic}/podcast.xml")
+    HttpResponse<String> sectionPodcast(HttpRequest<?> request, String topic) {
+        return conditional(request, podcasts.write(siteName() + " - " + sectionName(topic), "/portal/chuyen-muc/" + topic,
+                unitName(), episodes.of(topic)), PodcastFeeds.CONTENT_TYPE);
+    }
+
+    /** An episode's audio (a recording or the speech of its script), with byte ranges, while the episode is live. */
+    @Get("/portal/podcast/tap/{slug}/{file}")
+    HttpResponse<SystemFile> episodeAudio(String slug, String file) {
+        int dot = file.indexOf('.');
+        PodcastEpisodes.Episode episode = Optional.of(dot).filter(at -> at > 0)
+                .flatMap(at -> episodes.byAudio(slug, file.substring(0, at), file.substring(at + 1)))
+                .orElseThrow(() -> PortalProblem.notFound("Không có tệp âm thanh nào ở địa chỉ này trên cổng thông tin."));
+        // Micronaut answers a Range on a SystemFile with 206 and Content-Range itself
+        return ContentPolicy.storedFile(HttpResponse.ok(new SystemFile(episode.audio().file().toFile(),
+                MediaType.of(episode.audio().mediaType()))), episode.audio().mediaType())
+                .header("Cache-Control", "public, max-age=3600");
+    }
+
+    @Get("/portal/podcast/anh-bia.png")
+    HttpResponse<byte[]> podcastArtwork() {
+        return HttpResponse.ok(artwork.png(siteName())).contentType(MediaType.IMAGE_PNG_TYPE)
+                .header("Cache-Control", "public, max-age=86400");
     }
 
     /** A picture or recording, only while a live page shows it; a withdrawn piece's files stop being served. */
@@ -307,7 +346,11 @@ class PortalController {
     /** The name of the built-in portal's channel, e.g. "Cổng thông tin điện tử xã Hòa An". */
     private String siteName() {
         List<Channel> builtIn = channels.list().stream().filter(c -> BuiltInPortalAdapter.isBuiltIn(c, json)).toList();
-        return builtIn.isEmpty() ? "Cổng thông tin điện tử " + units.get(units.ownUnitCode()).name() : builtIn.get(0).name();
+        return builtIn.isEmpty() ? "Cổng thông tin điện tử " + unitName() : builtIn.get(0).name();
+    }
+
+    private String unitName() {
+        return units.get(units.ownUnitCode()).name();
     }
 
     private static String sha256(String text) {

@@ -283,6 +283,8 @@ class PortalHtml {
                 .attr("title", "RSS").attr("href", feedBase + "/rss.xml");
         head.appendElement("link").attr("rel", "alternate").attr("type", "application/atom+xml")
                 .attr("title", "Atom").attr("href", feedBase + "/atom.xml");
+        head.appendElement("link").attr("rel", "alternate").attr("type", "application/rss+xml")
+                .attr("title", "Podcast").attr("href", feedBase + "/podcast.xml");
         head.appendElement("link").attr("rel", "stylesheet").attr("href", "/static/portal.css");
         Element header = document.body().appendElement("header");
         header.appendElement("p").appendElement("a").attr("href", "/portal").appendElement("strong").text(site);
