@@ -51,7 +51,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +70,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 abstract class PodcastContract implements TestPropertyProvider {
 
     static final Instant MORNING = Instant.parse("2027-05-17T01:00:00Z");
-    static final String PUBLIC_URL = "https://hoaan.example.vn";
+    static final String PUBLIC_URL = PortalContract.PUBLIC_URL;
     static final Namespace ITUNES = Namespace.getNamespace("http://www.itunes.com/dtds/podcast-1.0.dtd");
 
     @Inject Publishing publishing;
@@ -89,15 +88,7 @@ abstract class PodcastContract implements TestPropertyProvider {
         try {
             Path dir = Files.createTempDirectory("herald-channels");
             Files.writeString(dir.resolve("portal.yml"), "type: EPORTAL\nmode: live\nname: Cổng thông tin điện tử xã Hòa An\n");
-            Map<String, String> properties = new HashMap<>(databaseProperties());
-            properties.putAll(Map.of(
-                    "herald.channels-dir", dir.toString(),
-                    "herald.test.clock", "true",
-                    "herald.test.fake-platform", "true",
-                    "herald.publishing.scheduler-enabled", "false",
-                    "herald.portal.public-url", PUBLIC_URL + "/",
-                    "micronaut.server.port", "-1"));
-            return properties;
+            return PortalContract.portalProperties(dir, databaseProperties());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

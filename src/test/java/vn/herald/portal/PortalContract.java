@@ -115,19 +115,24 @@ abstract class PortalContract implements TestPropertyProvider {
             Files.writeString(dir.resolve("portal-thu.yml"), "type: EPORTAL\nmode: dry-run\n");
             Files.writeString(dir.resolve("wordpress.yml"), "type: EPORTAL\nmode: live\nplatform: wordpress\nsite: https://cong.example\nusername: herald\n");
             Files.writeString(dir.resolve("fanpage.yml"), "type: FACEBOOK_PAGE\nmode: dry-run\n");
-            Map<String, String> properties = new HashMap<>(databaseProperties());
-            properties.putAll(Map.of(
-                    "herald.channels-dir", dir.toString(),
-                    "herald.test.clock", "true",
-                    "herald.test.fake-platform", "true",
-                    "herald.publishing.scheduler-enabled", "false",
-                    "herald.portal.public-url", PUBLIC_URL + "/",
-                    // application.yml fixes 8080; several test runs on one machine must not collide
-                    "micronaut.server.port", "-1"));
-            return properties;
+            return portalProperties(dir, databaseProperties());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A portal test's server: these channel files, this database, a test clock, no dispatcher of its own. */
+    static Map<String, String> portalProperties(Path channelsDir, Map<String, String> database) {
+        Map<String, String> properties = new HashMap<>(database);
+        properties.putAll(Map.of(
+                "herald.channels-dir", channelsDir.toString(),
+                "herald.test.clock", "true",
+                "herald.test.fake-platform", "true",
+                "herald.publishing.scheduler-enabled", "false",
+                "herald.portal.public-url", PUBLIC_URL + "/",
+                // application.yml fixes 8080; several test runs on one machine must not collide
+                "micronaut.server.port", "-1"));
+        return properties;
     }
 
     /** Every test starts with an empty portal: what earlier tests published is withdrawn. */
