@@ -20,6 +20,8 @@ public record CalendarConfig(
         @Bindable(defaultValue = "0") @Min(0) @Max(100) int facebookPagePerWeek,
         @Bindable(defaultValue = "0") @Min(0) @Max(100) int zaloOaPerWeek,
         @Bindable(defaultValue = "0") @Min(0) @Max(100) int screenPerWeek,
+        @Bindable(defaultValue = "0") @Min(0) @Max(100) int youtubePerWeek,
+        @Bindable(defaultValue = "0") @Min(0) @Max(100) int tiktokPerWeek,
         // a current or coming week that starts within this much time and is short of its rule is at risk
         @Bindable(defaultValue = "7d") @NotNull Duration warningHorizon,
         // filled pieces go out at this hour, unit time, on the first day of the week not yet past
@@ -34,6 +36,8 @@ public record CalendarConfig(
             case FACEBOOK_PAGE -> facebookPagePerWeek;
             case ZALO_OA -> zaloOaPerWeek;
             case SCREEN -> screenPerWeek;
+            case YOUTUBE -> youtubePerWeek;
+            case TIKTOK -> tiktokPerWeek;
         };
     }
 }

@@ -164,6 +164,8 @@ class IcalCalendar {
             case ZALO_OA -> "Zalo OA";
             case LOUDSPEAKER -> "Loa truyền thanh";
             case SCREEN -> "Màn hình";
+            case YOUTUBE -> "YouTube";
+            case TIKTOK -> "TikTok";
         };
     }
 }

@@ -35,6 +35,16 @@ public enum AssetType {
         return kind;
     }
 
+    /** The type a stored asset was kept as, from the media type it is served under. */
+    public static AssetType ofMediaType(String mediaType) {
+        for (AssetType type : values()) {
+            if (type.mediaType.equals(mediaType)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("no asset type is served as " + mediaType);
+    }
+
     boolean isNamed(String detectedType) {
         return mediaType.equals(detectedType) || detectedAs.contains(detectedType);
     }

@@ -86,6 +86,7 @@ public enum RefusalCode {
     CAPTIONS_TIMING("captions-invalid"),
     CAPTIONS_EMPTY("captions-invalid"),
     CHANNEL_TAKES_NO_VIDEO("channel-takes-no-video"),
+    CHANNEL_NEEDS_VIDEO("channel-needs-video"),
     PAGE_SIZE("paging-invalid"),
     PAGE_NUMBER("paging-invalid"),
     UNIT_READ_ONLY("unit-read-only"),
