@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
  * (1920 x 1080 or 1080 x 1920), so a phone on a village network can still play it.
  *
  * @param ffprobe        the ffprobe command, looked up on the PATH when it has no folder
+ * @param ffmpeg         the ffmpeg command (making videos, converting audio), looked up the same way
  * @param maxBytes       the largest file accepted
  * @param maxSeconds     the longest duration accepted
  * @param maxLongSide    the most pixels along the longer side
@@ -17,6 +18,7 @@ import jakarta.validation.constraints.Min;
  */
 @ConfigurationProperties("herald.video")
 public record VideoConfig(@Bindable(defaultValue = "ffprobe") String ffprobe,
+                          @Bindable(defaultValue = "ffmpeg") String ffmpeg,
                           @Bindable(defaultValue = "524288000") @Min(1024) long maxBytes,
                           @Bindable(defaultValue = "900") @Min(1) int maxSeconds,
                           @Bindable(defaultValue = "1920") @Min(16) int maxLongSide,

@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 import vn.herald.support.Refusal;
 import vn.herald.support.RefusalCode;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -48,21 +47,7 @@ public class VideoProbe {
     }
 
     private Optional<Path> command() {
-        Path configured = Path.of(config.ffprobe());
-        if (configured.getParent() != null) {
-            return Files.isExecutable(configured) ? Optional.of(configured) : Optional.empty();
-        }
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, config.ffprobe());
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return Ffmpeg.onPath(config.ffprobe());
     }
 
     /** Checks the video {@code type} sniffed from its first bytes; refuses it with the reason a person can act on. */
