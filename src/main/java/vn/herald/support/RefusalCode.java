@@ -87,6 +87,7 @@ public enum RefusalCode {
     CAPTIONS_EMPTY("captions-invalid"),
     CHANNEL_TAKES_NO_VIDEO("channel-takes-no-video"),
     CHANNEL_NEEDS_VIDEO("channel-needs-video"),
+    YOUTUBE_VIDEO_TOO_LONG("youtube-video-too-long"),
     PAGE_SIZE("paging-invalid"),
     PAGE_NUMBER("paging-invalid"),
     UNIT_READ_ONLY("unit-read-only"),
