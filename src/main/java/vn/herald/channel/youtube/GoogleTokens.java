@@ -77,7 +77,7 @@ class GoogleTokens {
         if (missing.isPresent()) {
             throw new Refused(missing.get());
         }
-        Request request = new Request.Builder().url(settings.tokenUrl()).post(new FormBody.Builder()
+        Request request = new Request.Builder().url(settings.oauthUrl()).post(new FormBody.Builder()
                 .add("client_id", secrets.get(settings.clientIdEnv()).orElseThrow())
                 .add("client_secret", secrets.get(settings.clientSecretEnv()).orElseThrow())
                 .add("refresh_token", secrets.get(settings.refreshTokenEnv()).orElseThrow())

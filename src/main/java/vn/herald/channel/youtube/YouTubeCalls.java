@@ -113,7 +113,7 @@ class YouTubeCalls {
     /** The requests of one upload as dry-run shows them: the secrets in the token request's body masked too. */
     List<OutgoingRequest> describe(YouTubeSettings settings, YouTubeVideo video, long size, boolean captions) {
         List<OutgoingRequest> requests = new java.util.ArrayList<>();
-        requests.add(new OutgoingRequest("POST", settings.tokenUrl(), Map.of("Content-Type", "application/x-www-form-urlencoded"),
+        requests.add(new OutgoingRequest("POST", settings.oauthUrl(), Map.of("Content-Type", "application/x-www-form-urlencoded"),
                 "client_id=***&client_secret=***&refresh_token=***&grant_type=refresh_token"));
         Map<String, String> start = new LinkedHashMap<>();
         start.put("Authorization", "Bearer ***");

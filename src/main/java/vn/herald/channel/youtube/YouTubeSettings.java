@@ -30,7 +30,7 @@ record YouTubeSettings(
         List<String> tags,
         String apiUrl,
         String uploadUrl,
-        String tokenUrl,
+        String oauthUrl,
         int chunkBytes,
         int maxVideoSeconds,
         int uploadTries,
@@ -41,7 +41,7 @@ record YouTubeSettings(
 
     static final String DEFAULT_API_URL = "https://www.googleapis.com/youtube/v3";
     static final String DEFAULT_UPLOAD_URL = "https://www.googleapis.com/upload/youtube/v3";
-    static final String DEFAULT_TOKEN_URL = "https://oauth2.googleapis.com/token";
+    static final String DEFAULT_OAUTH_URL = "https://oauth2.googleapis.com/token";
     /** Google's resumable protocol takes chunks in multiples of 256 KiB (the last chunk excepted). */
     static final int CHUNK_UNIT = 256 * 1024;
     /** 25: News & Politics, what a commune's information centre posts. */
@@ -80,7 +80,7 @@ record YouTubeSettings(
                 read.tags("tags"),
                 read.url("apiUrl", DEFAULT_API_URL),
                 read.url("uploadUrl", DEFAULT_UPLOAD_URL),
-                read.url("tokenUrl", DEFAULT_TOKEN_URL),
+                read.url("oauthUrl", DEFAULT_OAUTH_URL),
                 chunkKib * 1024,
                 read.number("maxVideoSeconds", 15 * 60, 1, 12 * 3600),
                 read.number("uploadTries", 5, 1, 20),
