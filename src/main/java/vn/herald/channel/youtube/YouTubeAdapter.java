@@ -332,6 +332,29 @@ public class YouTubeAdapter implements ChannelAdapter {
         }
     }
 
+    /**
+     * The interrupted attempt's own upload finished, but it may have died before the captions: they are sent now,
+     * unless the video already has a Vietnamese track (the attempt died after them), so none is added twice.
+     */
+    @Nullable
+    private String missingCaptions(YouTubeSettings settings, Auth auth, String videoId, YouTubeVideo video)
+            throws IOException, GoogleTokens.Refused {
+        if (video.captionsSha256() == null) {
+            return null;
+        }
+        PlatformAnswer tracks = auth.call(token -> calls.captionTracks(settings, videoId, token));
+        if (!tracks.successful()) {
+            return "Video đã lên YouTube nhưng Herald chưa kiểm tra được phụ đề của nó (YouTube trả lời " + tracks.status()
+                    + "). Hãy xem phụ đề trên YouTube Studio.";
+        }
+        if (tracks.object().orElse(Map.of()).get("items") instanceof List<?> items && items.stream()
+                .anyMatch(item -> item instanceof Map<?, ?> track && track.get("snippet") instanceof Map<?, ?> snippet
+                        && "vi".equals(snippet.get("language")))) {
+            return null;
+        }
+        return captions(settings, auth, videoId, video);
+    }
+
     @Override
     public Optional<SendResult.Sent> findExisting(Delivery delivery) {
         YouTubeSettings settings;
@@ -352,8 +375,9 @@ public class YouTubeAdapter implements ChannelAdapter {
             if (open.isPresent()) {
                 Progress progress = progress(auth.call(token -> calls.status(open.get().reference(), video.videoBytes(), token)));
                 if (progress.videoId() != null) {
+                    String warning = missingCaptions(settings, auth, progress.videoId(), video);
                     sessions.end(delivery.publicationId());
-                    return Optional.of(new SendResult.Sent(progress.videoId(), video.watchUrl(progress.videoId())));
+                    return Optional.of(new SendResult.Sent(progress.videoId(), video.watchUrl(progress.videoId()), warning));
                 }
                 if (progress.failed() != null) {
                     throw unreadable(settings, progress.failed());

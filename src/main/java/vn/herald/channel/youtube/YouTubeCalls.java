@@ -92,6 +92,13 @@ class YouTubeCalls {
         return new Request.Builder().url(captionsUrl(settings)).header("Authorization", "Bearer " + token).post(body).build();
     }
 
+    /** captions.list: the caption tracks a video already has. */
+    Request captionTracks(YouTubeSettings settings, String videoId, String token) {
+        HttpUrl url = HttpUrl.get(settings.apiUrl() + "/captions").newBuilder().addQueryParameter("part", "snippet")
+                .addQueryParameter("videoId", videoId).build();
+        return new Request.Builder().url(url).header("Authorization", "Bearer " + token).get().build();
+    }
+
     /** channels.list for the authorised account's own channel: its uploads playlist. */
     Request myChannel(YouTubeSettings settings, String token) {
         return new Request.Builder().url(settings.apiUrl() + "/channels?part=contentDetails&mine=true")

@@ -160,6 +160,19 @@ class FakeYouTube implements AutoCloseable {
         if (request.getMethod().equals("POST") && path.equals("/upload/youtube/v3/captions")) {
             return captions(request);
         }
+        if (request.getMethod().equals("GET") && path.equals("/youtube/v3/captions")) {
+            String videoId = url.queryParameter("videoId");
+            StringBuilder items = new StringBuilder();
+            for (Captions track : captions) {
+                if (track.videoId().equals(videoId)) {
+                    items.append(items.isEmpty() ? "" : ",").append("{\"kind\":\"youtube#caption\",\"id\":\"cap-")
+                            .append(videoId).append("\",\"snippet\":{\"videoId\":\"").append(videoId)
+                            .append("\",\"language\":\"").append(track.language()).append("\",\"name\":")
+                            .append(quote(track.name())).append("}}");
+                }
+            }
+            return json(200, "{\"kind\":\"youtube#captionListResponse\",\"items\":[" + items + "]}");
+        }
         if (path.equals("/youtube/v3/channels") && "true".equals(url.queryParameter("mine"))) {
             return json(200, "{\"kind\":\"youtube#channelListResponse\",\"items\":[{\"kind\":\"youtube#channel\",\"id\":"
                     + "\"UC-hoa-an\",\"contentDetails\":{\"relatedPlaylists\":{\"likes\":\"\",\"uploads\":\"" + UPLOADS + "\"}}}]}");

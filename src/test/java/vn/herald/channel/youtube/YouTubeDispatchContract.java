@@ -351,7 +351,7 @@ abstract class YouTubeDispatchContract implements TestPropertyProvider {
 
     @Test
     void aCrashBetweenUploadAndResultIsFoundThroughTheSessionAfterTheRestart() {
-        Piece piece = approvedVideo(landscape, false);
+        Piece piece = approvedVideo(landscape, true);
         Publication publication = publishing.schedule(piece.id(), List.of("youtube"), MORNING, "bien-tap").get(0);
         // YouTube takes the last chunk and makes the video; the answer is lost, and the process dies before it asks
         youtube.trouble(FakeYouTube.Trouble.CUT_AFTER_LAST_CHUNK);
@@ -370,8 +370,10 @@ abstract class YouTubeDispatchContract implements TestPropertyProvider {
         assertEquals(videoId, found.externalId());
         assertEquals("https://www.youtube.com/watch?v=" + videoId, found.externalUrl());
         assertEquals(videoId, only(piece).id(), "still one video on the channel");
-        assertEquals(List.of("PUT /upload/youtube/v3/videos bytes */" + landscape.length),
-                youtube.calls().stream().filter(call -> !call.startsWith("POST /token")).toList());
+        assertEquals(List.of("PUT /upload/youtube/v3/videos bytes */" + landscape.length, "GET /youtube/v3/captions",
+                "POST /upload/youtube/v3/captions"), youtube.calls().stream().filter(call -> !call.startsWith("POST /token")).toList(),
+                "asked the session, then sent the captions the dead attempt never sent");
+        assertEquals(1, youtube.captions().stream().filter(track -> track.videoId().equals(videoId)).count());
         assertTrue(sessions.find(publication.id()).isEmpty());
     }
 
