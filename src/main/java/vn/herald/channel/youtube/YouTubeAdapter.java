@@ -96,7 +96,7 @@ public class YouTubeAdapter implements ChannelAdapter {
     @Override
     public Payload render(Piece piece, Channel channel) {
         try {
-            return render.render(piece, YouTubeSettings.of(channel, json));
+            return render.render(piece, YouTubeSettings.of(channel, json), channel);
         } catch (BadSetting e) {
             throw Refusal.conflict(RefusalCode.CHANNEL_SETTING_BAD, e.getMessage());
         }

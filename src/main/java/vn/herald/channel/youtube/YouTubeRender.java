@@ -13,6 +13,7 @@ import vn.herald.channel.video.VideoShape;
 import vn.herald.content.HtmlText;
 import vn.herald.content.Piece;
 import vn.herald.support.JsonText;
+import vn.herald.support.Refusal;
 import vn.herald.support.RefusalCode;
 
 import java.io.IOException;
@@ -62,9 +63,9 @@ class YouTubeRender {
         return List.of();
     }
 
-    Payload render(Piece piece, YouTubeSettings settings) {
+    Payload render(Piece piece, YouTubeSettings settings, Channel channel) {
         PieceVideo video = videos.of(piece, VideoShape.LANDSCAPE).orElseThrow(() ->
-                new IllegalStateException("piece " + piece.id() + " has no video"));
+                Refusal.conflict(RefusalCode.CHANNEL_NEEDS_VIDEO, channel.name()));
         boolean shorts = video.shape() == VideoShape.VERTICAL && video.seconds() <= SHORTS_MAX_SECONDS;
         List<String> warnings = new ArrayList<>();
         String title = title(piece.title(), shorts, warnings);

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.herald.TestClock;
+import vn.herald.channel.ChannelPreview;
+import vn.herald.channel.ChannelPreviews;
 import vn.herald.channel.Channels;
 import vn.herald.channel.platform.UploadSessions;
 import vn.herald.content.AssetRole;
@@ -74,6 +76,7 @@ abstract class YouTubeDispatchContract implements TestPropertyProvider {
     @Inject TestClock clock;
     @Inject JsonMapper json;
     @Inject UploadSessions sessions;
+    @Inject ChannelPreviews previews;
     @Inject RecordingUploadPause pauses;
 
     FakeYouTube youtube;
@@ -416,7 +419,16 @@ abstract class YouTubeDispatchContract implements TestPropertyProvider {
         assertEquals("channel-needs-video", noVideo.code());
         assertTrue(noVideo.explained(Refusal.VIETNAMESE).contains("Kênh YouTube Xã Hòa An"), noVideo.explained(Refusal.VIETNAMESE));
 
+        ChannelPreviews.Shown articleOnYouTube = previews.of(article).stream()
+                .filter(shown -> shown.channel().id().equals("youtube")).findFirst().orElseThrow();
+        assertEquals("channel-needs-video", articleOnYouTube.unmet().get(0).code().code());
+        assertNull(articleOnYouTube.preview(), "the editor's preview says why instead of failing");
+
         Piece video = approvedVideo(landscape, false);
+        ChannelPreview look = previews.of(video).stream().filter(shown -> shown.channel().id().equals("youtube"))
+                .findFirst().orElseThrow().preview();
+        assertEquals(video.title(), look.title());
+        assertEquals(3, look.duration().toSeconds(), "three seconds: " + look.duration());
         Refusal tooLong = assertThrows(Refusal.class, () -> publishing.schedule(video.id(), List.of("youtube-ngan"), MORNING, "bien-tap"));
         assertEquals("youtube-video-too-long", tooLong.code());
         assertTrue(tooLong.explained(Refusal.VIETNAMESE).contains("Video dài 3 giây, quá 2 giây mà kênh “Kênh YouTube ngắn” nhận"),
