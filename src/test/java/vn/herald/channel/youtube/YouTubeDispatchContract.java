@@ -13,6 +13,7 @@ import vn.herald.TestClock;
 import vn.herald.channel.ChannelPreview;
 import vn.herald.channel.ChannelPreviews;
 import vn.herald.channel.Channels;
+import vn.herald.channel.Payload;
 import vn.herald.channel.platform.UploadSessions;
 import vn.herald.content.AssetRole;
 import vn.herald.content.Piece;
@@ -77,6 +78,7 @@ abstract class YouTubeDispatchContract implements TestPropertyProvider {
     @Inject JsonMapper json;
     @Inject UploadSessions sessions;
     @Inject ChannelPreviews previews;
+    @Inject YouTubeAdapter adapter;
     @Inject RecordingUploadPause pauses;
 
     FakeYouTube youtube;
@@ -452,6 +454,35 @@ abstract class YouTubeDispatchContract implements TestPropertyProvider {
         assertFalse(requests.contains(FakeYouTube.REFRESH_TOKEN) || requests.contains(FakeYouTube.CLIENT_SECRET)
                 || requests.contains("ya29."), requests);
         assertTrue(youtube.calls().isEmpty(), "nothing sent");
+    }
+
+    @Test
+    void aLongPieceIsFittedToYouTubesLimitsWithAWarningForEachCut() throws IOException {
+        String words = "Bà con lưu ý lịch tiêm chủng tại Trạm y tế xã Hòa An, mang theo sổ tiêm <quan trọng>. ";
+        List<String> topics = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            topics.add("Chủ đề dài số " + i + " về tiêm chủng và y tế cơ sở");
+        }
+        Piece piece = pieces.create(new PieceForm(PieceKind.VIDEO, null, "Tiêm chủng <mở rộng> " + "rất dài ".repeat(20) + (++made),
+                null, "<p>" + words.repeat(80) + "</p>", null, null, null, topics, null, null, null, null, null), "bien-tap");
+        pieces.attach(piece.id(), AssetRole.VIDEO, new ByteArrayInputStream(landscape), "dai.mp4", null, "bien-tap");
+
+        Payload payload = adapter.render(pieces.get(piece.id()), channels.get("youtube"));
+
+        Map<?, ?> video = json.readValue(payload.body(), Map.class);
+        String title = (String) video.get("title");
+        String description = (String) video.get("description");
+        assertEquals(100, title.codePointCount(0, title.length()), title);
+        assertTrue(title.startsWith("Tiêm chủng ‹mở rộng›") && title.endsWith("…"), title);
+        assertTrue(description.getBytes(StandardCharsets.UTF_8).length <= 5000, "bytes: " + description.getBytes(StandardCharsets.UTF_8).length);
+        assertFalse(description.contains("<") || description.contains(">"), description);
+        int tagChars = ((List<?>) video.get("tags")).stream().mapToInt(tag -> tag.toString().length()
+                + (tag.toString().contains(" ") ? 2 : 0) + 1).sum() - 1;
+        assertTrue(tagChars <= 500, "tags take " + tagChars);
+        assertEquals("Hòa An", ((List<?>) video.get("tags")).get(0));
+        assertTrue(payload.warnings().stream().anyMatch(w -> w.startsWith("Tiêu đề dài quá 100 ký tự")), payload.warnings().toString());
+        assertTrue(payload.warnings().stream().anyMatch(w -> w.startsWith("Phần mô tả dài quá 5000 byte")), payload.warnings().toString());
+        assertTrue(payload.warnings().stream().anyMatch(w -> w.startsWith("Không gắn thẻ “Chủ đề dài số")), payload.warnings().toString());
     }
 
     // --- helpers
