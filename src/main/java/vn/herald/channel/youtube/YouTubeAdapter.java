@@ -178,17 +178,19 @@ public class YouTubeAdapter implements ChannelAdapter {
         String session = null;
         long offset = 0;
         String videoId = null;
+        // a session of another file (the publication was rendered again since) is not resumed with this one
         Optional<UploadSessions.Upload> open = sessions.find(delivery.publicationId())
-                .filter(upload -> upload.channelId().equals(settings.channelId()));
+                .filter(upload -> upload.channelId().equals(settings.channelId()))
+                .filter(upload -> video.videoSha256().equals(sessionFile(upload.reference())));
         if (open.isPresent()) {
-            Progress progress = progress(auth.call(token -> calls.status(open.get().reference(), size, token)));
+            Progress progress = progress(auth.call(token -> calls.status(sessionUrl(open.get().reference()), size, token)));
             if (progress.failed() != null) {
                 return ended(delivery, YouTubeErrors.failure(settings, progress.failed(), "tải video lên", clock));
             }
             if (progress.videoId() != null) {
                 videoId = progress.videoId();
             } else if (!progress.gone()) {
-                session = open.get().reference();
+                session = sessionUrl(open.get().reference());
                 offset = progress.offset();
             }
         }
@@ -201,7 +203,7 @@ public class YouTubeAdapter implements ChannelAdapter {
             }
             session = location.get();
             // recorded before any byte goes: after a crash from here on, the next attempt asks this session
-            sessions.begin(delivery.publicationId(), settings.channelId(), session);
+            sessions.begin(delivery.publicationId(), settings.channelId(), video.videoSha256() + " " + session);
         }
         int failures = 0;
         boolean ask = false;
@@ -260,6 +262,16 @@ public class YouTubeAdapter implements ChannelAdapter {
         String warning = captions(settings, auth, videoId, video);
         sessions.end(delivery.publicationId());
         return new SendResult.Sent(videoId, video.watchUrl(videoId), warning);
+    }
+
+    /** The upload's reference is the file's SHA-256 and the session address, so a session is only resumed with its file. */
+    private static String sessionFile(String reference) {
+        int space = reference.indexOf(' ');
+        return space < 0 ? "" : reference.substring(0, space);
+    }
+
+    private static String sessionUrl(String reference) {
+        return reference.substring(reference.indexOf(' ') + 1);
     }
 
     /** A refusal for good ends the session: the next schedule starts a new one. */
@@ -373,7 +385,8 @@ public class YouTubeAdapter implements ChannelAdapter {
             Optional<UploadSessions.Upload> open = sessions.find(delivery.publicationId())
                     .filter(upload -> upload.channelId().equals(settings.channelId()));
             if (open.isPresent()) {
-                Progress progress = progress(auth.call(token -> calls.status(open.get().reference(), video.videoBytes(), token)));
+                Progress progress = progress(auth.call(token -> calls.status(sessionUrl(open.get().reference()),
+                        video.videoBytes(), token)));
                 if (progress.videoId() != null) {
                     String warning = missingCaptions(settings, auth, progress.videoId(), video);
                     sessions.end(delivery.publicationId());

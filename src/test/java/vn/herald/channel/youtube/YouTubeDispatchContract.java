@@ -238,6 +238,7 @@ abstract class YouTubeDispatchContract implements TestPropertyProvider {
         assertEquals(PublicationStatus.RETRY_WAIT, waiting.status());
         assertTrue(waiting.lastError().contains("tải tiếp từ chỗ đã dừng"), waiting.lastError());
         String session = sessions.find(publication.id()).orElseThrow().reference();
+        assertTrue(session.contains("upload_id=session-"), "the session address is kept: " + session);
         assertTrue(youtube.videos().stream().noneMatch(video -> video.title().equals(piece.title())));
         youtube.reset();
 
