@@ -165,8 +165,7 @@ public class YouTubeAdapter implements ChannelAdapter {
         } catch (GoogleTokens.Refused e) {
             return new SendResult.NeedsAttention(e.getMessage());
         } catch (IOException e) {
-            return new SendResult.RetryLater(Optional.empty(), "Không kết nối được với YouTube (" + e.getClass().getSimpleName()
-                    + "): Herald sẽ thử lại sau; phần video đã tải lên được giữ lại.");
+            return new SendResult.RetryLater(Optional.empty(), "Không kết nối được với YouTube: Herald sẽ thử lại sau.");
         }
     }
 
@@ -213,8 +212,8 @@ public class YouTubeAdapter implements ChannelAdapter {
                 if (ask) {
                     failures++;
                     if (failures >= settings.uploadTries()) {
-                        return new SendResult.RetryLater(Optional.empty(), "Mạng tới YouTube bị ngắt nhiều lần khi tải video "
-                                + "lên: Herald sẽ tải tiếp từ chỗ đã dừng ở lần thử sau.");
+                        return new SendResult.RetryLater(Optional.empty(), "Mạng bị ngắt hoặc YouTube gặp sự cố nhiều lần khi "
+                                + "tải video lên: Herald sẽ tải tiếp từ chỗ đã dừng ở lần thử sau.");
                     }
                     if (!pause.pause(backoff(failures))) {
                         return new SendResult.RetryLater(Optional.empty(), "Herald đang dừng: việc tải video lên YouTube sẽ "
