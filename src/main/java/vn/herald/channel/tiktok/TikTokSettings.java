@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The keys of a TIKTOK channel file, with TikTok's own address as default. Secrets are never here: only the names of
@@ -58,7 +59,19 @@ record TikTokSettings(
         return ChannelSettings.bind(channel, json, TikTokSettings::from);
     }
 
+    private static final Set<String> KNOWN = Set.of("baseUrl", "clientKeyEnv", "clientSecretEnv", "refreshTokenEnv",
+            "tokenKeyEnv", "uploadMode", "privacyLevel", "privacyFallback", "audited", "disableComment", "disableDuet",
+            "disableStitch", "hashtags", "chunkMegabytes", "coverTimestampMillis", "statusPolls", "statusPollIntervalMillis",
+            "initsPerMinute", "timeoutMillis", "refreshAheadMinutes", "rateLimitPerMinute", "cadence", "platform");
+
     static TikTokSettings from(String channelId, Map<?, ?> raw) {
+        for (Object key : raw.keySet()) {
+            if (!KNOWN.contains(String.valueOf(key))) {
+                // a misspelt key would silently fall back to its default (say, public posting)
+                throw new BadSetting(channelId, String.valueOf(key), "'" + key + "' không phải là khóa của kênh TikTok; "
+                        + "các khóa hợp lệ: " + String.join(", ", KNOWN.stream().sorted().toList()));
+            }
+        }
         Reader read = new Reader(channelId, raw);
         String privacy = read.choice("privacyLevel", PRIVACY_LEVELS).orElse("PUBLIC_TO_EVERYONE");
         return new TikTokSettings(
