@@ -5,6 +5,7 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,6 +76,7 @@ class FakeTikTok implements AutoCloseable {
     private volatile boolean commentDisabled;
     private volatile int processingPolls = 1;
     private volatile String failWith;
+    private volatile boolean cutNextUpload;
 
     FakeTikTok() {
         server.setDispatcher(new Dispatcher() {
@@ -107,6 +109,12 @@ class FakeTikTok implements AutoCloseable {
         commentDisabled = false;
         processingPolls = 1;
         failWith = null;
+        cutNextUpload = false;
+    }
+
+    /** The next upload PUT is cut: the connection drops and none of its bytes are kept. */
+    void cutNextUpload() {
+        cutNextUpload = true;
     }
 
     /** The next answers on this path (e.g. "/v2/post/publish/video/init/"), before the normal behaviour resumes. */
@@ -187,6 +195,10 @@ class FakeTikTok implements AutoCloseable {
             return refresh(request);
         }
         if (path.equals("/upload/")) {
+            if (cutNextUpload) {
+                cutNextUpload = false;
+                return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
+            }
             return receive(request, true);
         }
         if (!("Bearer " + liveAccessToken).equals(request.getHeader("Authorization"))) {
