@@ -83,7 +83,7 @@ class TikTokAdapter implements ChannelAdapter {
     @Override
     public Payload render(Piece piece, Channel channel) {
         try {
-            return render.render(piece, TikTokSettings.of(channel, json));
+            return render.render(piece, channel, TikTokSettings.of(channel, json));
         } catch (BadSetting e) {
             throw Refusal.conflict(RefusalCode.CHANNEL_SETTING_BAD, e.getMessage());
         }

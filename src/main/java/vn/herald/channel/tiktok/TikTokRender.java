@@ -12,6 +12,7 @@ import vn.herald.channel.video.PieceVideos;
 import vn.herald.channel.video.VideoShape;
 import vn.herald.content.Piece;
 import vn.herald.support.JsonText;
+import vn.herald.support.Refusal;
 import vn.herald.support.RefusalCode;
 
 import java.io.IOException;
@@ -44,8 +45,9 @@ class TikTokRender {
                 : List.of(new ChannelRequirement(RefusalCode.CHANNEL_NEEDS_VIDEO, channel.name()));
     }
 
-    Payload render(Piece piece, TikTokSettings settings) {
-        PieceVideo video = video(piece).orElseThrow(() -> new IllegalStateException("piece " + piece.id() + " has no video"));
+    /** The frozen post; a piece without a video is refused as scheduling refuses it, so previews show the reason. */
+    Payload render(Piece piece, Channel channel, TikTokSettings settings) {
+        PieceVideo video = video(piece).orElseThrow(() -> Refusal.conflict(RefusalCode.CHANNEL_NEEDS_VIDEO, channel.name()));
         List<String> warnings = new ArrayList<>();
         if (video.shape() != VideoShape.VERTICAL) {
             warnings.add("Video nằm ngang (" + video.width() + "×" + video.height() + "): TikTok hiển thị đẹp nhất video dọc "

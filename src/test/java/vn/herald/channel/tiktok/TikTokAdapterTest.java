@@ -19,6 +19,7 @@ import vn.herald.content.PieceForm;
 import vn.herald.content.PieceKind;
 import vn.herald.publishing.Publication;
 import vn.herald.support.JsonText;
+import vn.herald.support.Refusal;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The TikTok adapter against a local TikTok answering the documented shapes, success and every failure class. */
@@ -141,6 +143,9 @@ class TikTokAdapterTest extends TikTokTestBase {
         assertEquals(1, unmet.size());
         assertEquals("channel-needs-video", unmet.get(0).code().code());
         assertTrue(unmet.get(0).message().startsWith("Kênh “TikTok xã Hòa An” chỉ đăng video"), unmet.get(0).message());
+        Refusal refused = assertThrows(Refusal.class, () -> adapter.render(article, channels.get("tiktok")),
+                "the piece page's preview shows the reason instead of failing");
+        assertEquals("channel-needs-video", refused.code());
     }
 
     @Test
