@@ -84,26 +84,39 @@ class TikTokRender {
         return videos.of(piece, VideoShape.VERTICAL);
     }
 
-    /** Title, summary, then the channel's and the piece's hashtags; the text is cut before the hashtags are. */
+    /**
+     * Title, summary, then the channel's and the piece's hashtags, in at most {@link #CAPTION_MAX} characters: the words
+     * come first, and hashtags that no longer fit are left out, with a warning.
+     */
     private static String caption(Piece piece, TikTokSettings settings, List<String> warnings) {
         StringBuilder text = new StringBuilder(piece.title().strip());
         if (piece.summary() != null && !piece.summary().isBlank()) {
             text.append("\n\n").append(piece.summary().strip());
         }
+        String body = text.toString();
+        if (body.length() > CAPTION_MAX) {
+            warnings.add("Chú thích dài " + body.length() + " ký tự, TikTok nhận tối đa " + CAPTION_MAX + ": đã rút gọn.");
+            body = cut(body, CAPTION_MAX);
+        }
         Set<String> tags = new LinkedHashSet<>();
         settings.hashtags().forEach(tag -> tags.add(hashtag(tag)));
         piece.topics().forEach(topic -> tags.add(hashtag(topic)));
         tags.remove("#");
-        String hashtags = String.join(" ", tags);
-        int room = CAPTION_MAX - (hashtags.isEmpty() ? 0 : hashtags.length() + 2);
-        String body = text.toString();
-        if (body.length() > room) {
-            String cut = cut(body, Math.max(1, room));
-            warnings.add("Chú thích dài " + body.length() + " ký tự, TikTok nhận tối đa " + CAPTION_MAX
-                    + " cả thẻ #: đã rút gọn phần lời.");
-            body = cut;
+        StringBuilder kept = new StringBuilder();
+        int room = CAPTION_MAX - body.length() - 2;
+        int dropped = 0;
+        for (String tag : tags) {
+            int needed = kept.isEmpty() ? tag.length() : tag.length() + 1;
+            if (kept.length() + needed <= room) {
+                kept.append(kept.isEmpty() ? "" : " ").append(tag);
+            } else {
+                dropped++;
+            }
         }
-        return hashtags.isEmpty() ? body : body + "\n\n" + hashtags;
+        if (dropped > 0) {
+            warnings.add("Đã bỏ " + dropped + " thẻ # cuối vì chú thích TikTok dài tối đa " + CAPTION_MAX + " ký tự.");
+        }
+        return kept.isEmpty() ? body : body + "\n\n" + kept;
     }
 
     /** A hashtag TikTok links: letters and digits only (Vietnamese letters kept), no spaces. */

@@ -134,6 +134,24 @@ class TikTokAdapterTest extends TikTokTestBase {
     }
 
     @Test
+    void aCaptionKeepsTheWordsAndLeavesOutTheHashtagsThatDoNotFitIn2200Characters() throws IOException {
+        Piece piece = pieces.create(new PieceForm(PieceKind.VIDEO, null, "Tiêu đề ".repeat(37).strip(), "Lời tóm tắt. ".repeat(76).strip(),
+                null, null, null, null, java.util.stream.IntStream.range(0, 20).mapToObj(i -> "Chủ đề thật dài số " + i + " "
+                        + "x".repeat(40)).toList(), null, null, null, null, null), "bien-tap");
+        pieces.attach(piece.id(), vn.herald.content.AssetRole.VIDEO, new java.io.ByteArrayInputStream(video), "dai.mp4", null,
+                "bien-tap");
+
+        Payload payload = adapter.render(pieces.get(piece.id()), channels.get("tiktok"));
+
+        String caption = (String) json.readValue(payload.body(), Map.class).get("title");
+        assertTrue(caption.length() <= 2200, "length " + caption.length());
+        assertTrue(caption.startsWith("Tiêu đề Tiêu đề") && caption.contains("Lời tóm tắt. Lời tóm tắt.") && caption.contains("#XaHoaAn"),
+                caption);
+        assertTrue(payload.warnings().stream().anyMatch(w -> w.startsWith("Đã bỏ ") && w.contains("thẻ #")), payload.warnings().toString());
+        assertEquals("#ChuyểnĐổiSố", TikTokRender.hashtag("chuyển đổi số"));
+    }
+
+    @Test
     void aPieceWithoutAVideoCannotBeScheduledOnTikTok() {
         Piece article = pieces.create(new PieceForm(PieceKind.ARTICLE, null, "Bài viết không có video", null, "<p>Chữ.</p>",
                 null, null, null, null, null, null, null, null, null), "bien-tap");
