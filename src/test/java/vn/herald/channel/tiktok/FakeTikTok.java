@@ -76,7 +76,8 @@ class FakeTikTok implements AutoCloseable {
     private volatile boolean commentDisabled;
     private volatile int processingPolls = 1;
     private volatile String failWith;
-    private volatile boolean cutNextUpload;
+    private volatile int cutUpload;
+    private final AtomicInteger uploads = new AtomicInteger();
 
     FakeTikTok() {
         server.setDispatcher(new Dispatcher() {
@@ -109,12 +110,19 @@ class FakeTikTok implements AutoCloseable {
         commentDisabled = false;
         processingPolls = 1;
         failWith = null;
-        cutNextUpload = false;
+        cutUpload = 0;
+        uploads.set(0);
     }
 
     /** The next upload PUT is cut: the connection drops and none of its bytes are kept. */
     void cutNextUpload() {
-        cutNextUpload = true;
+        cutUploadNumber(1);
+    }
+
+    /** The n-th upload PUT from now on is cut: the connection drops and none of its bytes are kept. */
+    void cutUploadNumber(int n) {
+        uploads.set(0);
+        cutUpload = n;
     }
 
     /** The next answers on this path (e.g. "/v2/post/publish/video/init/"), before the normal behaviour resumes. */
@@ -195,8 +203,8 @@ class FakeTikTok implements AutoCloseable {
             return refresh(request);
         }
         if (path.equals("/upload/")) {
-            if (cutNextUpload) {
-                cutNextUpload = false;
+            if (cutUpload > 0 && uploads.incrementAndGet() == cutUpload) {
+                cutUpload = 0;
                 return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
             }
             return receive(request, true);

@@ -217,6 +217,33 @@ class TikTokAdapterTest extends TikTokTestBase {
     }
 
     @Test
+    void lookingForAnInterruptedPostAsksOnlyAboutItsPublishId() {
+        tiktok.processingPolls(10);
+        Publication publication = scheduled("tiktok", "Tìm bài đăng dở");
+        Channel channel = channels.get("tiktok");
+        Payload payload = adapter.render(pieces.get(publication.pieceId()), channel);
+        assertEquals(java.util.Optional.empty(), adapter.findExisting(delivery(publication, payload, channel)),
+                "nothing recorded, nothing to look for");
+        assertTrue(tiktok.calls().isEmpty());
+        assertInstanceOf(SendResult.RetryLater.class, adapter.send(delivery(publication, payload, channel)));
+
+        assertEquals(java.util.Optional.empty(), adapter.findExisting(delivery(publication, payload, channel)));
+        assertTrue(uploads.find(publication.id()).isPresent(), "still processing: the send that follows polls it");
+
+        tiktok.processingPolls(0);
+        var found = adapter.findExisting(delivery(publication, payload, channel));
+        assertEquals(tiktok.published().get(0).postId, found.orElseThrow().externalId());
+
+        Publication other = scheduled("tiktok", "Bài TikTok từ chối");
+        tiktok.processingPolls(10);
+        assertInstanceOf(SendResult.RetryLater.class, adapter.send(delivery(other, payload, channel)));
+        tiktok.processingPolls(0);
+        tiktok.failNextWith("internal");
+        assertEquals(java.util.Optional.empty(), adapter.findExisting(delivery(other, payload, channel)));
+        assertTrue(uploads.find(other.id()).isEmpty(), "failed on TikTok: a new post is right");
+    }
+
+    @Test
     void atMostSixVideoInitsAMinuteLeaveTheSeventhWaitingForTheWindow() {
         Publication publication = scheduled("tiktok", "Sáu video một phút");
         Channel channel = channels.get("tiktok");
@@ -320,6 +347,34 @@ class TikTokAdapterTest extends TikTokTestBase {
         assertInstanceOf(SendResult.Sent.class, second, second.toString());
         assertEquals(1, tiktok.published().size(), "one video on the account");
         assertEquals(2, tiktok.requestsTo(INIT).size(), "the abandoned upload could never publish: a new init was right");
+    }
+
+    @Test
+    void aVideoOverFiveMegabytesGoesInSequentialChunksTheLastTakingTheRemainderAndACutRestartsIt() throws IOException {
+        byte[] big = clip("lon.mp4", "testsrc2=size=1080x1920:rate=25", "-b:v", "40M", "-minrate", "40M", "-maxrate", "40M",
+                "-bufsize", "4M", "-x264-params", "nal-hrd=cbr");
+        long size = big.length;
+        assertTrue(size > 10 * FakeTikTok.MB && size < 15 * FakeTikTok.MB, "a clip of 10 to 15 MB, got " + size);
+        Channel fives = channel(Map.of("chunkMegabytes", 5));
+        Publication publication = scheduled("tiktok", "Video nặng hơn 10 MB", big);
+        tiktok.cutUploadNumber(2);
+
+        SendResult cut = send(publication, fives);
+
+        assertTrue(cut instanceof SendResult.RetryLater later && later.reason().contains("đoạn 2/2"), cut.toString());
+        assertEquals(5 * FakeTikTok.MB, tiktok.posts().get(0).received, "the first chunk arrived, the second was cut");
+
+        SendResult sent = send(publication, fives);
+
+        assertInstanceOf(SendResult.Sent.class, sent, sent.toString());
+        Map<?, ?> source = (Map<?, ?>) body(tiktok.requestsTo(INIT).get(1)).get("source_info");
+        assertEquals(5 * FakeTikTok.MB, ((Number) source.get("chunk_size")).longValue());
+        assertEquals(2, ((Number) source.get("total_chunk_count")).intValue(), "floor(size / 5 MB)");
+        List<String> ranges = tiktok.requestsTo("/upload/").stream().map(r -> r.getHeader("Content-Range")).toList();
+        assertEquals(List.of("bytes 0-5242879/" + size, "bytes 5242880-" + (size - 1) + "/" + size,
+                "bytes 0-5242879/" + size, "bytes 5242880-" + (size - 1) + "/" + size), ranges);
+        assertEquals(1, tiktok.published().size());
+        assertEquals(size, tiktok.published().get(0).received);
     }
 
     @Test

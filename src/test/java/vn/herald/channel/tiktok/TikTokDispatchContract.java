@@ -79,6 +79,24 @@ abstract class TikTokDispatchContract extends TikTokTestBase {
     }
 
     @Test
+    void afterACrashWhileTikTokStillProcessesTheRestartedDispatchPollsTheSamePost() {
+        tiktok.processingPolls(3);
+        Publication publication = scheduled("tiktok", "Video đang xử lý khi máy chủ tắt");
+        tiktok.then("/upload/", new MockResponse().setResponseCode(201).setHeadersDelay(3, TimeUnit.SECONDS));
+
+        Optional<Instant> again = dispatcher.dispatch(publication.id());
+
+        update("update publication set status = 'SENDING', next_attempt_at = null where id = " + publication.id());
+        clock.set(again.orElseThrow());
+
+        assertEquals(Optional.empty(), dispatcher.dispatch(publication.id()));
+
+        assertEquals(PublicationStatus.PUBLISHED, publishing.get(publication.id()).status());
+        assertEquals(1, tiktok.requestsTo("/v2/post/publish/video/init/").size());
+        assertEquals(1, tiktok.published().size());
+    }
+
+    @Test
     void aVideoStillProcessingIsPolledAgainOnTheNextAttemptNotPostedAgain() {
         tiktok.processingPolls(5);
         Publication publication = scheduled("tiktok", "Video chờ TikTok xử lý");

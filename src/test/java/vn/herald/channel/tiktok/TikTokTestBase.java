@@ -125,20 +125,28 @@ abstract class TikTokTestBase implements TestPropertyProvider {
             System.err.println("*".repeat(message.length()) + "\n" + message + "\n" + "*".repeat(message.length()));
             Assumptions.abort(message);
         }
-        Path out = Files.createTempDirectory("herald-tiktok-video").resolve("doc.mp4");
-        Process process = new ProcessBuilder("ffmpeg", "-y", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=1080x1920:rate=25",
+        video = clip("doc.mp4", "testsrc=size=1080x1920:rate=25");
+    }
+
+    /** A real 3-second vertical MP4 (H.264 and AAC) of this test pattern; extra encoder options before the file name. */
+    static byte[] clip(String name, String pattern, String... options) throws IOException {
+        Path out = Files.createTempDirectory("herald-tiktok-video").resolve(name);
+        List<String> command = new java.util.ArrayList<>(List.of("ffmpeg", "-y", "-v", "error", "-f", "lavfi", "-i", pattern,
                 "-f", "lavfi", "-i", "sine", "-t", "3", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
-                "-c:a", "aac", out.toString()).redirectErrorStream(true).start();
+                "-c:a", "aac"));
+        command.addAll(List.of(options));
+        command.add(out.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (InputStream log = process.getInputStream()) {
             String text = new String(log.readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                fail("ffmpeg could not make the test video: " + text);
+                fail("ffmpeg could not make " + name + ": " + text);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail("interrupted");
         }
-        video = Files.readAllBytes(out);
+        return Files.readAllBytes(out);
     }
 
     @BeforeEach
@@ -161,6 +169,11 @@ abstract class TikTokTestBase implements TestPropertyProvider {
 
     /** An approved VIDEO piece with the test video, scheduled on the channel. */
     Publication scheduled(String channelId, String title) {
+        return scheduled(channelId, title, video);
+    }
+
+    /** An approved VIDEO piece with this video, scheduled on the channel. */
+    Publication scheduled(String channelId, String title, byte[] video) {
         Piece piece = pieces.create(new PieceForm(PieceKind.VIDEO, null, title, "Bà con xem hướng dẫn trong 3 giây.",
                 "<p>Các bước cài đặt.</p>", null, null, null, List.of("Chuyển đổi số"), null, null, null, "Ban biên tập", null),
                 "bien-tap");
