@@ -31,7 +31,6 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Access tokens of TikTok channels, kept as Zalo's are ({@code ZaloTokens}): TikTok rotates the refresh token on every
@@ -72,12 +71,6 @@ class TikTokTokens {
             return open(sealing, row.accessSealed(), channel, "access", settings);
         }
         return refresh(channel, settings, sealing, null);
-    }
-
-    /** When the stored access token expires; empty before the first refresh. Reads only. */
-    Optional<Instant> accessExpiresAt(Channel channel) {
-        Row row = withConnection(connection -> read(connection, channel.id(), false));
-        return Optional.ofNullable(row == null ? null : row.expiresAt());
     }
 
     /** TikTok refused {@code rejected} (access_token_invalid): a new one, unless another call has already replaced it. */

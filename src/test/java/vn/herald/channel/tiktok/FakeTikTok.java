@@ -163,10 +163,6 @@ class FakeTikTok implements AutoCloseable {
         return refreshes.get();
     }
 
-    String liveRefreshToken() {
-        return liveRefreshToken;
-    }
-
     /** The posts TikTok published (PUBLISH_COMPLETE), as a reader would find them on the account. */
     List<Post> published() {
         return posts.values().stream().filter(p -> p.status.equals("PUBLISH_COMPLETE")).toList();
