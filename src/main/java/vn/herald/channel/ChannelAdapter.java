@@ -63,6 +63,14 @@ public interface ChannelAdapter {
         return Optional.empty();
     }
 
+    /**
+     * What people must know about the channel as configured, in Vietnamese, shown on the channels page (e.g. that an
+     * unaudited TikTok client posts only privately). Nothing by default.
+     */
+    default List<String> notes(Channel channel) {
+        return List.of();
+    }
+
     /** When the credential the channel posts with stops working, where the platform's tokens expire (Zalo). */
     default Optional<Instant> credentialExpiresAt(Channel channel) {
         return Optional.empty();

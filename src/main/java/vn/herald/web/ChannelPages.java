@@ -30,14 +30,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Each channel's state: live or dry-run, paused and why, the last success, Zalo's token expiry; admins resume. */
+/**
+ * Each channel's state: live or dry-run, paused and why, the last success, Zalo's token expiry, the adapter's notes
+ * (e.g. an unaudited TikTok client posts only privately); admins resume.
+ */
 @Controller("/channels")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Produces(MediaType.TEXT_HTML)
 class ChannelPages {
 
     record ChannelView(String id, String name, ChannelType type, boolean dryRun, @Nullable String pausedReason,
-                       boolean fileRemoved, String lastSuccess, String tokenExpiresAt, boolean tokenExpired) {}
+                       boolean fileRemoved, String lastSuccess, String tokenExpiresAt, boolean tokenExpired,
+                       List<String> notes) {}
 
     private final Channels channels;
     private final ChannelAdapters adapters;
@@ -82,9 +86,10 @@ class ChannelPages {
 
     private ChannelView view(Channel channel) {
         Optional<java.time.Instant> expires = adapters.forChannel(channel).flatMap(a -> a.credentialExpiresAt(channel));
+        List<String> notes = adapters.forChannel(channel).map(a -> a.notes(channel)).orElse(List.of());
         return new ChannelView(channel.id(), channel.name(), channel.type(), channel.mode() == ChannelMode.DRY_RUN,
                 trails.failure(channel.pausedReason()), channels.fileRemoved(channel), lastSuccess(channel.id()),
-                expires.map(times::show).orElse(""), expires.map(at -> !at.isAfter(times.now())).orElse(false));
+                expires.map(times::show).orElse(""), expires.map(at -> !at.isAfter(times.now())).orElse(false), notes);
     }
 
     /** The list is ordered by plan, oldest first: the last page of one holds the latest success. */
