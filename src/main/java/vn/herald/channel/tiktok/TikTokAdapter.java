@@ -14,6 +14,7 @@ import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Payload;
 import vn.herald.channel.SendResult;
+import vn.herald.channel.platform.Pause;
 import vn.herald.channel.platform.UploadSessions;
 import vn.herald.content.Asset;
 import vn.herald.content.Assets;
@@ -47,11 +48,11 @@ class TikTokAdapter implements ChannelAdapter {
     private final TikTokApi api;
     private final UploadSessions uploads;
     private final InitWindow window;
-    private final StatusPause pause;
+    private final Pause pause;
     private final Assets assets;
     private final JsonMapper json;
 
-    TikTokAdapter(TikTokRender render, TikTokApi api, UploadSessions uploads, InitWindow window, StatusPause pause,
+    TikTokAdapter(TikTokRender render, TikTokApi api, UploadSessions uploads, InitWindow window, Pause pause,
                   Assets assets, JsonMapper json) {
         this.render = render;
         this.api = api;
@@ -301,8 +302,9 @@ class TikTokAdapter implements ChannelAdapter {
         Channel channel = delivery.channel();
         String last = "";
         for (int i = 0; i < settings.statusPolls(); i++) {
-            if (i > 0) {
-                pause.pause(settings.statusPollInterval());
+            if (i > 0 && !pause.pause(settings.statusPollInterval())) {
+                // the service is stopping: the next attempt fetches the status of the same publish_id
+                break;
             }
             TikTokApi.Status status = status(channel, settings, publishId);
             last = status.status();

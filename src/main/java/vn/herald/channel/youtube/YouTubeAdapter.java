@@ -15,6 +15,7 @@ import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Payload;
 import vn.herald.channel.SendResult;
+import vn.herald.channel.platform.Pause;
 import vn.herald.channel.platform.PlatformAnswer;
 import vn.herald.channel.platform.PlatformHttp;
 import vn.herald.channel.platform.UploadSessions;
@@ -61,12 +62,12 @@ public class YouTubeAdapter implements ChannelAdapter {
     private final PlatformHttp http;
     private final UploadSessions sessions;
     private final Assets assets;
-    private final UploadPause pause;
+    private final Pause pause;
     private final JsonMapper json;
     private final Clock clock;
 
     YouTubeAdapter(YouTubeRender render, YouTubeCalls calls, GoogleTokens tokens, PlatformHttp http, UploadSessions sessions,
-                   Assets assets, UploadPause pause, JsonMapper json, Clock clock) {
+                   Assets assets, Pause pause, JsonMapper json, Clock clock) {
         this.render = render;
         this.calls = calls;
         this.tokens = tokens;

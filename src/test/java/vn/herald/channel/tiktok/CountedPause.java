@@ -1,6 +1,8 @@
 package vn.herald.channel.tiktok;
 
 import io.micronaut.context.annotation.Replaces;
+import vn.herald.channel.platform.Pause;
+import vn.herald.channel.platform.SleepingPause;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
@@ -12,13 +14,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @Singleton
 @Replaces(SleepingPause.class)
 @Requires(property = "herald.test.tiktok-secrets", value = "true")
-class CountedPause implements StatusPause {
+class CountedPause implements Pause {
 
     private final List<Duration> pauses = new CopyOnWriteArrayList<>();
 
     @Override
-    public void pause(Duration duration) {
+    public boolean pause(Duration duration) {
         pauses.add(duration);
+        return true;
     }
 
     List<Duration> pauses() {

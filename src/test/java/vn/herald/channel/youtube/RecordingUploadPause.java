@@ -1,6 +1,8 @@
 package vn.herald.channel.youtube;
 
 import io.micronaut.context.annotation.Replaces;
+import vn.herald.channel.platform.Pause;
+import vn.herald.channel.platform.SleepingPause;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
@@ -13,9 +15,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link Crash} (an Error, which nothing in the dispatcher catches) leaves the attempt as a killed process leaves it.
  */
 @Singleton
-@Replaces(SleepingUploadPause.class)
+@Replaces(SleepingPause.class)
 @Requires(property = "herald.test.youtube-secrets", value = "true")
-class RecordingUploadPause implements UploadPause {
+class RecordingUploadPause implements Pause {
 
     static final class Crash extends Error {
         Crash() {

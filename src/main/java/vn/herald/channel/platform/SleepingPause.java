@@ -1,12 +1,12 @@
-package vn.herald.channel.youtube;
+package vn.herald.channel.platform;
 
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
 
-/** The real wait: the dispatch thread sleeps, at most a few seconds per try, within the channel's in-flight slot. */
+/** The real wait: the dispatch thread sleeps, a few seconds at most, within the channel's in-flight slot. */
 @Singleton
-class SleepingUploadPause implements UploadPause {
+public class SleepingPause implements Pause {
 
     @Override
     public boolean pause(Duration duration) {
