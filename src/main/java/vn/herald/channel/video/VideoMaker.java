@@ -208,12 +208,10 @@ public class VideoMaker {
         List<String> args = new ArrayList<>();
         // a piece without pictures keeps its title card for the whole length
         double card = pictures.isEmpty() ? total : title;
-        args.addAll(List.of("-f", "lavfi", "-t", seconds(card), "-i",
-                "color=c=" + CARD_COLOUR + ":s=" + w + "x" + h + ":r=" + fps));
+        args.addAll(List.of("-f", "lavfi", "-i", "color=c=" + CARD_COLOUR + ":s=" + w + "x" + h + ":r=" + fps + ":d=1"));
         double share = pictures.isEmpty() ? 0 : length / pictures.size();
         for (Path picture : pictures) {
-            args.addAll(List.of("-loop", "1", "-framerate", Integer.toString(fps), "-t", seconds(share), "-i",
-                    picture.toString()));
+            args.addAll(List.of("-i", picture.toString()));
         }
         int soundInput = 1 + pictures.size();
         args.addAll(List.of("-i", sound.toString()));
@@ -222,17 +220,17 @@ public class VideoMaker {
         String unitName = units.find(piece.unitCode()).map(Unit::name).orElse(piece.unitCode());
         int unitSize = small / 18;
         int titleSize = small / 14;
-        graph.append("[0:v]")
+        graph.append("[0:v]trim=end_frame=1,")
                 .append(text(work, "unit", CaptionCues.wrapped(unitName, width(w, unitSize)), unitSize, "(h*0.30)-text_h/2", null))
                 .append(',')
                 .append(text(work, "title", CaptionCues.wrapped(piece.title(), width(w, titleSize)), titleSize,
                         "(h*0.52)-text_h/2", null))
-                .append(",setsar=1,format=yuv420p[c0];\n");
+                .append(",setsar=1,format=yuv420p,").append(held(card, fps)).append("[c0];\n");
         for (int i = 0; i < pictures.size(); i++) {
             graph.append('[').append(i + 1).append(":v]scale=").append(w).append(':').append(h)
                     .append(":force_original_aspect_ratio=decrease,pad=").append(w).append(':').append(h)
-                    .append(":(ow-iw)/2:(oh-ih)/2:color=").append(PAD_COLOUR).append(",setsar=1,fps=").append(fps)
-                    .append(",format=yuv420p[c").append(i + 1).append("];\n");
+                    .append(":(ow-iw)/2:(oh-ih)/2:color=").append(PAD_COLOUR).append(",setsar=1,format=yuv420p,")
+                    .append(held(share, fps)).append("[c").append(i + 1).append("];\n");
         }
         for (int i = 0; i <= pictures.size(); i++) {
             graph.append("[c").append(i).append(']');
@@ -260,6 +258,15 @@ public class VideoMaker {
                 "-c:a", "aac", "-b:a", "128k", "-ar", "48000",
                 "-t", seconds(total), "-movflags", "+faststart", output.toString()));
         return args;
+    }
+
+    /**
+     * One still frame held for {@code seconds}: scaled and drawn once, then repeated, which halves ffmpeg's work
+     * against scaling a looped picture again for every frame.
+     */
+    private static String held(double seconds, int fps) {
+        long frames = Math.max(1, Math.round(seconds * fps));
+        return "loop=loop=" + (frames - 1) + ":size=1:start=0,setpts=N/(" + fps + "*TB)";
     }
 
     /** One drawtext filter reading its words from a file (no escaping of the text, no % expansion), centred. */
