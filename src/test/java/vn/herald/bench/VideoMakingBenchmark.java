@@ -20,6 +20,8 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,18 +75,34 @@ public final class VideoMakingBenchmark {
             System.out.printf("script: %d characters, %d words; espeak-ng speech %.1f s (spoken in %d ms, then cached)%n",
                     piece.script().length(), piece.script().split("\\s+").length, spoken, speechMillis);
             long total = 0;
+            double totalCpu = 0;
             for (VideoShape shape : VideoShape.values()) {
                 long began = System.nanoTime();
+                double cpuBefore = childrenCpuSeconds();
                 VideoMaker.Made made = maker.make(piece, shape);
                 long millis = (System.nanoTime() - began) / 1_000_000;
+                double cpu = childrenCpuSeconds() - cpuBefore;
                 total += millis;
-                System.out.printf("RESULT %s %dx%d: made in %.1f s, %.1f s long, %.2f MB (%d bytes), captions %d bytes%n",
-                        shape, shape.width(), shape.height(), millis / 1000.0, made.seconds(),
+                totalCpu += cpu;
+                System.out.printf("RESULT %s %dx%d: made in %.1f s (ffmpeg's CPU time %.1f s), %.1f s long, %.2f MB (%d bytes), captions %d bytes%n",
+                        shape, shape.width(), shape.height(), millis / 1000.0, cpu, made.seconds(),
                         made.video().sizeBytes() / 1_048_576.0, made.video().sizeBytes(),
                         made.captions() == null ? 0 : made.captions().sizeBytes());
             }
-            System.out.printf("RESULT both shapes: %.1f s%n", total / 1000.0);
+            System.out.printf("RESULT both shapes: %.1f s (ffmpeg's CPU time %.1f s), load average then: %s%n",
+                    total / 1000.0, totalCpu, Files.readString(Path.of("/proc/loadavg")).strip());
         }
+    }
+
+    /**
+     * The CPU time (user and system) of this process's finished children, from /proc/self/stat: ffmpeg's own cost,
+     * which a machine shared with other work does not inflate the way it inflates wall time.
+     */
+    private static double childrenCpuSeconds() throws Exception {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // after the command's name: field 3 is the state, so cutime (16) and cstime (17) are at 13 and 14
+        return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0;
     }
 
     private static byte[] cover() throws Exception {
