@@ -117,6 +117,14 @@ public class MediaLibrary {
         return items.findByUnitCodeAndAssetId(unitCode, assetId).map(MediaItem::altText);
     }
 
+    /**
+     * Keeps a file Herald made from a piece of the unit (a video and its captions) in the unit's library, so the
+     * unit's editors' pages play it from {@link #FILE_PATH} like a file they uploaded.
+     */
+    public void keepMade(String unitCode, Asset asset) {
+        keep(unitCode, asset, null, "herald");
+    }
+
     /** Keeps a file a piece of the unit now uses in the unit's library; the first description given stays. */
     void keep(String unitCode, Asset asset, @Nullable String altText, String actor) {
         Optional<MediaItem> known = items.findByUnitCodeAndAssetId(unitCode, asset.id());

@@ -26,6 +26,8 @@ import vn.herald.channel.ChannelPreviews;
 import vn.herald.channel.Channels;
 import vn.herald.channel.PreviewSound;
 import vn.herald.channel.Priority;
+import vn.herald.channel.video.VideoMaking;
+import vn.herald.channel.video.VideoShape;
 import vn.herald.content.AssetRole;
 import vn.herald.content.Assets;
 import vn.herald.content.MediaLibrary;
@@ -82,10 +84,12 @@ class PiecePages {
     private final PublicationRows rows;
     private final MediaLibrary media;
     private final Assets assets;
+    private final VideoMaking videos;
 
     PiecePages(Pieces pieces, ChannelPreviews previews, Channels channels, Publishing publishing, HtmlText html,
                ReadTimes readTimes, Times times, PageForms forms, Trails trails, PublicationRows rows,
-               MediaLibrary media, Assets assets) {
+               MediaLibrary media, Assets assets, VideoMaking videos) {
+        this.videos = videos;
         this.trails = trails;
         this.rows = rows;
         this.pieces = pieces;
@@ -160,6 +164,9 @@ class PiecePages {
                 .map(asset -> MediaLibrary.FILE_PATH + asset.sha256()).orElse(null));
         model.put("video", file(piece.videoAssetId()));
         model.put("captions", file(piece.captionsAssetId()));
+        List<VideoMaking.View> made = piece.kind() == PieceKind.VIDEO ? List.of() : videos.list(id).videos();
+        model.put("madeVideos", made.stream().filter(VideoMaking.View::current).map(MadeVideoRow::of).toList());
+        model.put("olderVideos", made.stream().anyMatch(v -> !v.current()));
         model.put("library", media.list(piece.unitCode(), null, null));
         model.put("channels", channels.ofUnit(piece.unitCode()).stream().filter(c -> !channels.fileRemoved(c)).toList());
         model.put("priorities", Priority.values());
@@ -170,6 +177,29 @@ class PiecePages {
                 Pageable.from(0, 50)).getContent()));
         model.put("times", times);
         return vn.herald.web.Page.view("piece", model);
+    }
+
+    /** A video made from the piece as its page shows it: length as m:ss, size in MB, the reason's bundle key. */
+    record MadeVideoRow(VideoShape shape, String status, @Nullable String reasonKey, @Nullable String videoUrl,
+                        @Nullable String captionsUrl, String length, String size) {
+
+        static MadeVideoRow of(VideoMaking.View video) {
+            return new MadeVideoRow(video.shape(), video.status().name(),
+                    video.reason() == null ? null : "video.reason." + video.reason(), video.videoUrl(), video.captionsUrl(),
+                    video.seconds() == null ? "" : Times.minutes(Duration.ofMillis(Math.round(video.seconds() * 1000))),
+                    video.sizeBytes() == null ? "" : String.format(Locale.ROOT, "%.1f MB", video.sizeBytes() / 1_048_576.0));
+        }
+    }
+
+    /** One click makes the piece's video in both shapes, in the background; the page then shows it being made. */
+    @Post("/{id}/videos")
+    @Secured("EDITOR")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> makeVideos(long id, @Body LoginPage.TokenFields fields, Authentication user) {
+        return forms.handle(user, fields.csrfToken(), () -> {
+            videos.request(id, List.of());
+            return HttpResponse.seeOther(URI.create("/pieces/" + id + "?ok=video#videos-h"));
+        }, "/pieces/" + id);
     }
 
     /** The editors' own address of a stored file, for the page's preview. */
