@@ -77,8 +77,14 @@ public final class TestVideos {
 
     /** An approved VIDEO piece with its clip and Vietnamese captions, written by bien-tap and approved by duyet. */
     public static Piece approvedVideo(Pieces pieces, String title, String summary, int seconds, int hue) {
+        return approvedVideo(pieces, title, summary, seconds, hue, List.of());
+    }
+
+    /** The same, tagged for these campaigns. */
+    public static Piece approvedVideo(Pieces pieces, String title, String summary, int seconds, int hue,
+                                      List<String> campaigns) {
         Piece piece = pieces.create(new PieceForm(PieceKind.VIDEO, null, title, summary, "<p>" + summary + "</p>", null,
-                null, null, List.of("Chuyển đổi số"), null, null, null, null, null), "bien-tap");
+                null, null, List.of("Chuyển đổi số"), null, campaigns, null, null, null), "bien-tap");
         pieces.attach(piece.id(), AssetRole.VIDEO, new ByteArrayInputStream(mp4(seconds, hue)), "video.mp4", null,
                 "bien-tap");
         pieces.attach(piece.id(), AssetRole.CAPTIONS, new ByteArrayInputStream(CAPTIONS.getBytes(StandardCharsets.UTF_8)),
