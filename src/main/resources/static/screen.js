@@ -150,10 +150,17 @@
         advance();
       }
     };
+    // a second's pause before the next slide: a loop of nothing but broken videos must not spin
+    var skip = function () {
+      if (mine === turn) {
+        clearTimeout(timer);
+        timer = setTimeout(next, 1000);
+      }
+    };
     video.addEventListener('loadeddata', function () {
       if (mine === turn) {
         stage.replaceChildren(article);
-        video.play().catch(next);
+        video.play().catch(skip);
       }
     }, { once: true });
     video.addEventListener('playing', function () {
@@ -163,7 +170,7 @@
       }
     });
     video.addEventListener('ended', next);
-    video.addEventListener('error', next);
+    video.addEventListener('error', skip);
     article.appendChild(video);
     article.appendChild(element('h2', null, slide.title));
     timer = setTimeout(next, LOAD_LIMIT);
@@ -182,7 +189,7 @@
         video.appendChild(track);
       }
       video.src = sources[0];
-    }, next);
+    }, skip);
   }
 
   function draw(slide, urgent) {

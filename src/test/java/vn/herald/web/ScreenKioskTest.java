@@ -21,6 +21,7 @@ import vn.herald.TestVideos;
 import vn.herald.account.Accounts;
 import vn.herald.broadcast.ScreenLoops;
 import vn.herald.channel.Priority;
+import vn.herald.content.Assets;
 import vn.herald.content.Piece;
 import vn.herald.content.PieceForm;
 import vn.herald.content.PieceKind;
@@ -30,6 +31,7 @@ import vn.herald.publishing.Publication;
 import vn.herald.publishing.Publishing;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -58,6 +60,7 @@ class ScreenKioskTest implements TestPropertyProvider {
     @Inject Dispatcher dispatcher;
     @Inject TestClock clock;
     @Inject ScreenLoops loops;
+    @Inject Assets assets;
 
     private Chromium chrome;
 
@@ -124,7 +127,7 @@ class ScreenKioskTest implements TestPropertyProvider {
     }
 
     @Test
-    void theKioskPlaysTheLoopTakesChangesShowsAnEmergencyAndKeepsPlayingWithHeraldStopped() {
+    void theKioskPlaysTheLoopTakesChangesShowsAnEmergencyAndKeepsPlayingWithHeraldStopped() throws IOException {
         TestVideos.needFfmpeg("ScreenKioskTest");
         TestUsers.ensure(accounts);
         clock.set(Instant.parse("2027-05-17T01:00:00Z"));
@@ -154,6 +157,17 @@ class ScreenKioskTest implements TestPropertyProvider {
                 "the video plays muted with its Vietnamese captions showing");
         chrome.check("screen-video");
 
+        // a video whose file cannot be had is skipped; the old slide stays until the next one is ready
+        Piece broken = TestVideos.approvedVideo(pieces, "Video hỏng không phát được", "Tệp đã mất.", 2, 200);
+        Publication lost = publishing.schedule(broken.id(), List.of("man-hinh"), clock.instant(), Priority.NORMAL, false,
+                "bien-tap").get(0);
+        Files.delete(assets.fileOf(assets.find(broken.videoAssetId()).orElseThrow()));
+        dispatcher.dispatch(lost.id());
+        Set<String> withBroken = titlesSeenFor(driver, Duration.ofSeconds(12));
+        assertTrue(withBroken.containsAll(Set.of("Lịch tiếp công dân", "Lịch cắt điện thôn Đông", "Ngày Chuyển đổi số 10/10")),
+                "the loop goes on: " + withBroken);
+        assertTrue(!withBroken.contains("Video hỏng không phát được"), "a video that cannot play is never shown: " + withBroken);
+
         Publication storm = published("Bão số 3 sắp đổ bộ", "Bà con không ra khơi, gia cố nhà cửa.", Priority.EMERGENCY);
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> shown(d).equals("Bão số 3 sắp đổ bộ"));
         assertTrue(driver.findElement(By.cssSelector("#stage .slide")).getAttribute("class").contains("emergency"));
@@ -164,7 +178,7 @@ class ScreenKioskTest implements TestPropertyProvider {
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> !shown(d).isEmpty() && !shown(d).equals("Bão số 3 sắp đổ bộ"));
 
         server.stop();
-        Set<String> offline = titlesSeenFor(driver, Duration.ofSeconds(12));
+        Set<String> offline = titlesSeenFor(driver, Duration.ofSeconds(14));
         assertEquals(Set.of("Lịch tiếp công dân", "Thu phí vệ sinh môi trường", "Lịch cắt điện thôn Đông",
                 "Ngày Chuyển đổi số 10/10"), offline, "with Herald stopped the last loop keeps playing");
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> shown(d).equals("Ngày Chuyển đổi số 10/10") && videoPlays());
