@@ -1,6 +1,9 @@
 package vn.herald.publishing;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.condition.Condition;
+import io.micronaut.context.condition.ConditionContext;
+import io.micronaut.core.reflect.ClassUtils;
 import jakarta.inject.Singleton;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapter;
@@ -63,9 +66,35 @@ abstract class VideoChannelStandIn implements ChannelAdapter {
         return Optional.empty();
     }
 
+    /** True while the build has no real adapter of that name: the stand-in then serves its type. */
+    abstract static class Missing implements Condition {
+        private final String adapter;
+
+        Missing(String adapter) {
+            this.adapter = adapter;
+        }
+
+        @Override
+        public boolean matches(ConditionContext context) {
+            return !ClassUtils.isPresent(adapter, VideoChannelStandIn.class.getClassLoader());
+        }
+    }
+
+    public static final class NoYouTubeAdapter extends Missing {
+        public NoYouTubeAdapter() {
+            super("vn.herald.channel.youtube.YouTubeAdapter");
+        }
+    }
+
+    public static final class NoTikTokAdapter extends Missing {
+        public NoTikTokAdapter() {
+            super("vn.herald.channel.tiktok.TikTokAdapter");
+        }
+    }
+
     @Singleton
     @Requires(property = "herald.test.video-stand-ins", value = "true")
-    @Requires(missingClasses = "vn.herald.channel.youtube.YouTubeAdapter")
+    @Requires(condition = NoYouTubeAdapter.class)
     static class YouTube extends VideoChannelStandIn {
         YouTube(PieceVideos videos) {
             super(videos, VideoShape.LANDSCAPE);
@@ -79,7 +108,7 @@ abstract class VideoChannelStandIn implements ChannelAdapter {
 
     @Singleton
     @Requires(property = "herald.test.video-stand-ins", value = "true")
-    @Requires(missingClasses = "vn.herald.channel.tiktok.TikTokAdapter")
+    @Requires(condition = NoTikTokAdapter.class)
     static class TikTok extends VideoChannelStandIn {
         TikTok(PieceVideos videos) {
             super(videos, VideoShape.VERTICAL);
