@@ -81,16 +81,20 @@ class ScreenController {
                 .header(HttpHeaders.CACHE_CONTROL, NO_CACHE).header("X-Robots-Tag", "noindex");
     }
 
-    /** A picture of a slide the screen shows now. */
+    /**
+     * A file of a slide the screen shows now: a picture, a video or its captions. Micronaut answers a Range on a
+     * {@code SystemFile} with 206 and Content-Range, which a video element asks for.
+     */
     @Get("/files/{sha256}")
     HttpResponse<?> file(String token, String sha256) {
-        Optional<Asset> asset = loops.channelOf(token).flatMap(channel -> loops.picture(channel, sha256));
+        Optional<Asset> asset = loops.channelOf(token).flatMap(channel -> loops.file(channel, sha256));
         if (asset.isEmpty() || !Files.isReadable(assets.fileOf(asset.get()))) {
             return HttpResponse.notFound();
         }
         Path stored = assets.fileOf(asset.get());
         return ContentPolicy.storedFile(HttpResponse.ok(new SystemFile(stored.toFile(),
-                MediaType.of(asset.get().mediaType()))), asset.get().mediaType()).header(HttpHeaders.CACHE_CONTROL, NO_CACHE);
+                MediaType.of(asset.get().mediaType()))), asset.get().mediaType()).header(HttpHeaders.CACHE_CONTROL, NO_CACHE)
+                .header(HttpHeaders.ACCEPT_RANGES, "bytes");
     }
 
     private static String etag(byte[] body) {

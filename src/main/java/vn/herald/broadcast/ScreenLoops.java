@@ -31,7 +31,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -52,11 +51,22 @@ public class ScreenLoops {
     public record Manifest(String channel, String unit, boolean open, @Nullable OffsetDateTime nextChange,
                            int pollSeconds, List<Shown> emergency, List<Shown> slides, List<String> ticker) {}
 
-    /** A slide in the loop, with its picture's address beside the manifest and the end of its time on the screen. */
+    /**
+     * A slide in the loop, with its files' addresses beside the manifest (a picture, or a video's poster; a video and
+     * its WebVTT captions) and the end of its time on the screen; a video's {@code seconds} is its own length.
+     */
     @Serdeable
     public record Shown(long publicationId, long pieceId, Slide.Kind kind, Priority priority, String title,
                         @Nullable String text, @Nullable String image, @Nullable String imageAlt, int seconds,
-                        OffsetDateTime until) {}
+                        OffsetDateTime until, @Nullable String video, @Nullable String captions) {
+
+        boolean names(String file) {
+            return file.equals(image) || file.equals(video) || file.equals(captions);
+        }
+    }
+
+    /** Where a slide's files are, beside the manifest's address. */
+    private static final String FILES = "files/";
 
     private final ScreenFeedRepository feeds;
     private final IcalTokens tokens;
@@ -140,19 +150,24 @@ public class ScreenLoops {
                 List.copyOf(emergency), List.copyOf(slides), List.copyOf(ticker));
     }
 
-    /** A picture the screen shows now; nothing else is served by its token. */
-    public Optional<Asset> picture(Channel channel, String sha256) {
+    /** A file (picture, video, captions) of a slide the screen shows now; nothing else is served by its token. */
+    public Optional<Asset> file(Channel channel, String sha256) {
         Manifest manifest = manifest(channel);
-        boolean shown = manifest.emergency().stream().anyMatch(s -> Objects.equals(s.image(), "files/" + sha256))
-                || manifest.slides().stream().anyMatch(s -> Objects.equals(s.image(), "files/" + sha256));
+        String file = FILES + sha256;
+        boolean shown = manifest.emergency().stream().anyMatch(s -> s.names(file))
+                || manifest.slides().stream().anyMatch(s -> s.names(file));
         return shown ? assets.findBySha256(sha256) : Optional.empty();
     }
 
     private Shown shown(Publication publication, Instant until, ZoneId zone) {
         Slide slide = adapter.slide(new Payload(publication.payload(), publication.payloadSummary()));
         return new Shown(publication.id(), publication.pieceId(), slide.kind(), publication.priority(), slide.title(),
-                slide.text(), slide.imageSha256() == null ? null : "files/" + slide.imageSha256(), slide.imageAlt(),
-                slide.seconds(), until.atZone(zone).toOffsetDateTime());
+                slide.text(), relative(slide.imageSha256()), slide.imageAlt(), slide.seconds(),
+                until.atZone(zone).toOffsetDateTime(), relative(slide.videoSha256()), relative(slide.captionsSha256()));
+    }
+
+    private static String relative(String sha256) {
+        return sha256 == null ? null : FILES + sha256;
     }
 
     /** The screen's feed, made with a fresh token if it has none; two instances making it at once agree on one. */

@@ -294,9 +294,12 @@ public class GapFiller {
         return planned;
     }
 
-    /** Loudspeakers read scripts and articles aloud; the other channels show articles and infographics. */
+    /**
+     * The channels' one rule ({@link ChannelType#carries}), and one addition for a gap: a loudspeaker week without a
+     * script is filled with an article read aloud rather than left silent.
+     */
     static boolean fits(PieceKind kind, ChannelType type) {
-        return type == ChannelType.LOUDSPEAKER ? kind != PieceKind.INFOGRAPHIC : kind != PieceKind.RADIO_SCRIPT;
+        return type.carries(kind) || (type == ChannelType.LOUDSPEAKER && kind == PieceKind.ARTICLE);
     }
 
     /** How many publications on the channel in the weeks around share a topic with the piece. */

@@ -210,7 +210,7 @@ class CampaignLauncher {
             ChannelType type = channel.type();
             Set<Long> usedHere = used.computeIfAbsent(slot.channelId(), id -> new HashSet<>());
             // a piece already on the channel is not doubled by the campaign; last year's may run again
-            Optional<Candidate> piece = tagged.stream().filter(p -> fits(p.kind(), type) && !usedHere.contains(p.id())
+            Optional<Candidate> piece = tagged.stream().filter(p -> type.carries(p.kind()) && !usedHere.contains(p.id())
                     && publishing.freeForCampaign(p.id(), slot.channelId(), slot.plannedAt())).findFirst();
             if (piece.isEmpty()) {
                 continue;
@@ -252,7 +252,7 @@ class CampaignLauncher {
             }
             Set<Long> skipped = skip.computeIfAbsent(slot.channelId(), id -> new HashSet<>());
             for (Candidate piece : tagged) {
-                if (!fits(piece.kind(), channel.type()) || skipped.contains(piece.id())) {
+                if (!channel.type().carries(piece.kind()) || skipped.contains(piece.id())) {
                     continue;
                 }
                 skipped.add(piece.id());
@@ -370,11 +370,6 @@ class CampaignLauncher {
                     slot.channelId(), slot.plannedAt(), refusal.getMessage());
             return false;
         }
-    }
-
-    /** Radio scripts are written for the ear and go to the loudspeakers; articles and infographics to the rest. */
-    static boolean fits(PieceKind kind, ChannelType type) {
-        return (kind == PieceKind.RADIO_SCRIPT) == (type == ChannelType.LOUDSPEAKER);
     }
 
     CampaignRules rules(Campaign campaign) {

@@ -20,8 +20,9 @@ public record ChannelRequirement(RefusalCode code, List<Object> args) {
     }
 
     /**
-     * Zalo, WordPress, the loudspeakers and (until their kiosk plays video) the screens cannot carry a video: a VIDEO piece is refused there in plain words instead
-     * of going out without the video it is about. Empty for every other kind.
+     * Zalo, WordPress and the loudspeakers cannot carry a video: a VIDEO piece is refused there in plain words instead
+     * of going out without the video it is about. Empty for every other kind. (Screens play videos; YouTube and TikTok
+     * need one, {@code channel-needs-video}.)
      */
     public static List<ChannelRequirement> takesNoVideo(vn.herald.content.Piece piece, Channel channel) {
         return piece.kind() == vn.herald.content.PieceKind.VIDEO

@@ -28,11 +28,12 @@ public final class ContentPolicy {
     /**
      * The pages' policy. Stored pictures and recordings are linked by the public address ({@code HERALD_PUBLIC_URL}),
      * which need not be the address an editor uses; pictures in article bodies may come from other https sites (the
-     * sanitiser keeps http, https and relative); FullCalendar's icon font is a data: URL inside its styles.
+     * sanitiser keeps http, https and relative); FullCalendar's icon font is a data: URL inside its styles. A screen's
+     * kiosk plays its videos from blob: copies it keeps in memory, so the loop plays on while Herald is unreachable.
      */
     static String pages(String publicOrigin) {
         return "default-src 'self'; script-src 'self'; style-src 'self' " + EMPTY_STYLE
-                + "; img-src 'self' " + publicOrigin + " https:; media-src 'self' " + publicOrigin
+                + "; img-src 'self' " + publicOrigin + " https:; media-src 'self' blob: " + publicOrigin
                 + "; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     }
 

@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * The portal's radio pieces as podcast episodes: each with the sound the loudspeakers would play, the piece's own
- * recording or else espeak-ng's Vietnamese speech of the script (made once and kept in the speech cache). A piece
- * with neither (no recording, no text, speech failing) is left out of the podcast rather than sent without audio.
+ * recording or else espeak-ng's Vietnamese speech of the script (made once and kept in the speech cache, served as
+ * MP3 by {@link PodcastMp3}). A piece with neither (no recording, no text, speech failing) is left out of the podcast rather than sent without audio.
  */
 @Singleton
 class PodcastEpisodes {
@@ -45,11 +45,13 @@ class PodcastEpisodes {
 
     private final PortalArticles articles;
     private final AudioMaker audioMaker;
+    private final PodcastMp3 mp3;
     private final Units units;
 
-    PodcastEpisodes(PortalArticles articles, AudioMaker audioMaker, Units units) {
+    PodcastEpisodes(PortalArticles articles, AudioMaker audioMaker, PodcastMp3 mp3, Units units) {
         this.articles = articles;
         this.audioMaker = audioMaker;
+        this.mp3 = mp3;
         this.units = units;
     }
 
@@ -80,7 +82,7 @@ class PodcastEpisodes {
                 page.audio() == null ? null : page.audio().sha256(), page.readSeconds() == null ? 0 : page.readSeconds());
         Sound sound = audioMaker.soundOf(script, SPEECH);
         if (sound instanceof Sound.Audio audio) {
-            return Optional.of(new Episode(article, audio));
+            return Optional.of(new Episode(article, mp3.served(audio)));
         }
         LOG.warn("radio piece {} is left out of the podcast: {}", page.pieceId(), ((Sound.ReadLive) sound).reason());
         return Optional.empty();

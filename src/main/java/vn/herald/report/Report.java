@@ -7,10 +7,14 @@ import vn.herald.channel.ChannelType;
 import java.time.Instant;
 import java.util.List;
 
-/** What a unit reports upward for one period; every list is ordered as it is printed. */
+/**
+ * What a unit reports upward for one period; every list is ordered as it is printed. {@code byChannelType} counts what
+ * was sent for real per kind of channel (portal, Facebook, Zalo, loudspeakers, screens, YouTube, TikTok), named in
+ * Vietnamese, in that order.
+ */
 @Serdeable
 public record Report(UnitLine unit, ReportPeriod period, Instant generatedAt, Totals totals,
-                     List<ChannelCount> byChannel, List<Count> byKind, List<Count> byTopic, List<Count> byAudience,
+                     List<ChannelCount> byChannel, List<Count> byChannelType, List<Count> byKind, List<Count> byTopic, List<Count> byAudience,
                      List<CadenceLine> cadence, List<CampaignLine> campaigns, List<Failure> failures,
                      List<Item> published) {
 

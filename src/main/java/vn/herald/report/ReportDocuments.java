@@ -69,6 +69,10 @@ class ReportDocuments {
             heading(doc, "II. Số lượng theo kênh");
             table(doc, List.of("TT", "Kênh", "Đã đăng", "Chạy thử"), numbered(report.byChannel().stream()
                     .map(c -> List.of(c.name(), String.valueOf(c.published()), String.valueOf(c.dryRun()))).toList()));
+            if (!report.byChannelType().isEmpty()) {
+                table(doc, List.of("TT", "Loại kênh", "Đã đăng"), numbered(report.byChannelType().stream()
+                        .map(c -> List.of(c.label(), String.valueOf(c.count()))).toList()));
+            }
 
             heading(doc, "III. Theo loại nội dung, chủ đề và đối tượng");
             for (ReportPages.Group group : List.of(new ReportPages.Group("Loại nội dung", report.byKind()),

@@ -36,6 +36,9 @@ class ReportSheets {
             for (Report.ChannelCount c : report.byChannel()) {
                 csv.printRecord("Theo kênh", c.name(), c.channelId(), c.published(), "", "", c.dryRun() + " mục chạy thử");
             }
+            for (Report.Count c : report.byChannelType()) {
+                csv.printRecord("Theo loại kênh", c.label(), "", c.count(), "", "", "");
+            }
             for (Report.Count c : report.byKind()) {
                 csv.printRecord("Theo loại nội dung", c.label(), "", c.count(), "", "", "");
             }

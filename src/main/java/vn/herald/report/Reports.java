@@ -1,5 +1,6 @@
 package vn.herald.report;
 
+import io.micronaut.context.MessageSource;
 import io.micronaut.core.annotation.Nullable;
 import vn.herald.unit.Access;
 import io.micronaut.serde.annotation.Serdeable;
@@ -25,8 +26,10 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -54,6 +57,8 @@ public class Reports {
     private static final Map<ReportPeriod.Kind, Integer> CHOICES = Map.of(ReportPeriod.Kind.MONTH, 12,
             ReportPeriod.Kind.HALF_YEAR, 4, ReportPeriod.Kind.YEAR, 3);
 
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
     private final ReportFacts facts;
     private final Units units;
     private final Campaigns campaigns;
@@ -62,10 +67,12 @@ public class Reports {
     private final ReportConfig config;
     private final Clock clock;
     private final Access access;
+    private final MessageSource messages;
 
     Reports(ReportFacts facts, Units units, Campaigns campaigns, Calendar calendar, Channels channels, ReportConfig config, Access access,
-            Clock clock) {
+            MessageSource messages, Clock clock) {
         this.access = access;
+        this.messages = messages;
         this.facts = facts;
         this.units = units;
         this.campaigns = campaigns;
@@ -111,7 +118,7 @@ public class Reports {
                 line(unit), period, clock.instant(),
                 new Report.Totals(published.size(), dryRun, failures.size(), Math.round(airSeconds / 60.0), airSeconds,
                         loudspeaker.size(), withoutDuration),
-                byChannel,
+                byChannel, byChannelType(published),
                 counts(published, f -> List.of(f.kind().name()), key -> KIND_LABELS.get(PieceKind.valueOf(key))),
                 counts(published, PublicationFact::topics, Function.identity()),
                 counts(published, PublicationFact::audiences, Function.identity()),
@@ -246,6 +253,15 @@ public class Reports {
     }
 
     /** Counts per facet value, most first, then by label; a piece with two topics counts for each. */
+    /** What went out for real per kind of channel, in the order of {@link ChannelType}, by the bundle's names. */
+    private List<Report.Count> byChannelType(List<PublicationFact> published) {
+        Map<ChannelType, Integer> counts = new EnumMap<>(ChannelType.class);
+        published.forEach(fact -> counts.merge(fact.channelType(), 1, Integer::sum));
+        return counts.entrySet().stream().map(e -> new Report.Count(e.getKey().name(),
+                messages.getMessage("ctype." + e.getKey().name(), VIETNAMESE).orElse(e.getKey().name()), e.getValue()))
+                .toList();
+    }
+
     private static List<Report.Count> counts(List<PublicationFact> facts, Function<PublicationFact, List<String>> facet,
                                              Function<String, String> label) {
         Map<String, Integer> counts = new LinkedHashMap<>();

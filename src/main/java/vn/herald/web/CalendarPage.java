@@ -54,8 +54,13 @@ import java.util.stream.Collectors;
 @Produces(MediaType.TEXT_HTML)
 class CalendarPage {
 
-    /** Colours with at least 4.5:1 contrast against white text, one per channel in the order they are listed. */
-    private static final List<String> COLOURS = List.of("#0b5cad", "#1a7f37", "#8250df", "#a34700", "#bf3989", "#0e6f85");
+    /**
+     * Colours with at least 4.5:1 contrast against white text, one per channel in the order they are listed: nine, so
+     * a commune with every kind of channel (portal, Facebook, Zalo, loudspeakers, a screen, YouTube, TikTok) and two
+     * more sees no colour twice.
+     */
+    private static final List<String> COLOURS = List.of("#0b5cad", "#1a7f37", "#8250df", "#a34700", "#bf3989", "#0e6f85",
+            "#6e5a00", "#4b5563", "#cf222e");
     /** The mark beside each title, so a status never depends on colour alone; the legend names each. */
     private static final Map<PublicationStatus, String> MARKS = Map.of(PublicationStatus.SCHEDULED, "◷",
             PublicationStatus.SENDING, "↗", PublicationStatus.PUBLISHED, "✓", PublicationStatus.RETRY_WAIT, "↻",

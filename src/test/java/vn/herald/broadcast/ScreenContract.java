@@ -15,8 +15,10 @@ import org.junit.jupiter.api.TestInstance;
 import vn.herald.TestChannels;
 import vn.herald.TestClock;
 import vn.herald.TestUsers;
+import vn.herald.TestVideos;
 import vn.herald.account.Accounts;
 import vn.herald.channel.Priority;
+import vn.herald.content.Assets;
 import vn.herald.content.Piece;
 import vn.herald.content.PieceForm;
 import vn.herald.content.PieceKind;
@@ -58,6 +60,7 @@ abstract class ScreenContract implements TestPropertyProvider {
     @Inject Accounts accounts;
     @Inject ScreenLoops loops;
     @Inject JsonMapper json;
+    @Inject Assets assets;
     @Inject @Client("/") HttpClient http;
 
     abstract Map<String, String> databaseProperties();
@@ -144,6 +147,37 @@ abstract class ScreenContract implements TestPropertyProvider {
         assertTrue(publishing.get(dry.id()).dryRunRequest().contains("Lịch tiếp công dân tháng 5"),
                 "the dry run records the slide it would show");
         assertEquals(List.of(), manifest("man-hinh-thu").slides(), "and the dry-run screen's loop is left as it was");
+    }
+
+    @Test
+    void aVideoIsASlideOfItsOwnLengthWithItsCaptionsAndIsServedInRanges() throws IOException {
+        TestVideos.needFfmpeg("ScreenContract's video slide");
+        Piece piece = TestVideos.approvedVideo(pieces, "Ngày Chuyển đổi số 10/10", "Video ngắn về VNeID", 3, 40);
+        Publication live = published(piece, "man-hinh", Priority.NORMAL);
+        ScreenLoops.Shown slide = manifest("man-hinh").slides().stream().filter(s -> s.publicationId() == live.id())
+                .findFirst().orElseThrow();
+        String video = assets.find(pieces.get(piece.id()).videoAssetId()).orElseThrow().sha256();
+        String captions = assets.find(pieces.get(piece.id()).captionsAssetId()).orElseThrow().sha256();
+        assertEquals("VIDEO", slide.kind().name());
+        assertEquals("files/" + video, slide.video());
+        assertEquals("files/" + captions, slide.captions());
+        assertEquals(3, slide.seconds(), "a video stays on the screen for its own length, not slideSeconds");
+
+        String base = "/screen/" + token("man-hinh") + "/";
+        long size = java.nio.file.Files.size(assets.fileOf(assets.findBySha256(video).orElseThrow()));
+        HttpResponse<byte[]> part = http.toBlocking().exchange(HttpRequest.GET(base + slide.video()).header("Range",
+                "bytes=100-199"), byte[].class);
+        assertEquals(HttpStatus.PARTIAL_CONTENT, part.getStatus());
+        assertEquals("bytes 100-199/" + size, part.getHeaders().get("Content-Range"));
+        assertEquals(100, part.body().length);
+        assertEquals("video/mp4", part.getContentType().orElseThrow().toString());
+        String vtt = http.toBlocking().retrieve(base + slide.captions());
+        assertTrue(vtt.startsWith("WEBVTT") && vtt.contains("Ngày Chuyển đổi số quốc gia 10/10"), vtt);
+
+        publishing.cancel(live.id(), "Hết đợt tuyên truyền", "bien-tap");
+        HttpClientResponseException gone = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(base + "files/" + video, byte[].class));
+        assertEquals(HttpStatus.NOT_FOUND, gone.getStatus(), "a video no longer in the loop is not served by the token");
     }
 
     @Test

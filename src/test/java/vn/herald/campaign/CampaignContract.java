@@ -355,9 +355,9 @@ abstract class CampaignContract implements TestPropertyProvider {
     void aWrongCampaignIsRefusedNamingEachField() {
         clock.set(hanoi("2027-12-01T09:00:00"));
         Map<String, Object> wrong = new HashMap<>(Map.of("start", "2027-12-28", "end", "2027-12-20",
-                "cadence", Map.of("TIKTOK", "daily", "FACEBOOK_PAGE", "hourly")));
+                "cadence", Map.of("INSTAGRAM", "daily", "FACEBOOK_PAGE", "hourly")));
         String body = refused(asEditor(HttpRequest.POST("/api/campaigns", wrong))).getResponse().getBody(String.class).orElse("");
-        for (String field : List.of("\"name\"", "\"end\"", "\"cadence.TIKTOK\"", "\"cadence.FACEBOOK_PAGE\"")) {
+        for (String field : List.of("\"name\"", "\"end\"", "\"cadence.INSTAGRAM\"", "\"cadence.FACEBOOK_PAGE\"")) {
             assertTrue(body.contains(field), field + " not named in " + body);
         }
 

@@ -91,8 +91,8 @@ class LibraryImportTest implements TestPropertyProvider {
                     pageId: "123"
                     accessTokenEnv: HERALD_FACEBOOK_PAGE_TOKEN
                     """);
-            write("channels/tiktok.yml", """
-                    type: TIKTOK
+            write("channels/instagram.yml", """
+                    type: INSTAGRAM
                     mode: live
                     """);
             write("channels/zalo.yml", """
@@ -125,7 +125,7 @@ class LibraryImportTest implements TestPropertyProvider {
         List<String> messages = report.problems().stream().map(ImportReport.Problem::message).sorted().toList();
 
         assertEquals(List.of(
-                "channels/tiktok.yml:1: 'type' phải là EPORTAL, FACEBOOK_PAGE, ZALO_OA, LOUDSPEAKER hoặc SCREEN, đang là 'TIKTOK'",
+                "channels/instagram.yml:1: 'type' phải là EPORTAL, FACEBOOK_PAGE, ZALO_OA, LOUDSPEAKER, SCREEN, YOUTUBE hoặc TIKTOK, đang là 'INSTAGRAM'",
                 "channels/zalo.yml:3: 'appSecret' ghi thẳng một bí mật trong tệp: hãy xóa đi, đặt bí mật vào một biến môi trường và ghi tên biến đó ở 'appSecretEnv'",
                 "content/articles/latin1.md: không phải văn bản UTF-8: hãy lưu tệp ở dạng UTF-8",
                 "content/articles/unknown-kind.md:2: 'kind' phải là ARTICLE, INFOGRAPHIC, RADIO_SCRIPT hoặc VIDEO, đang là 'ARTICEL'",

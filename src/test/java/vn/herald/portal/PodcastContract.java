@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.herald.TestClock;
+import vn.herald.TestVideos;
 import vn.herald.channel.Priority;
 import vn.herald.content.AssetRole;
 import vn.herald.content.Assets;
@@ -135,6 +136,45 @@ abstract class PodcastContract implements TestPropertyProvider {
         return wav.array();
     }
 
+    /** A 440 Hz tone as a stereo 128 kb/s MP3, made by ffmpeg. */
+    private static byte[] anMp3(int seconds) {
+        try {
+            Path out = Files.createTempFile("herald-recording", ".mp3");
+            run(List.of("ffmpeg", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=" + seconds,
+                    "-ac", "2", "-c:a", "libmp3lame", "-b:a", "128k", out.toString()));
+            return Files.readAllBytes(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What ffprobe reads of the first audio stream: codec, channels, bit rate and duration. */
+    private static Map<String, String> ffprobe(byte[] audio) throws IOException {
+        Path file = Files.createTempFile("herald-episode", ".bin");
+        Files.write(file, audio);
+        String out = run(List.of("ffprobe", "-v", "error", "-select_streams", "a:0", "-show_entries",
+                "stream=codec_name,channels,bit_rate:format=duration,format_name", "-of", "default=noprint_wrappers=1",
+                file.toString()));
+        Map<String, String> values = new java.util.HashMap<>();
+        out.lines().filter(line -> line.contains("=")).forEach(line -> values.put(line.substring(0, line.indexOf('=')),
+                line.substring(line.indexOf('=') + 1).strip()));
+        return values;
+    }
+
+    private static String run(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new AssertionError(command.get(0) + " failed: " + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return out;
+    }
+
     // --- HTTP, anonymously
 
     private String text(String uri) {
@@ -205,24 +245,55 @@ abstract class PodcastContract implements TestPropertyProvider {
     }
 
     @Test
-    void aScriptWithoutARecordingIsSpokenAndItsLengthAndDurationAreThoseOfTheSpeech() {
+    void aScriptWithoutARecordingIsSpokenAndServedAsAnMp3WhoseLengthAndDurationAreThoseOfTheFile() throws Exception {
+        TestVideos.needFfmpeg("PodcastContract's MP3 speech");
         Piece piece = aRadioScript("Thông báo lịch thu gom rác thải",
                 "Kính thưa bà con, từ tuần sau xe thu gom rác đi qua các thôn vào sáng thứ Hai và thứ Năm.", List.of());
         published(approved(piece));
 
         SyndEntry episode = feed("/portal/podcast.xml").getEntries().get(0);
         SyndEnclosure enclosure = episode.getEnclosures().get(0);
+        assertTrue(enclosure.getUrl().endsWith(".mp3"), enclosure.getUrl());
         HttpResponse<byte[]> served = http.toBlocking().exchange(HttpRequest.GET(path(enclosure.getUrl())), byte[].class);
         byte[] speech = served.body();
-        assertEquals(speech.length, enclosure.getLength());
-        assertEquals(served.getContentType().orElseThrow().toString(), enclosure.getType());
-        assertEquals("audio/wav", enclosure.getType());
-        // the WAV's own header: byte rate at 28, data after the 44-byte header espeak-ng writes
-        int byteRate = ByteBuffer.wrap(speech, 28, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        long millis = (speech.length - 44) * 1000L / byteRate;
+        assertEquals(speech.length, enclosure.getLength(), "the enclosure's length is the bytes served");
+        assertEquals("audio/mpeg", enclosure.getType());
+        assertEquals("audio/mpeg", served.getContentType().orElseThrow().toString());
+
+        Map<String, String> probe = ffprobe(speech);
+        assertEquals("mp3", probe.get("codec_name"), probe.toString());
+        assertEquals("1", probe.get("channels"), "speech is mono");
+        assertEquals(64000, Integer.parseInt(probe.get("bit_rate")), 2000, "64 kb/s is plenty for speech");
+        long millis = Math.round(Double.parseDouble(probe.get("duration")) * 1000);
         assertTrue(millis > 1000, "a sentence takes seconds to say: " + millis);
         assertTrue(Math.abs(itunes(episode).getDuration().getMilliseconds() - millis) < 1000,
                 itunes(episode).getDuration().getMilliseconds() + " against " + millis);
+
+        HttpResponse<byte[]> part = http.toBlocking().exchange(HttpRequest.GET(path(enclosure.getUrl()))
+                .header("Range", "bytes=10-109"), byte[].class);
+        assertEquals(HttpStatus.PARTIAL_CONTENT, part.getStatus());
+        assertArrayEquals(Arrays.copyOfRange(speech, 10, 110), part.body());
+        assertEquals("bytes 10-109/" + speech.length, part.header("Content-Range"));
+
+        SyndEnclosure again = feed("/portal/podcast.xml").getEntries().get(0).getEnclosures().get(0);
+        assertEquals(enclosure.getUrl(), again.getUrl(), "converted once and kept: the same file at the same address");
+    }
+
+    @Test
+    void aRecordedMp3IsServedAsItWasUploaded() {
+        TestVideos.needFfmpeg("PodcastContract's MP3 recording");
+        Piece piece = aRadioScript("Bản tin phòng chống lừa đảo qua mạng",
+                "Kính thưa bà con, không bấm vào đường link lạ.", List.of());
+        byte[] recording = anMp3(2);
+        pieces.attach(piece.id(), AssetRole.AUDIO, new ByteArrayInputStream(recording), "lua-dao.mp3", null, "bien-tap");
+        published(approved(piece));
+
+        SyndEnclosure enclosure = feed("/portal/podcast.xml").getEntries().get(0).getEnclosures().get(0);
+        assertTrue(enclosure.getUrl().endsWith(".mp3"), enclosure.getUrl());
+        HttpResponse<byte[]> served = http.toBlocking().exchange(HttpRequest.GET(path(enclosure.getUrl())), byte[].class);
+        assertArrayEquals(recording, served.body());
+        assertEquals(recording.length, enclosure.getLength());
+        assertEquals("audio/mpeg", enclosure.getType());
     }
 
     @Test

@@ -58,6 +58,9 @@ abstract class ReportsContract implements TestPropertyProvider {
     @Inject Accounts accounts;
     @Inject TestClock clock;
     @Inject Reports reports;
+    @Inject ReportPages pages;
+    @Inject ReportSheets sheets;
+    @Inject ReportDocuments documents;
     @Inject Campaigns campaigns;
 
     abstract Map<String, String> databaseProperties();
@@ -114,6 +117,19 @@ abstract class ReportsContract implements TestPropertyProvider {
                 "{\"pieceId\":" + read + ",\"title\":\"Thông báo thu gom rác thải\",\"text\":\"...\","
                         + "\"audioSha256\":null,\"readSeconds\":148}");
 
+        // a commune with a screen in its service hall and short-video channels
+        data.unit("xa-man-hinh", "Xã Màn Hình", null);
+        data.channel("man-hinh-hoi-truong", "xa-man-hinh", "SCREEN", false);
+        data.channel("man-hinh-youtube", "xa-man-hinh", "YOUTUBE", false);
+        data.channel("man-hinh-tiktok", "xa-man-hinh", "TIKTOK", false);
+        data.channel("man-hinh-web", "xa-man-hinh", "EPORTAL", false);
+        long clip = data.piece("xa-man-hinh", "VIDEO", "Video Ngày Chuyển đổi số 10/10", "[\"Chuyển đổi số\"]", "[]", null);
+        for (String channel : List.of("man-hinh-hoi-truong", "man-hinh-youtube", "man-hinh-tiktok", "man-hinh-web")) {
+            data.publication(clip, channel, "xa-man-hinh", Instant.parse("2027-05-03T02:00:00Z"), "PUBLISHED", false, 0);
+        }
+        data.publication(clip, "man-hinh-tiktok", "xa-man-hinh", Instant.parse("2027-05-04T02:00:00Z"), "PUBLISHED", false, 0);
+        data.publication(clip, "man-hinh-youtube", "xa-man-hinh", Instant.parse("2027-05-05T02:00:00Z"), "PUBLISHED", true, 0);
+
         long news = data.piece("xa-binh-minh", "ARTICLE", "Ngày hội đổi mới sáng tạo", "[\"Đổi mới sáng tạo\"]", "[]", null);
         for (int day = 16; day <= 20; day++) {
             data.publication(news, "binh-minh-web", "xa-binh-minh", Instant.parse("2027-04-" + day + "T02:00:00Z"), "PUBLISHED", false, 0);
@@ -156,6 +172,28 @@ abstract class ReportsContract implements TestPropertyProvider {
                 may.byTopic().stream().map(c -> c.label() + ":" + c.count()).toList());
         assertEquals(List.of("Người cao tuổi:1", "Thanh niên:1"),
                 may.byAudience().stream().map(c -> c.label() + ":" + c.count()).toList());
+    }
+
+    @Test
+    void screensYouTubeAndTikTokAreCountedByChannelTypeInVietnameseInEveryFormat() throws IOException {
+        Report may = reports.report("xa-man-hinh", "2027-05");
+        assertEquals(List.of("Cổng thông tin:1", "Màn hình:1", "YouTube:1", "TikTok:2"),
+                may.byChannelType().stream().map(c -> c.label() + ":" + c.count()).toList(),
+                "sent for real, per kind of channel; the YouTube dry run is not counted");
+        assertEquals(List.of("Video:5"), may.byKind().stream().map(c -> c.label() + ":" + c.count()).toList());
+
+        String html = Jsoup.parse(pages.report(may)).text();
+        assertTrue(html.contains("Loại kênh Đã đăng 1 Cổng thông tin 1 2 Màn hình 1 3 YouTube 1 4 TikTok 2"), html);
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(sheets.report(may).substring(1))).getRecords();
+        assertEquals(List.of("Cổng thông tin=1", "Màn hình=1", "YouTube=1", "TikTok=2"), rows.stream()
+                .filter(r -> r.get("Mục").equals("Theo loại kênh")).map(r -> r.get("Nội dung") + "=" + r.get("Số lượng")).toList());
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(documents.report(may)))) {
+            XWPFTable types = doc.getTables().stream().filter(t -> t.getRow(0).getCell(1).getText().equals("Loại kênh"))
+                    .findFirst().orElseThrow();
+            assertEquals(List.of("4", "TikTok", "2"), cells(types, 4));
+            assertEquals(List.of("2", "Màn hình", "1"), cells(types, 2));
+        }
     }
 
     @Test

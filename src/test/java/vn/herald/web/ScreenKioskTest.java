@@ -12,13 +12,16 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.herald.TestChannels;
 import vn.herald.TestClock;
 import vn.herald.TestUsers;
+import vn.herald.TestVideos;
 import vn.herald.account.Accounts;
 import vn.herald.broadcast.ScreenLoops;
 import vn.herald.channel.Priority;
+import vn.herald.content.Assets;
 import vn.herald.content.Piece;
 import vn.herald.content.PieceForm;
 import vn.herald.content.PieceKind;
@@ -28,6 +31,7 @@ import vn.herald.publishing.Publication;
 import vn.herald.publishing.Publishing;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -40,8 +44,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The kiosk page of a screen in a real browser: it plays the loop, takes a new piece without reloading, shows an
- * emergency within 5 seconds, and keeps playing the last loop with Herald stopped. The screen asks every second
- * ({@code pollSeconds: 1}) and a slide stays two seconds.
+ * emergency within 5 seconds, plays a video (an H.264/AAC MP4: Debian's Chromium decodes it) and keeps playing the last
+ * loop, the video included, with Herald stopped. The screen asks every second ({@code pollSeconds: 1}), a slide stays
+ * two seconds and the video three.
  */
 @MicronautTest(transactional = false)
 @ExtendWith(Chromium.Needed.class)
@@ -55,6 +60,7 @@ class ScreenKioskTest implements TestPropertyProvider {
     @Inject Dispatcher dispatcher;
     @Inject TestClock clock;
     @Inject ScreenLoops loops;
+    @Inject Assets assets;
 
     private Chromium chrome;
 
@@ -84,6 +90,10 @@ class ScreenKioskTest implements TestPropertyProvider {
                 null, null, null, null, null, null, null, null), "bien-tap");
         pieces.submit(piece.id(), "bien-tap");
         pieces.approve(piece.id(), pieces.get(piece.id()).revision(), "duyet");
+        return onTheScreen(piece, priority);
+    }
+
+    private Publication onTheScreen(Piece piece, Priority priority) {
         Publication publication = publishing.schedule(piece.id(), List.of("man-hinh"), clock.instant(), priority, false,
                 "bien-tap").get(0);
         dispatcher.dispatch(publication.id());
@@ -99,6 +109,12 @@ class ScreenKioskTest implements TestPropertyProvider {
         }
     }
 
+    /** Whether a video on the screen is playing: its clock has moved past the start. */
+    private boolean videoPlays() {
+        return Boolean.TRUE.equals(chrome.script(
+                "var v = document.querySelector('#stage .slide video'); return !!v && v.currentTime > 0 && !v.paused;"));
+    }
+
     private Set<String> titlesSeenFor(WebDriver driver, Duration duration) {
         Set<String> seen = new LinkedHashSet<>();
         long end = System.nanoTime() + duration.toNanos();
@@ -111,7 +127,8 @@ class ScreenKioskTest implements TestPropertyProvider {
     }
 
     @Test
-    void theKioskPlaysTheLoopTakesChangesShowsAnEmergencyAndKeepsPlayingWithHeraldStopped() {
+    void theKioskPlaysTheLoopTakesChangesShowsAnEmergencyAndKeepsPlayingWithHeraldStopped() throws IOException {
+        TestVideos.needFfmpeg("ScreenKioskTest");
         TestUsers.ensure(accounts);
         clock.set(Instant.parse("2027-05-17T01:00:00Z"));
         published("Lịch tiếp công dân", "Chủ tịch xã tiếp công dân sáng thứ Năm.", Priority.NORMAL);
@@ -131,6 +148,26 @@ class ScreenKioskTest implements TestPropertyProvider {
         published("Lịch cắt điện thôn Đông", "Cắt điện từ 8 giờ đến 11 giờ.", Priority.NORMAL);
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> shown(d).equals("Lịch cắt điện thôn Đông"));
 
+        onTheScreen(TestVideos.approvedVideo(pieces, "Ngày Chuyển đổi số 10/10", "Cài VNeID tại nhà văn hóa.", 3, 90),
+                Priority.NORMAL);
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> shown(d).equals("Ngày Chuyển đổi số 10/10") && videoPlays());
+        WebElement video = driver.findElement(By.cssSelector("#stage .slide video"));
+        assertEquals(Boolean.TRUE, chrome.script("return arguments[0].muted && arguments[0].textTracks.length === 1"
+                + " && arguments[0].textTracks[0].language === 'vi' && arguments[0].textTracks[0].mode === 'showing';", video),
+                "the video plays muted with its Vietnamese captions showing");
+        chrome.check("screen-video");
+
+        // a video whose file cannot be had is skipped; the old slide stays until the next one is ready
+        Piece broken = TestVideos.approvedVideo(pieces, "Video hỏng không phát được", "Tệp đã mất.", 2, 200);
+        Publication lost = publishing.schedule(broken.id(), List.of("man-hinh"), clock.instant(), Priority.NORMAL, false,
+                "bien-tap").get(0);
+        Files.delete(assets.fileOf(assets.find(broken.videoAssetId()).orElseThrow()));
+        dispatcher.dispatch(lost.id());
+        Set<String> withBroken = titlesSeenFor(driver, Duration.ofSeconds(12));
+        assertTrue(withBroken.containsAll(Set.of("Lịch tiếp công dân", "Lịch cắt điện thôn Đông", "Ngày Chuyển đổi số 10/10")),
+                "the loop goes on: " + withBroken);
+        assertTrue(!withBroken.contains("Video hỏng không phát được"), "a video that cannot play is never shown: " + withBroken);
+
         Publication storm = published("Bão số 3 sắp đổ bộ", "Bà con không ra khơi, gia cố nhà cửa.", Priority.EMERGENCY);
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> shown(d).equals("Bão số 3 sắp đổ bộ"));
         assertTrue(driver.findElement(By.cssSelector("#stage .slide")).getAttribute("class").contains("emergency"));
@@ -141,9 +178,10 @@ class ScreenKioskTest implements TestPropertyProvider {
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> !shown(d).isEmpty() && !shown(d).equals("Bão số 3 sắp đổ bộ"));
 
         server.stop();
-        Set<String> offline = titlesSeenFor(driver, Duration.ofSeconds(8));
-        assertEquals(Set.of("Lịch tiếp công dân", "Thu phí vệ sinh môi trường", "Lịch cắt điện thôn Đông"), offline,
-                "with Herald stopped the last loop keeps playing");
+        Set<String> offline = titlesSeenFor(driver, Duration.ofSeconds(14));
+        assertEquals(Set.of("Lịch tiếp công dân", "Thu phí vệ sinh môi trường", "Lịch cắt điện thôn Đông",
+                "Ngày Chuyển đổi số 10/10"), offline, "with Herald stopped the last loop keeps playing");
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> shown(d).equals("Ngày Chuyển đổi số 10/10") && videoPlays());
         assertEquals(Boolean.TRUE, chrome.script("return window.heraldSamePage === true;"), "never reloaded");
         chrome.check("screen-offline");
         chrome.assertClean();

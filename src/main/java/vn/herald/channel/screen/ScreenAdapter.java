@@ -12,10 +12,15 @@ import vn.herald.channel.Delivery;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Payload;
 import vn.herald.channel.SendResult;
+import vn.herald.channel.video.PieceVideo;
+import vn.herald.channel.video.PieceVideos;
+import vn.herald.channel.video.VideoShape;
 import vn.herald.content.Asset;
 import vn.herald.content.Assets;
 import vn.herald.content.Piece;
+import vn.herald.content.PieceKind;
 import vn.herald.content.Pieces;
+import vn.herald.support.RefusalCode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,11 +38,13 @@ public class ScreenAdapter implements ChannelAdapter {
 
     private final Pieces pieces;
     private final Assets assets;
+    private final PieceVideos videos;
     private final JsonMapper json;
 
-    ScreenAdapter(Pieces pieces, Assets assets, JsonMapper json) {
+    ScreenAdapter(Pieces pieces, Assets assets, PieceVideos videos, JsonMapper json) {
         this.pieces = pieces;
         this.assets = assets;
+        this.videos = videos;
         this.json = json;
     }
 
@@ -58,7 +65,9 @@ public class ScreenAdapter implements ChannelAdapter {
 
     @Override
     public List<ChannelRequirement> unmet(Piece piece, Channel channel) {
-        return ChannelRequirement.takesNoVideo(piece, channel);
+        // a video piece is its video: without a playable file there is nothing to show
+        return piece.kind() == PieceKind.VIDEO && videos.of(piece, VideoShape.LANDSCAPE).isEmpty()
+                ? List.of(new ChannelRequirement(RefusalCode.CHANNEL_NEEDS_VIDEO, channel.name())) : List.of();
     }
 
     @Override
@@ -68,8 +77,9 @@ public class ScreenAdapter implements ChannelAdapter {
             case INFOGRAPHIC -> new Slide(piece.id(), Slide.Kind.INFOGRAPHIC, piece.title(),
                     firstOf(piece.caption(), piece.summary()), sha256(piece.imageAssetId() != null ? piece.imageAssetId()
                     : piece.coverAssetId()), piece.altText(), seconds);
-            // the kiosk does not play videos yet (unmet refuses them); the preview shows the cover and title
-            case ARTICLE, VIDEO -> new Slide(piece.id(), Slide.Kind.ARTICLE, piece.title(),
+            case VIDEO -> videoSlide(piece, videos.of(piece, VideoShape.LANDSCAPE).orElseThrow(
+                    () -> new IllegalStateException("piece " + piece.id() + " has no video; unmet refuses it")));
+            case ARTICLE -> new Slide(piece.id(), Slide.Kind.ARTICLE, piece.title(),
                     firstOf(piece.summary(), pieces.plainText(piece).strip()), sha256(piece.coverAssetId()),
                     piece.altText(), seconds);
             case RADIO_SCRIPT -> new Slide(piece.id(), Slide.Kind.SCRIPT, piece.title(), pieces.plainText(piece).strip(),
@@ -95,7 +105,8 @@ public class ScreenAdapter implements ChannelAdapter {
     public ChannelPreview look(Payload payload, Channel channel) {
         Slide slide = slide(payload);
         return new ChannelPreview(slide.title(), slide.text(), null,
-                slide.imageSha256() == null ? null : "/media/files/" + slide.imageSha256(), slide.imageAlt(), null, null,
+                slide.imageSha256() == null ? null : "/media/files/" + slide.imageSha256(), slide.imageAlt(), null,
+                slide.kind() == Slide.Kind.VIDEO ? java.time.Duration.ofSeconds(slide.seconds()) : null,
                 false, payload.warnings());
     }
 
@@ -120,6 +131,14 @@ public class ScreenAdapter implements ChannelAdapter {
     @Override
     public boolean withdrawsOnCancel() {
         return true;
+    }
+
+    /** The video plays muted with its captions, for as long as it lasts; its poster shows while it loads. */
+    private Slide videoSlide(Piece piece, PieceVideo video) {
+        return new Slide(piece.id(), Slide.Kind.VIDEO, piece.title(), firstOf(piece.summary(), null),
+                video.poster() == null ? null : video.poster().sha256(), piece.altText(),
+                (int) Math.max(1, Math.ceil(video.seconds())), video.video().sha256(),
+                video.captions() == null ? null : video.captions().sha256());
     }
 
     private String sha256(Long assetId) {

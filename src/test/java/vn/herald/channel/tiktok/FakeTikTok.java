@@ -31,24 +31,24 @@ import java.util.regex.Pattern;
  * arrived (or, with PULL_FROM_URL, at once), after {@code processingPolls} PROCESSING answers. Scripted answers per path
  * come first.
  */
-class FakeTikTok implements AutoCloseable {
+public class FakeTikTok implements AutoCloseable {
 
-    static final String FIRST_REFRESH_TOKEN = "tiktok-refresh-token-from-the-environment";
-    static final String CLIENT_KEY = "ck-hoa-an";
-    static final String CLIENT_SECRET = "cs-hoa-an";
+    public static final String FIRST_REFRESH_TOKEN = "tiktok-refresh-token-from-the-environment";
+    public static final String CLIENT_KEY = "ck-hoa-an";
+    public static final String CLIENT_SECRET = "cs-hoa-an";
     static final long MB = 1024 * 1024;
     private static final Pattern RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
 
     /** A post in the making, as TikTok holds it. */
-    static final class Post {
-        final String publishId;
+    public static final class Post {
+        public final String publishId;
         final String source;
-        final long size;
-        final Map<String, Object> postInfo;
+        public final long size;
+        public final Map<String, Object> postInfo;
         final String videoUrl;
-        long received;
+        public long received;
         int statusCalls;
-        String status = "PROCESSING_UPLOAD";
+        public String status = "PROCESSING_UPLOAD";
         String failReason;
         final String postId;
 
@@ -79,7 +79,7 @@ class FakeTikTok implements AutoCloseable {
     private volatile int cutUpload;
     private final AtomicInteger uploads = new AtomicInteger();
 
-    FakeTikTok() {
+    public FakeTikTok() {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -94,7 +94,7 @@ class FakeTikTok implements AutoCloseable {
         }
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getPort();
     }
 
@@ -164,11 +164,11 @@ class FakeTikTok implements AutoCloseable {
     }
 
     /** The posts TikTok published (PUBLISH_COMPLETE), as a reader would find them on the account. */
-    List<Post> published() {
+    public List<Post> published() {
         return posts.values().stream().filter(p -> p.status.equals("PUBLISH_COMPLETE")).toList();
     }
 
-    List<Post> posts() {
+    public List<Post> posts() {
         return List.copyOf(posts.values());
     }
 

@@ -35,19 +35,19 @@ import java.util.regex.Pattern;
  * when done, 404 for an expired session), captions.insert as multipart/related, channels.list mine and
  * playlistItems.list, and Google's error bodies. Access tokens are checked on every call.
  */
-class FakeYouTube implements AutoCloseable {
+public class FakeYouTube implements AutoCloseable {
 
-    static final String CLIENT_ID = "1234-herald.apps.googleusercontent.com";
-    static final String CLIENT_SECRET = "GOCSPX-client-secret";
-    static final String REFRESH_TOKEN = "1//refresh-token-of-hoa-an";
+    public static final String CLIENT_ID = "1234-herald.apps.googleusercontent.com";
+    public static final String CLIENT_SECRET = "GOCSPX-client-secret";
+    public static final String REFRESH_TOKEN = "1//refresh-token-of-hoa-an";
     static final String UPLOADS = "UU-hoa-an-uploads";
     private static final ObjectMapper JSON = ObjectMapper.getDefault();
     private static final Pattern RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
 
-    record Video(String id, String title, String description, String privacy, boolean madeForKids, List<String> tags,
+    public record Video(String id, String title, String description, String privacy, boolean madeForKids, List<String> tags,
                  String categoryId, byte[] bytes, Instant publishedAt) {}
 
-    record Captions(String videoId, String language, String name, String file) {}
+    public record Captions(String videoId, String language, String name, String file) {}
 
     private static final class Session {
         final String id;
@@ -79,7 +79,7 @@ class FakeYouTube implements AutoCloseable {
     private final AtomicInteger refreshes = new AtomicInteger();
     private volatile boolean revoked;
 
-    FakeYouTube(Supplier<Instant> now) {
+    public FakeYouTube(Supplier<Instant> now) {
         this.now = now;
         server.setDispatcher(new Dispatcher() {
             @Override
@@ -98,7 +98,7 @@ class FakeYouTube implements AutoCloseable {
         }
     }
 
-    String url(String path) {
+    public String url(String path) {
         return server.url(path).toString();
     }
 
@@ -121,11 +121,11 @@ class FakeYouTube implements AutoCloseable {
         revoked = false;
     }
 
-    List<Video> videos() {
+    public List<Video> videos() {
         return List.copyOf(videos);
     }
 
-    List<Captions> captions() {
+    public List<Captions> captions() {
         return List.copyOf(captions);
     }
 
