@@ -43,8 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * YouTube, TikTok and a screen in the plans: a campaign template names their slots and fills them by the one rule of
  * which kinds a channel carries (a video anywhere, articles on the screen, never a piece without a video on YouTube or
  * TikTok, never a radio script on the screen), and cadence rules on them show gap weeks and are filled alike. The
- * channels are dry-run; the YouTube and TikTok adapters are the real ones when built in, else stand-ins that require
- * a video as they do ({@code VideoChannelStandIn}).
+ * channels are dry-run, served by the real YouTube and TikTok adapters.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -87,7 +86,6 @@ class VideoChannelsPlanningTest implements TestPropertyProvider {
                     "man-hinh.yml", "type: SCREEN\nmode: dry-run\nname: Màn hình hội trường\n")).toString());
             properties.put("herald.content-dir", content.toString());
             properties.put("herald.test.clock", "true");
-            properties.put("herald.test.video-stand-ins", "true");
             properties.put("herald.publishing.scheduler-enabled", "false");
             properties.put("herald.campaign.sweep-enabled", "false");
             properties.put("herald.upstream.enabled", "false");

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The calendar with the video channels: a video on YouTube, TikTok and the screen is listed by the month API, drawn in
  * the calendar in its channel's own colour with the channel's name, and opens the publication's page with its preview;
- * seven channels, seven colours. The YouTube and TikTok adapters are the real ones when built in, else stand-ins.
+ * seven channels, seven colours.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -62,7 +62,6 @@ class VideoChannelsCalendarTest implements TestPropertyProvider {
                         "tiktok.yml", "type: TIKTOK\nmode: dry-run\nname: TikTok xã Hòa An\n")).toString(),
                 "herald.content-dir", TestChannels.folder(Map.of()).toString(),
                 "herald.test.clock", "true",
-                "herald.test.video-stand-ins", "true",
                 "herald.publishing.scheduler-enabled", "false",
                 "herald.upstream.enabled", "false");
     }
