@@ -73,12 +73,13 @@ public class ScreenAdapter implements ChannelAdapter {
     @Override
     public Payload render(Piece piece, Channel channel) {
         int seconds = settings(channel).slideSeconds();
-        Slide slide = switch (piece.kind()) {
+        // a piece that has a video (its upload, or one made from it) plays it: motion draws the eye in a hall
+        Optional<PieceVideo> video = videos.of(piece, VideoShape.LANDSCAPE);
+        Slide slide = video.isPresent() ? videoSlide(piece, video.get()) : switch (piece.kind()) {
             case INFOGRAPHIC -> new Slide(piece.id(), Slide.Kind.INFOGRAPHIC, piece.title(),
                     firstOf(piece.caption(), piece.summary()), sha256(piece.imageAssetId() != null ? piece.imageAssetId()
                     : piece.coverAssetId()), piece.altText(), seconds);
-            case VIDEO -> videoSlide(piece, videos.of(piece, VideoShape.LANDSCAPE).orElseThrow(
-                    () -> new IllegalStateException("piece " + piece.id() + " has no video; unmet refuses it")));
+            case VIDEO -> throw new IllegalStateException("piece " + piece.id() + " has no video; unmet refuses it");
             case ARTICLE -> new Slide(piece.id(), Slide.Kind.ARTICLE, piece.title(),
                     firstOf(piece.summary(), pieces.plainText(piece).strip()), sha256(piece.coverAssetId()),
                     piece.altText(), seconds);
