@@ -38,13 +38,19 @@ public final class TestVideos {
 
     /** Skips the test loudly without ffmpeg, except under CI=true, where .ci/run installs it and the test must run. */
     public static void needFfmpeg(String test) {
-        if (onPath("ffmpeg") && onPath("ffprobe")) {
+        need(test, "ffmpeg", "ffprobe");
+    }
+
+    /** Skips the test loudly without these commands, except under CI=true, where .ci/run installs them and the test must run. */
+    public static void need(String test, String... commands) {
+        List<String> missing = Arrays.stream(commands).filter(command -> !onPath(command)).toList();
+        if (missing.isEmpty()) {
             return;
         }
         if ("true".equals(System.getenv("CI"))) {
-            fail("ffmpeg is not installed, and under CI=true " + test + " must run (.ci/run installs it)");
+            fail(missing + " not installed, and under CI=true " + test + " must run (.ci/run installs them)");
         }
-        String message = "SKIPPED " + test + ": ffmpeg/ffprobe is not installed (apt-get install ffmpeg; it runs under CI=true)";
+        String message = "SKIPPED " + test + ": " + missing + " not installed (apt-get install ffmpeg espeak-ng; they run under CI=true)";
         System.err.println("*** " + message);
         Assumptions.abort(message);
     }
