@@ -19,6 +19,7 @@ import vn.herald.content.Piece;
 import vn.herald.content.PieceForm;
 import vn.herald.content.PieceKind;
 import vn.herald.content.Pieces;
+import vn.herald.support.Sealing;
 
 import javax.imageio.ImageIO;
 import javax.sql.DataSource;
@@ -35,6 +36,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -185,8 +187,8 @@ abstract class ZaloTestBase implements TestPropertyProvider {
     /** The stored refresh token, opened with the operator's key. */
     String storedRefreshToken() {
         String sealed = storedColumn("refresh_token_enc");
-        return sealed == null ? null : TokenCipher.fromVariable("HERALD_ZALO_TOKEN_KEY", secrets)
-                .open(sealed, "zalo_token:zalo:refresh", "HERALD_ZALO_TOKEN_KEY");
+        return sealed == null ? null : new Sealing(Base64.getDecoder().decode(TestSecrets.KEY))
+                .open(sealed, "zalo_token:zalo:refresh").orElseThrow();
     }
 
     private void update(String sql) {
