@@ -4,6 +4,7 @@ import io.micronaut.json.JsonMapper;
 import vn.herald.channel.BadSetting;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelSettings;
+import vn.herald.channel.SettingsReader;
 import vn.herald.channel.platform.Timeouts;
 
 import java.net.URI;
@@ -46,7 +47,7 @@ record FacebookSettings(
 
     /** The settings as the channel file writes them; the import checks the file with this too. */
     static FacebookSettings from(String channelId, Map<?, ?> raw) {
-        Reader settings = new Reader(channelId, raw);
+        SettingsReader settings = new SettingsReader(channelId, raw);
         String pageId = settings.text("pageId", null);
         if (pageId == null || !PAGE_ID.matcher(pageId).matches()) {
             throw new BadSetting(channelId, "pageId", "'pageId' phải là mã số của Trang Facebook (chỉ gồm chữ số, ví dụ \"104857392012345\")");
@@ -83,29 +84,5 @@ record FacebookSettings(
 
     Timeouts timeouts() {
         return new Timeouts(connectTimeout, readTimeout, callTimeout);
-    }
-
-    private record Reader(String channelId, Map<?, ?> raw) {
-
-        String text(String key, String fallback) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            String text = value.toString().strip();
-            return text.isEmpty() ? fallback : text;
-        }
-
-        int number(String key, int fallback, int min, int max) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            if (value instanceof Number n && n.doubleValue() == n.intValue() && n.intValue() >= min && n.intValue() <= max) {
-                return n.intValue();
-            }
-            throw new BadSetting(channelId, key, "'" + key + "' phải là số nguyên từ " + min + " đến " + max
-                    + ", đang là '" + value + "'");
-        }
     }
 }

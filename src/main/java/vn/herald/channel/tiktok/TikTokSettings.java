@@ -4,12 +4,11 @@ import io.micronaut.json.JsonMapper;
 import vn.herald.channel.BadSetting;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelSettings;
+import vn.herald.channel.SettingsReader;
 import vn.herald.channel.platform.Timeouts;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -72,7 +71,7 @@ record TikTokSettings(
                         + "các khóa hợp lệ: " + String.join(", ", KNOWN.stream().sorted().toList()));
             }
         }
-        Reader read = new Reader(channelId, raw);
+        SettingsReader read = new SettingsReader(channelId, raw);
         String privacy = read.choice("privacyLevel", PRIVACY_LEVELS).orElse("PUBLIC_TO_EVERYONE");
         return new TikTokSettings(
                 trimSlash(read.text("baseUrl").orElse(DEFAULT_BASE_URL)),
@@ -83,11 +82,11 @@ record TikTokSettings(
                 UploadMode.valueOf(read.choice("uploadMode", List.of("FILE_UPLOAD", "PULL_FROM_URL")).orElse("FILE_UPLOAD")),
                 privacy,
                 read.choice("privacyFallback", PRIVACY_LEVELS),
-                read.bool("audited"),
-                read.bool("disableComment"),
-                read.bool("disableDuet"),
-                read.bool("disableStitch"),
-                read.list("hashtags"),
+                read.flag("audited", false),
+                read.flag("disableComment", false),
+                read.flag("disableDuet", false),
+                read.flag("disableStitch", false),
+                read.list("hashtags", "[\"XaHoaAn\", \"ChuyenDoiSo\"]"),
                 read.number("chunkMegabytes", 10, 5, 64) * 1024L * 1024L,
                 read.number("coverTimestampMillis", 1000, 0, Integer.MAX_VALUE),
                 read.number("statusPolls", 10, 1, 1000),
@@ -107,67 +106,4 @@ record TikTokSettings(
     }
 
     /** Typed access to the plain values of a channel file, with errors that name the key. */
-    private record Reader(String channelId, Map<?, ?> raw) {
-
-        Optional<String> text(String key) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return Optional.empty();
-            }
-            String text = String.valueOf(value).strip();
-            return text.isEmpty() ? Optional.empty() : Optional.of(text);
-        }
-
-        Optional<String> choice(String key, List<String> allowed) {
-            Optional<String> value = text(key).map(v -> v.toUpperCase(Locale.ROOT));
-            if (value.isPresent() && !allowed.contains(value.get())) {
-                throw wrong(key, "một trong " + String.join(", ", allowed) + ", đang là '" + raw.get(key) + "'");
-            }
-            return value;
-        }
-
-        int number(String key, int fallback, int min, int max) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            if (!(value instanceof Number n) || n.longValue() < min || n.longValue() > max) {
-                throw wrong(key, "một số nguyên từ " + min + " đến " + max + ", đang là '" + value + "'");
-            }
-            return n.intValue();
-        }
-
-        boolean bool(String key) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return false;
-            }
-            if (!(value instanceof Boolean b)) {
-                throw wrong(key, "true hoặc false, đang là '" + value + "'");
-            }
-            return b;
-        }
-
-        List<String> list(String key) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return List.of();
-            }
-            if (!(value instanceof List<?> items)) {
-                throw wrong(key, "một danh sách, ví dụ [\"XaHoaAn\", \"ChuyenDoiSo\"]");
-            }
-            List<String> texts = new ArrayList<>();
-            for (Object item : items) {
-                if (item == null || String.valueOf(item).isBlank()) {
-                    throw wrong(key, "một danh sách không có mục trống");
-                }
-                texts.add(String.valueOf(item).strip());
-            }
-            return List.copyOf(texts);
-        }
-
-        private BadSetting wrong(String key, String expected) {
-            return new BadSetting(channelId, key, "'" + key + "' phải là " + expected);
-        }
-    }
 }

@@ -6,6 +6,7 @@ import vn.herald.channel.BadSetting;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelSettings;
 import vn.herald.channel.CommonSettings;
+import vn.herald.channel.SettingsReader;
 import vn.herald.channel.platform.Timeouts;
 
 import java.net.URI;
@@ -52,7 +53,7 @@ record WordPressSettings(
 
     /** The settings as the channel file writes them (also checked when the file is imported). */
     static WordPressSettings of(String channelId, Map<?, ?> raw) {
-        Reader settings = new Reader(channelId, raw);
+        SettingsReader settings = new SettingsReader(channelId, raw);
         String site = settings.text("site", null);
         if (site == null) {
             throw new BadSetting(channelId, "site", "thiếu 'site': địa chỉ trang WordPress, ví dụ https://congthongtin.xahoaan.gov.vn");
@@ -97,33 +98,5 @@ record WordPressSettings(
 
     private static String stripSlash(String text) {
         return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-    }
-
-    private record Reader(String channelId, Map<?, ?> raw) {
-
-        boolean has(String key) {
-            return raw.get(key) != null;
-        }
-
-        String text(String key, String fallback) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            String text = value.toString().strip();
-            return text.isEmpty() ? fallback : text;
-        }
-
-        int number(String key, int fallback, int min, int max) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            if (value instanceof Number n && n.doubleValue() == n.intValue() && n.intValue() >= min && n.intValue() <= max) {
-                return n.intValue();
-            }
-            throw new BadSetting(channelId, key, "'" + key + "' phải là số nguyên từ " + min + " đến " + max
-                    + ", đang là '" + value + "'");
-        }
     }
 }

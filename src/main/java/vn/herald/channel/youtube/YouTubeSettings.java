@@ -4,6 +4,7 @@ import io.micronaut.json.JsonMapper;
 import vn.herald.channel.BadSetting;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelSettings;
+import vn.herald.channel.SettingsReader;
 import vn.herald.channel.platform.Timeouts;
 
 import java.net.URI;
@@ -54,7 +55,7 @@ record YouTubeSettings(
 
     /** The settings as the channel file writes them; the import checks the file with this too. */
     static YouTubeSettings from(String channelId, Map<?, ?> raw) {
-        Reader read = new Reader(channelId, raw);
+        SettingsReader read = new SettingsReader(channelId, raw);
         String privacy = read.text("privacyStatus", "public").toLowerCase(Locale.ROOT);
         if (!PRIVACY.contains(privacy)) {
             throw new BadSetting(channelId, "privacyStatus", "'privacyStatus' phải là public, unlisted hoặc private, đang là '"
@@ -77,10 +78,10 @@ record YouTubeSettings(
                 privacy,
                 read.flag("madeForKids", false),
                 category,
-                read.tags("tags"),
-                read.url("apiUrl", DEFAULT_API_URL),
-                read.url("uploadUrl", DEFAULT_UPLOAD_URL),
-                read.url("oauthUrl", DEFAULT_OAUTH_URL),
+                tags(read, "tags"),
+                url(read, "apiUrl", DEFAULT_API_URL),
+                url(read, "uploadUrl", DEFAULT_UPLOAD_URL),
+                url(read, "oauthUrl", DEFAULT_OAUTH_URL),
                 chunkKib * 1024,
                 read.number("maxVideoSeconds", 15 * 60, 1, 12 * 3600),
                 read.number("uploadTries", 5, 1, 20),
@@ -94,71 +95,36 @@ record YouTubeSettings(
         return new Timeouts(connectTimeout, readTimeout, callTimeout);
     }
 
-    private record Reader(String channelId, Map<?, ?> raw) {
-
-        String text(String key, String fallback) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            String text = value.toString().strip();
-            return text.isEmpty() ? fallback : text;
+    private static List<String> tags(SettingsReader read, String key) {
+        Object value = read.raw().get(key);
+        if (value == null) {
+            return List.of();
         }
-
-        boolean flag(String key, boolean fallback) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            if (value instanceof Boolean flag) {
-                return flag;
-            }
-            throw new BadSetting(channelId, key, "'" + key + "' phải là true hoặc false, đang là '" + value + "'");
+        if (!(value instanceof List<?> items)) {
+            throw new BadSetting(read.channelId(), key, "'" + key + "' phải là một danh sách thẻ, ví dụ [Hòa An, tin xã]");
         }
-
-        int number(String key, int fallback, int min, int max) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return fallback;
+        List<String> tags = new ArrayList<>();
+        for (Object item : items) {
+            String tag = item == null ? "" : item.toString().strip();
+            if (tag.isEmpty() || tag.contains("<") || tag.contains(">") || tag.contains(",")) {
+                throw new BadSetting(read.channelId(), key, "thẻ '" + tag + "' trong '" + key + "' không được rỗng và không chứa "
+                        + "dấu <, > hay dấu phẩy");
             }
-            if (value instanceof Number n && n.doubleValue() == n.intValue() && n.intValue() >= min && n.intValue() <= max) {
-                return n.intValue();
-            }
-            throw new BadSetting(channelId, key, "'" + key + "' phải là số nguyên từ " + min + " đến " + max
-                    + ", đang là '" + value + "'");
+            tags.add(tag);
         }
+        return List.copyOf(tags);
+    }
 
-        List<String> tags(String key) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return List.of();
+    private static String url(SettingsReader read, String key, String fallback) {
+        String url = read.text(key, fallback);
+        try {
+            URI uri = new URI(url);
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new URISyntaxException(url, "not http(s)");
             }
-            if (!(value instanceof List<?> items)) {
-                throw new BadSetting(channelId, key, "'" + key + "' phải là một danh sách thẻ, ví dụ [Hòa An, tin xã]");
-            }
-            List<String> tags = new ArrayList<>();
-            for (Object item : items) {
-                String tag = item == null ? "" : item.toString().strip();
-                if (tag.isEmpty() || tag.contains("<") || tag.contains(">") || tag.contains(",")) {
-                    throw new BadSetting(channelId, key, "thẻ '" + tag + "' trong '" + key + "' không được rỗng và không chứa "
-                            + "dấu <, > hay dấu phẩy");
-                }
-                tags.add(tag);
-            }
-            return List.copyOf(tags);
+        } catch (URISyntaxException e) {
+            throw new BadSetting(read.channelId(), key, "'" + key + "' phải là một địa chỉ http(s), ví dụ " + fallback);
         }
-
-        String url(String key, String fallback) {
-            String url = text(key, fallback);
-            try {
-                URI uri = new URI(url);
-                if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-                    throw new URISyntaxException(url, "not http(s)");
-                }
-            } catch (URISyntaxException e) {
-                throw new BadSetting(channelId, key, "'" + key + "' phải là một địa chỉ http(s), ví dụ " + fallback);
-            }
-            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -56,7 +56,7 @@ class TikTokSettingsAtImportTest {
                 messages.get("tt-che-do.yml"));
         assertTrue(messages.get("tt-tai.yml").startsWith("channels/tt-tai.yml:3: 'uploadMode' phải là một trong FILE_UPLOAD, "
                 + "PULL_FROM_URL"), messages.get("tt-tai.yml"));
-        assertTrue(messages.get("tt-doan.yml").startsWith("channels/tt-doan.yml:5: 'chunkMegabytes' phải là một số nguyên từ 5 "
+        assertTrue(messages.get("tt-doan.yml").startsWith("channels/tt-doan.yml:5: 'chunkMegabytes' phải là số nguyên từ 5 "
                 + "đến 64"), messages.get("tt-doan.yml"));
         assertTrue(messages.get("tt-khoa.yml").startsWith("channels/tt-khoa.yml:3: 'privacylevel' không phải là khóa của kênh "
                 + "TikTok"), messages.get("tt-khoa.yml"));

@@ -345,7 +345,7 @@ class ZaloAdapterTest extends ZaloTestBase {
         Payload payload = rendered(channel);
         SendResult result = adapter.send(delivery(payload, zaloChannel(Map.of("verifyAttempts", "many"))));
         SendResult.NeedsAttention attention = assertInstanceOf(SendResult.NeedsAttention.class, result);
-        assertTrue(attention.reason().contains("channels/zalo.yml: 'verifyAttempts' phải là một số nguyên"), attention.reason());
+        assertTrue(attention.reason().contains("channels/zalo.yml: 'verifyAttempts' phải là số nguyên"), attention.reason());
         assertFalse(zalo.requests().stream().anyMatch(r -> r.getPath().startsWith("/v2.0")));
     }
 
