@@ -109,7 +109,7 @@ class PublicationApiTest {
     @Test
     void badRequestsNameWhatIsWrong() {
         assertEquals(HttpStatus.BAD_REQUEST, refused(asEditor(HttpRequest.POST("/api/publications",
-                Map.of("pieceId", anApprovedPiece(), "channelId", "tiktok", "plannedAt", tomorrow)))).getStatus());
+                Map.of("pieceId", anApprovedPiece(), "channelId", "instagram", "plannedAt", tomorrow)))).getStatus());
         assertEquals(HttpStatus.BAD_REQUEST, refused(asEditor(HttpRequest.POST("/api/publications",
                 Map.of("pieceId", anApprovedPiece(), "channelId", "facebook")))).getStatus());
         assertEquals(HttpStatus.BAD_REQUEST, refused(asEditor(HttpRequest.POST("/api/publications",
