@@ -180,7 +180,8 @@ public enum RefusalCode {
     TASK_REF_FORM("task-ref-invalid"),
     TASK_STATE_UNIT("task-state-unit"),
     CONTRIBUTION_PHOTO("contribution-photo-not-image"),
-    CONTRIBUTION_DAY("contribution-date-invalid");
+    CONTRIBUTION_DAY("contribution-date-invalid"),
+    CONTRIBUTION_LINK("contribution-link-invalid");
 
     private final String code;
 
