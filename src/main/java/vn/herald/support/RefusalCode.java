@@ -181,7 +181,9 @@ public enum RefusalCode {
     TASK_STATE_UNIT("task-state-unit"),
     CONTRIBUTION_PHOTO("contribution-photo-not-image"),
     CONTRIBUTION_DAY("contribution-date-invalid"),
-    CONTRIBUTION_LINK("contribution-link-invalid");
+    CONTRIBUTION_LINK("contribution-link-invalid"),
+    CONTRIBUTION_REQUIRED("contribution-required"),
+    TASK_STATE_UNKNOWN("task-state-unknown");
 
     private final String code;
 

@@ -26,6 +26,7 @@ final class Page {
             model.put("isEditor", user.getRoles().contains(Role.EDITOR.name()));
             model.put("isApprover", user.getRoles().contains(Role.APPROVER.name()));
             model.put("isAdmin", user.getRoles().contains(Role.ADMIN.name()));
+            model.put("isContributor", user.getRoles().contains(Role.CONTRIBUTOR.name()));
         }
         return model;
     }

@@ -36,6 +36,7 @@ import vn.herald.content.PieceForm;
 import vn.herald.content.PieceKind;
 import vn.herald.content.PieceStatus;
 import vn.herald.content.Pieces;
+import vn.herald.plan.TaskLinks;
 import vn.herald.publishing.Publishing;
 
 import java.io.IOException;
@@ -83,9 +84,14 @@ class PiecePages {
     private final MediaLibrary media;
     private final Assets assets;
 
+    private final TaskModel tasks;
+    private final TaskLinks links;
+
     PiecePages(Pieces pieces, ChannelPreviews previews, Channels channels, Publishing publishing, HtmlText html,
                ReadTimes readTimes, Times times, PageForms forms, Trails trails, PublicationRows rows,
-               MediaLibrary media, Assets assets) {
+               MediaLibrary media, Assets assets, TaskModel tasks, TaskLinks links) {
+        this.tasks = tasks;
+        this.links = links;
         this.trails = trails;
         this.rows = rows;
         this.pieces = pieces;
@@ -169,6 +175,7 @@ class PiecePages {
         model.put("publications", rows.of(publishing.list(new Publishing.Filter(null, null, id, null, null),
                 Pageable.from(0, 50)).getContent()));
         model.put("times", times);
+        tasks.put(model, piece.unitCode(), links.ofPiece(id).orElse(null), "/pieces/" + id + "/task");
         return vn.herald.web.Page.view("piece", model);
     }
 
