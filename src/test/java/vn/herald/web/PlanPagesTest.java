@@ -108,6 +108,12 @@ class PlanPagesTest {
         String token = Browser.csrfTokenOf(shown);
         assertEquals(403, contributor.post("/pieces", Map.of("csrfToken", token, "kind", "ARTICLE", "title", "Tin của Mặt trận")).statusCode());
         assertEquals(403, contributor.post(PLAN + "/tasks/binh-dan-hoc-vu-so/state", Map.of("csrfToken", token, "state", "DONE")).statusCode());
+        // the unit's work is not theirs to read either: their home is the plans page
+        assertEquals(403, contributor.get("/calendar").statusCode());
+        assertEquals(403, contributor.api("GET", "/api/pieces", null).statusCode());
+        HttpResponse<String> home = contributor.get("/");
+        assertEquals(303, home.statusCode());
+        assertEquals("/plans", home.headers().firstValue("Location").orElse(""));
     }
 
     @Test
