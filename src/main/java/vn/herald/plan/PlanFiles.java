@@ -153,10 +153,11 @@ final class PlanFiles {
             if (day.matches()) {
                 LocalDate value = LocalDate.of(Integer.parseInt(day.group(3)), Integer.parseInt(day.group(2)),
                         Integer.parseInt(day.group(1)));
-                return new PlanTask.Deadline(PlanTask.DeadlineKind.DATE, value, text);
+                return new PlanTask.Deadline(PlanTask.DeadlineKind.DATE, value, Refusal.day(value));
             }
+            // a day is shown as people write it, 30/05/2025, whichever way the file wrote it
             LocalDate value = LocalDate.parse(text);
-            return new PlanTask.Deadline(PlanTask.DeadlineKind.DATE, value, text);
+            return new PlanTask.Deadline(PlanTask.DeadlineKind.DATE, value, Refusal.day(value));
         } catch (DateTimeException e) {
             throw new SourceFileException(task.line("deadline"), "'deadline' ghi '" + text
                     + "', không phải \"thường xuyên\", \"khi có yêu cầu\", một tháng có thật như 6/2025 hay một ngày có thật như 2025-06-30");

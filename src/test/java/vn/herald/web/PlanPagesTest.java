@@ -74,7 +74,7 @@ class PlanPagesTest {
         String plan = editor.get(PLAN + "?thang=2025-05").body();
         assertTrue(plan.contains("Kết quả tháng 5/2025"), plan);
         assertTrue(plan.contains("Tổ chức quán triệt Nghị quyết 57 cho cán bộ, công chức, viên chức xã"));
-        assertTrue(plan.contains("khi có yêu cầu") && plan.contains("6/2025") && plan.contains("2025-05-30"));
+        assertTrue(plan.contains("khi có yêu cầu") && plan.contains("6/2025") && plan.contains("30/05/2025"));
         assertTrue(plan.contains("Ít nhất 1 tin, bài trên Loa truyền thanh mỗi tuần: 0/5 tuần đạt"), plan);
         int overdueBefore = count(plan, ">Quá hạn<");
         assertTrue(overdueBefore >= 3, "the three tasks due in 2025 are past their deadline: " + overdueBefore);
@@ -138,6 +138,12 @@ class PlanPagesTest {
         LocalDate day = at.atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate();
         String events = editor.get("/calendar/events?start=" + day + "&end=" + day.plusDays(1)).body();
         assertTrue(events.contains("Nhiệm vụ: 45/KH-UBND, Xây dựng chuyên mục"), events);
+    }
+
+    @Test
+    void aCampaignTemplatesPreviewNamesTheTaskItServes() {
+        String preview = loggedIn("bien-tap").get("/campaigns/templates/khcn-18-5").body();
+        assertTrue(preview.contains("45/KH-UBND: Tuyên truyền cao điểm dịp Ngày Khoa học và Công nghệ Việt Nam 18/5"), preview);
     }
 
     private static int count(String text, String part) {
