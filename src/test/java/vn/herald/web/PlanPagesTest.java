@@ -92,6 +92,8 @@ class PlanPagesTest {
         Browser contributor = loggedIn("mat-tran");
         String plan = contributor.get(PLAN).body();
         assertFalse(plan.contains("name=\"state\""), "no state form for a contributor");
+        assertFalse(plan.contains("href=\"/calendar\""), "the menu shows only what a contributor reaches");
+        assertTrue(editorMenu().contains("href=\"/calendar\""));
         String task = contributor.get(PLAN + "/tasks/binh-dan-hoc-vu-so").body();
         assertTrue(task.contains("Ghi nhận đóng góp"), task);
 
@@ -144,6 +146,10 @@ class PlanPagesTest {
     void aCampaignTemplatesPreviewNamesTheTaskItServes() {
         String preview = loggedIn("bien-tap").get("/campaigns/templates/khcn-18-5").body();
         assertTrue(preview.contains("45/KH-UBND: Tuyên truyền cao điểm dịp Ngày Khoa học và Công nghệ Việt Nam 18/5"), preview);
+    }
+
+    private String editorMenu() {
+        return loggedIn("bien-tap").get(PLAN).body();
     }
 
     private static int count(String text, String part) {
