@@ -8,6 +8,7 @@ import vn.herald.content.FileOutcome;
 import vn.herald.content.LibraryFiles;
 import vn.herald.content.SourceFileException;
 import vn.herald.content.YamlFields;
+import vn.herald.plan.TaskLinks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,13 +34,15 @@ public class CampaignTemplates {
     private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
     private static final int MAX_WINDOW_SIDE = 60;
     private static final Set<String> KEYS = Set.of("code", "name", "day", "leadDays", "tailDays", "tag", "topics",
-            "cadence", "description");
+            "cadence", "description", "task");
 
     private final CampaignTemplateRepository repository;
     private final JsonMapper json;
     private final java.time.Clock clock;
+    private final TaskLinks tasks;
 
-    CampaignTemplates(CampaignTemplateRepository repository, JsonMapper json, java.time.Clock clock) {
+    CampaignTemplates(CampaignTemplateRepository repository, JsonMapper json, java.time.Clock clock, TaskLinks tasks) {
+        this.tasks = tasks;
         this.repository = repository;
         this.json = json;
         this.clock = clock;
@@ -69,6 +72,13 @@ public class CampaignTemplates {
             String hash = LibraryFiles.sha256(bytes);
             YamlFields fields = YamlFields.parse(LibraryFiles.readUtf8(file), 0);
             CampaignTemplate template = parse(fields, file);
+            Optional<String> task = fields.text("task");
+            if (task.isPresent()) {
+                Optional<String> problem = tasks.problem(task.get());
+                if (problem.isPresent()) {
+                    throw new SourceFileException(fields.line("task"), "'task': " + problem.get());
+                }
+            }
             Optional<CampaignTemplateRow> existing = repository.findById(template.code());
             if (existing.isPresent() && existing.get().sourceHash().equals(hash)) {
                 return FileOutcome.of(shown, FileOutcome.Result.UNCHANGED);
@@ -77,9 +87,11 @@ public class CampaignTemplates {
                     json.writeValueAsString(template), hash, clock.instant());
             if (existing.isPresent()) {
                 repository.update(row);
+                tasks.linkTemplate(template.code(), task.orElse(null));
                 return FileOutcome.of(shown, FileOutcome.Result.UPDATED);
             }
             repository.save(row);
+            tasks.linkTemplate(template.code(), task.orElse(null));
             return FileOutcome.of(shown, FileOutcome.Result.IMPORTED);
         } catch (SourceFileException e) {
             return FileOutcome.failed(shown, e.line(), e.reason());

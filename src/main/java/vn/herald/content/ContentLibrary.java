@@ -25,7 +25,7 @@ import java.util.Set;
 public class ContentLibrary {
 
     private static final Set<String> COMMON_KEYS = Set.of("kind", "unit", "title", "summary", "topics", "audiences",
-            "campaigns", "status", "author", "variants");
+            "campaigns", "status", "author", "variants", "task");
     private static final Map<PieceKind, Set<String>> KIND_KEYS = Map.of(
             PieceKind.ARTICLE, Set.of("cover"),
             PieceKind.INFOGRAPHIC, Set.of("image", "caption", "altText"),
@@ -36,8 +36,10 @@ public class ContentLibrary {
     private final Assets assets;
     private final HtmlText html;
     private final Units units;
+    private final PieceTasks tasks;
 
-    ContentLibrary(Pieces pieces, Assets assets, HtmlText html, Units units) {
+    ContentLibrary(Pieces pieces, Assets assets, HtmlText html, Units units, PieceTasks tasks) {
+        this.tasks = tasks;
         this.pieces = pieces;
         this.assets = assets;
         this.html = html;
@@ -111,6 +113,13 @@ public class ContentLibrary {
                 throw new SourceFileException(fields.line("status"),
                         "'status' không được là ARCHIVED trong tệp: muốn lưu trữ tin, bài thì hãy xóa tệp");
             }
+            Optional<String> task = fields.text("task");
+            if (task.isPresent()) {
+                Optional<String> problem = tasks.problem(task.get());
+                if (problem.isPresent()) {
+                    throw new SourceFileException(fields.line("task"), "'task': " + problem.get());
+                }
+            }
             Map<String, Path> attached = attachedFiles(fields, file, contentDir);
             List<byte[]> hashed = new ArrayList<>();
             hashed.add(bytes);
@@ -131,10 +140,12 @@ public class ContentLibrary {
                         + " sang " + unitCode + ": tin, bài không chuyển sang đơn vị khác được; hãy chép tệp thành một tên mới");
             }
             if (existing.isEmpty()) {
-                pieces.importNew(unitCode, content, status, sourcePath, hash);
+                Piece imported = pieces.importNew(unitCode, content, status, sourcePath, hash);
+                tasks.linkImported(imported.id(), task.orElse(null));
                 return FileOutcome.of(shown, FileOutcome.Result.IMPORTED);
             }
             pieces.importChange(existing.get(), content, status, hash);
+            tasks.linkImported(existing.get().id(), task.orElse(null));
             return FileOutcome.of(shown, FileOutcome.Result.UPDATED);
         } catch (SourceFileException e) {
             return FileOutcome.failed(shown, e.line(), e.reason());

@@ -142,6 +142,30 @@ public final class YamlFields {
         return List.copyOf(items);
     }
 
+    /** One entry of a list: a text or a nested mapping, with the line it is written on. */
+    public record Item(int line, Optional<String> text, Optional<YamlFields> mapping) {}
+
+    /** A list whose entries are texts or nested mappings (a plan's tasks, a task's outputs); a single entry counts as a list of one. */
+    public List<Item> items(String key) {
+        Field field = fields.get(key);
+        if (field == null || isNull(field.value())) {
+            return List.of();
+        }
+        List<Node> nodes = field.value() instanceof SequenceNode sequence ? sequence.getValue() : List.of(field.value());
+        List<Item> items = new ArrayList<>();
+        for (Node node : nodes) {
+            int line = lineOf(node, lineOffset);
+            if (node instanceof MappingNode nested) {
+                items.add(new Item(line, Optional.empty(), Optional.of(of(nested, lineOffset))));
+            } else if (node instanceof ScalarNode scalar) {
+                scalarText(scalar).ifPresent(text -> items.add(new Item(line, Optional.of(text), Optional.empty())));
+            } else {
+                throw new SourceFileException(line, "'" + key + "' có " + describe(node) + " lồng trong danh sách, hãy viết mỗi mục một dòng");
+            }
+        }
+        return List.copyOf(items);
+    }
+
     /** A nested mapping, whose keys keep their own lines. */
     public Optional<YamlFields> mapping(String key) {
         Field field = fields.get(key);

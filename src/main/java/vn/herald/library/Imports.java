@@ -11,6 +11,7 @@ import vn.herald.channel.ChannelFiles;
 import vn.herald.content.ContentLibrary;
 import vn.herald.content.FileOutcome;
 import vn.herald.exposure.ServerPaths;
+import vn.herald.plan.Plans;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,8 +22,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Imports the repository's two data folders, {@code channels/} and {@code content/} (pieces and campaign
- * templates), and keeps the report of each run.
+ * Imports the repository's two data folders, {@code channels/} and {@code content/} (plans, campaign templates and
+ * pieces), and keeps the report of each run.
  */
 @Singleton
 public class Imports {
@@ -32,14 +33,16 @@ public class Imports {
     private final ChannelFiles channels;
     private final ContentLibrary content;
     private final CampaignTemplates campaigns;
+    private final Plans plans;
     private final ImportRunRepository runs;
     private final Folders folders;
     private final ServerPaths paths;
     private final JsonMapper json;
     private final Clock clock;
 
-    Imports(ChannelFiles channels, ContentLibrary content, CampaignTemplates campaigns, ImportRunRepository runs,
-            Folders folders, JsonMapper json, Clock clock, ServerPaths paths) {
+    Imports(ChannelFiles channels, ContentLibrary content, CampaignTemplates campaigns, Plans plans,
+            ImportRunRepository runs, Folders folders, JsonMapper json, Clock clock, ServerPaths paths) {
+        this.plans = plans;
         this.paths = paths;
         this.channels = channels;
         this.content = content;
@@ -54,6 +57,8 @@ public class Imports {
     public synchronized ImportReport run(String triggeredBy) {
         Instant started = clock.instant();
         List<FileOutcome> files = new ArrayList<>(channels.importAll(folders.channelsDir()));
+        // plans first: campaign templates and pieces name the plan tasks they serve
+        files.addAll(plans.importAll(folders.contentDir().resolve("plans")));
         files.addAll(campaigns.importAll(folders.contentDir().resolve("campaigns")));
         files.addAll(content.importAll(folders.contentDir()));
         // a file system error names the file by its absolute path: the report names it inside the library

@@ -26,7 +26,7 @@ public class Refusal extends RuntimeException {
 
     /** What a not-found refusal could not find, named in the person's language ({@code refusal.noun.*}). */
     public enum Noun {
-        PIECE, CHANNEL, UNIT, CAMPAIGN, CAMPAIGN_TEMPLATE, PUBLICATION, PROPOSAL, FILE, NOTICE;
+        PIECE, CHANNEL, UNIT, CAMPAIGN, CAMPAIGN_TEMPLATE, PUBLICATION, PROPOSAL, FILE, NOTICE, PLAN;
 
         public String key() {
             return "refusal.noun." + name().toLowerCase(Locale.ROOT);

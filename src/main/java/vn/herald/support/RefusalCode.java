@@ -179,7 +179,15 @@ public enum RefusalCode {
     REPORT_FORMAT_UNKNOWN("report-format-unknown"),
     REPORT_SORT_UNKNOWN("report-sort-unknown"),
     ORDER_UNKNOWN("order-unknown"),
-    NO_IMPORT_YET("no-import-yet");
+    NO_IMPORT_YET("no-import-yet"),
+    TASK_UNKNOWN("task-unknown"),
+    TASK_REF_FORM("task-ref-invalid"),
+    TASK_STATE_UNIT("task-state-unit"),
+    CONTRIBUTION_PHOTO("contribution-photo-not-image"),
+    CONTRIBUTION_DAY("contribution-date-invalid"),
+    CONTRIBUTION_LINK("contribution-link-invalid"),
+    CONTRIBUTION_REQUIRED("contribution-required"),
+    TASK_STATE_UNKNOWN("task-state-unknown");
 
     private final String code;
 

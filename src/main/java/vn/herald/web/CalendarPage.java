@@ -25,6 +25,7 @@ import vn.herald.campaign.CampaignView;
 import vn.herald.campaign.Campaigns;
 import vn.herald.channel.Channel;
 import vn.herald.channel.Channels;
+import vn.herald.plan.TaskLinks;
 import vn.herald.publishing.Publication;
 import vn.herald.publishing.PublicationStatus;
 import vn.herald.publishing.Publishing;
@@ -104,9 +105,12 @@ class CalendarPage {
     private final PageForms forms;
     private final MessageSource messages;
 
+    private final TaskLinks taskLinks;
+
     CalendarPage(Calendar calendar, Campaigns campaigns, CalendarConfig calendarConfig, Publishing publishing,
                  Channels channels, Times times, PageForms forms,
-                 MessageSource messages) {
+                 MessageSource messages, TaskLinks taskLinks) {
+        this.taskLinks = taskLinks;
         this.calendar = calendar;
         this.campaigns = campaigns;
         this.calendarConfig = calendarConfig;
@@ -150,7 +154,11 @@ class CalendarPage {
         Map<String, String> names = new LinkedHashMap<>();
         ownChannels().forEach(c -> names.put(c.id(), c.name()));
         List<Event> events = new ArrayList<>();
-        for (Calendar.Week week : calendar.view(unit, from, to, null).weeks()) {
+        List<Calendar.Week> weeks = calendar.view(unit, from, to, null).weeks();
+        // the plan task each publication serves, read once for the whole range
+        Map<Long, TaskLinks.LinkedTask> tasks = taskLinks.ofPublications(weeks.stream().flatMap(w -> w.days().stream())
+                .flatMap(d -> d.publications().stream()).map(Calendar.CalendarPublication::id).toList());
+        for (Calendar.Week week : weeks) {
             for (Calendar.Day d : week.days()) {
                 for (Calendar.CalendarPublication p : d.publications()) {
                     String colour = colours.getOrDefault(p.channelId(), COLOURS.get(0));
@@ -158,7 +166,12 @@ class CalendarPage {
                     Map<String, Object> props = new LinkedHashMap<>();
                     props.put("publicationId", p.id());
                     props.put("status", p.status().name());
-                    props.put("label", status(p.status()) + ", " + channelName + ": " + p.pieceTitle());
+                    TaskLinks.LinkedTask task = tasks.get(p.id());
+                    props.put("label", status(p.status()) + ", " + channelName + ": " + p.pieceTitle()
+                            + (task == null ? "" : ". " + text("calendar.task") + ": " + task.planNumber() + ", " + task.title()));
+                    if (task != null) {
+                        props.put("task", task.ref());
+                    }
                     events.add(new Event("p" + p.id(), MARKS.get(p.status()) + " " + p.pieceTitle(),
                             WALL.format(p.plannedAt().toLocalDateTime()), null, "/publications/" + p.id(), colour,
                             colour, "#ffffff", null, List.of("pub", "status-" + p.status().name().toLowerCase(Locale.ROOT)),

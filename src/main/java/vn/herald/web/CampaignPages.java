@@ -16,6 +16,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import vn.herald.campaign.CampaignView;
 import vn.herald.campaign.Campaigns;
+import vn.herald.plan.TaskLinks;
 import vn.herald.support.Refusal;
 
 import java.net.URI;
@@ -35,8 +36,10 @@ class CampaignPages {
     private final Campaigns campaigns;
     private final Times times;
     private final FormTokens tokens;
+    private final TaskLinks taskLinks;
 
-    CampaignPages(Campaigns campaigns, Times times, FormTokens tokens) {
+    CampaignPages(Campaigns campaigns, Times times, FormTokens tokens, TaskLinks taskLinks) {
+        this.taskLinks = taskLinks;
         this.campaigns = campaigns;
         this.times = times;
         this.tokens = tokens;
@@ -62,6 +65,7 @@ class CampaignPages {
         Map<String, Object> model = Page.model(user, "campaigns");
         model.put("t", campaigns.outlook(times.unitCode(), code));
         model.put("times", times);
+        model.put("task", taskLinks.ofTemplate(code).orElse(null));
         return Page.view("campaign-preview", model);
     }
 

@@ -26,6 +26,9 @@ final class Page {
             model.put("isEditor", user.getRoles().contains(Role.EDITOR.name()));
             model.put("isApprover", user.getRoles().contains(Role.APPROVER.name()));
             model.put("isAdmin", user.getRoles().contains(Role.ADMIN.name()));
+            model.put("isContributor", user.getRoles().contains(Role.CONTRIBUTOR.name()));
+            // only a contributor: the plans are all they reach (ContributorScope), so the menu shows only them
+            model.put("contributorOnly", user.getRoles().size() == 1 && user.getRoles().contains(Role.CONTRIBUTOR.name()));
         }
         return model;
     }

@@ -38,6 +38,7 @@ import vn.herald.content.PieceForm;
 import vn.herald.content.PieceKind;
 import vn.herald.content.PieceStatus;
 import vn.herald.content.Pieces;
+import vn.herald.plan.TaskLinks;
 import vn.herald.publishing.Publishing;
 
 import java.io.IOException;
@@ -85,11 +86,15 @@ class PiecePages {
     private final MediaLibrary media;
     private final Assets assets;
     private final VideoMaking videos;
+    private final TaskModel tasks;
+    private final TaskLinks links;
 
     PiecePages(Pieces pieces, ChannelPreviews previews, Channels channels, Publishing publishing, HtmlText html,
                ReadTimes readTimes, Times times, PageForms forms, Trails trails, PublicationRows rows,
-               MediaLibrary media, Assets assets, VideoMaking videos) {
+               MediaLibrary media, Assets assets, VideoMaking videos, TaskModel tasks, TaskLinks links) {
         this.videos = videos;
+        this.tasks = tasks;
+        this.links = links;
         this.trails = trails;
         this.rows = rows;
         this.pieces = pieces;
@@ -176,6 +181,7 @@ class PiecePages {
         model.put("publications", rows.of(publishing.list(new Publishing.Filter(null, null, id, null, null),
                 Pageable.from(0, 50)).getContent()));
         model.put("times", times);
+        tasks.put(model, piece.unitCode(), links.ofPiece(id).orElse(null), "/pieces/" + id + "/task");
         return vn.herald.web.Page.view("piece", model);
     }
 

@@ -23,6 +23,7 @@ import vn.herald.support.RefusalCode;
 import vn.herald.channel.Channels;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Priority;
+import vn.herald.plan.TaskLinks;
 import vn.herald.publishing.Publication;
 import vn.herald.publishing.PublicationStatus;
 import vn.herald.publishing.Publishing;
@@ -69,8 +70,13 @@ class PublicationPages {
     // the schedule form lives on the piece's page, which is drawn again with what was typed when it is refused
     private final PiecePages piecePages;
 
+    private final TaskModel tasks;
+    private final TaskLinks links;
+
     PublicationPages(Publishing publishing, Channels channels, PublicationRows rows, Times times, JsonMapper json,
-                     PageForms forms, Trails trails, PiecePages piecePages) {
+                     PageForms forms, Trails trails, PiecePages piecePages, TaskModel tasks, TaskLinks links) {
+        this.tasks = tasks;
+        this.links = links;
         this.forms = forms;
         this.trails = trails;
         this.piecePages = piecePages;
@@ -128,6 +134,7 @@ class PublicationPages {
         model.put("requestText", requestText(publication.dryRunRequest()));
         model.put("ok", ok);
         model.put("error", error);
+        tasks.put(model, publication.unitCode(), links.ofPublication(id).orElse(null), "/publications/" + id + "/task");
         return Page.view("publication", model);
     }
 
