@@ -179,7 +179,11 @@ public enum RefusalCode {
     REPORT_FORMAT_UNKNOWN("report-format-unknown"),
     REPORT_SORT_UNKNOWN("report-sort-unknown"),
     ORDER_UNKNOWN("order-unknown"),
-    NO_IMPORT_YET("no-import-yet");
+    NO_IMPORT_YET("no-import-yet"),
+    // engagement read back: why a channel has no figures (shown, never thrown at a request)
+    ENGAGEMENT_DRY_RUN("engagement-dry-run"),
+    ENGAGEMENT_PAGE_UNDER_100_LIKES("engagement-not-available"),
+    ENGAGEMENT_NOT_AVAILABLE("engagement-not-available");
 
     private final String code;
 
