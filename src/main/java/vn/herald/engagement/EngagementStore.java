@@ -142,25 +142,29 @@ class EngagementStore {
     }
 
     /**
-     * The unit's posts' figures as last read on or before {@code through}: per publication, the metrics of its latest
-     * reading day in the range.
+     * Per channel, the sums of each metric over the unit's publications planned in [from, to), each as last read on or
+     * before {@code through}.
      */
-    Map<Long, Map<Metric, Long>> unitFigures(String unitCode, LocalDate through) {
+    Map<String, Map<Metric, Long>> sumsByChannel(String unitCode, Instant from, Instant to, LocalDate through) {
         return sql.inTransaction(connection -> {
-            Map<Long, Map<Metric, Long>> figures = new HashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("select f.publication_id, f.metric, f.value "
-                    + "from engagement_figure f where f.unit_code = ? and f.day = (select max(g.day) from engagement_figure g "
-                    + "where g.publication_id = f.publication_id and g.day <= ?)")) {
+            Map<String, Map<Metric, Long>> sums = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("select f.channel_id, f.metric, sum(f.value) "
+                    + "from engagement_figure f join publication p on p.id = f.publication_id "
+                    + "where f.unit_code = ? and p.planned_at >= ? and p.planned_at < ? and f.day = (select max(g.day) "
+                    + "from engagement_figure g where g.publication_id = f.publication_id and g.day <= ?) "
+                    + "group by f.channel_id, f.metric")) {
                 select.setString(1, unitCode);
-                select.setObject(2, through);
+                select.setTimestamp(2, Timestamp.from(from));
+                select.setTimestamp(3, Timestamp.from(to));
+                select.setObject(4, through);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        figures.computeIfAbsent(rows.getLong(1), id -> new EnumMap<>(Metric.class))
+                        sums.computeIfAbsent(rows.getString(1), id -> new EnumMap<>(Metric.class))
                                 .put(Metric.valueOf(rows.getString(2)), rows.getLong(3));
                     }
                 }
             }
-            return figures;
+            return sums;
         });
     }
 
