@@ -19,6 +19,8 @@ import io.micronaut.views.ModelAndView;
 import vn.herald.support.Refusal;
 import vn.herald.support.RefusalCode;
 import vn.herald.calendar.Calendar;
+import vn.herald.channel.Metric;
+import vn.herald.engagement.Engagements;
 import vn.herald.calendar.CalendarConfig;
 import vn.herald.calendar.GapState;
 import vn.herald.campaign.CampaignView;
@@ -29,6 +31,7 @@ import vn.herald.publishing.Publication;
 import vn.herald.publishing.PublicationStatus;
 import vn.herald.publishing.Publishing;
 
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -98,10 +101,12 @@ class CalendarPage {
     private final Times times;
     private final PageForms forms;
     private final MessageSource messages;
+    private final Engagements engagements;
 
     CalendarPage(Calendar calendar, Campaigns campaigns, CalendarConfig calendarConfig, Publishing publishing,
                  Channels channels, Times times, PageForms forms,
-                 MessageSource messages) {
+                 MessageSource messages, Engagements engagements) {
+        this.engagements = engagements;
         this.calendar = calendar;
         this.campaigns = campaigns;
         this.calendarConfig = calendarConfig;
@@ -131,6 +136,14 @@ class CalendarPage {
         return Page.view("calendar", model);
     }
 
+    /** A publication's figures as the calendar's tooltip says them: "Lượt xem 1.234, Người xem 800". */
+    private String figuresText(Map<Metric, Long> read) {
+        NumberFormat number = NumberFormat.getIntegerInstance(VI);
+        return read.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(figure -> text("engagement.metric." + figure.getKey().name()) + " " + number.format(figure.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
     /**
      * FullCalendar's event feed for the shown range ({@code start} included, {@code end} excluded, as it asks):
      * publications coloured by channel, gap weeks and campaign windows as background bands.
@@ -145,7 +158,11 @@ class CalendarPage {
         Map<String, String> names = new LinkedHashMap<>();
         ownChannels().forEach(c -> names.put(c.id(), c.name()));
         List<Event> events = new ArrayList<>();
-        for (Calendar.Week week : calendar.view(unit, from, to, null).weeks()) {
+        List<Calendar.Week> weeks = calendar.view(unit, from, to, null).weeks();
+        Map<Long, Map<Metric, Long>> figures = engagements.latestOf(weeks.stream().flatMap(w -> w.days().stream())
+                .flatMap(d -> d.publications().stream()).filter(p -> p.status() == PublicationStatus.PUBLISHED)
+                .map(Calendar.CalendarPublication::id).toList());
+        for (Calendar.Week week : weeks) {
             for (Calendar.Day d : week.days()) {
                 for (Calendar.CalendarPublication p : d.publications()) {
                     String colour = colours.getOrDefault(p.channelId(), COLOURS.get(0));
@@ -153,7 +170,12 @@ class CalendarPage {
                     Map<String, Object> props = new LinkedHashMap<>();
                     props.put("publicationId", p.id());
                     props.put("status", p.status().name());
-                    props.put("label", status(p.status()) + ", " + channelName + ": " + p.pieceTitle());
+                    String read = figuresText(figures.getOrDefault(p.id(), Map.of()));
+                    props.put("label", status(p.status()) + ", " + channelName + ": " + p.pieceTitle()
+                            + (read.isEmpty() ? "" : " (" + read + ")"));
+                    if (!read.isEmpty()) {
+                        props.put("engagement", read);
+                    }
                     events.add(new Event("p" + p.id(), MARKS.get(p.status()) + " " + p.pieceTitle(),
                             WALL.format(p.plannedAt().toLocalDateTime()), null, "/publications/" + p.id(), colour,
                             colour, "#ffffff", null, List.of("pub", "status-" + p.status().name().toLowerCase(Locale.ROOT)),
