@@ -4,24 +4,24 @@
 -- the days before stay as history. Values are the platform's totals as of the reading, not the day's increase.
 create table engagement_figure (
     publication_id bigint       not null references publication(id),
-    day            date         not null,
+    on_day         date         not null,
     metric         varchar(32)  not null,
     channel_id     varchar(64)  not null,
     unit_code      varchar(64)  not null,
-    value          bigint       not null,
+    amount         bigint       not null,
     read_at        timestamp with time zone not null,
-    primary key (publication_id, day, metric)
+    primary key (publication_id, on_day, metric)
 );
-create index engagement_figure_unit_day on engagement_figure (unit_code, day);
+create index engagement_figure_unit_day on engagement_figure (unit_code, on_day);
 
 -- The channel's own figures (followers) as read on a day.
 create table channel_figure (
     channel_id varchar(64) not null references channel(id),
-    day        date        not null,
+    on_day     date        not null,
     metric     varchar(32) not null,
-    value      bigint      not null,
+    amount     bigint      not null,
     read_at    timestamp with time zone not null,
-    primary key (channel_id, day, metric)
+    primary key (channel_id, on_day, metric)
 );
 
 -- The last reading's outcome per channel: OK, NOT_AVAILABLE (a refusal code and its arguments as JSON), RETRY_LATER
@@ -41,7 +41,7 @@ create table engagement_state (
 -- cursor_id; a claim (claimed_until) lets one instance at a time call the platform for it.
 create table engagement_run (
     channel_id    varchar(64) not null references channel(id),
-    day           date        not null,
+    on_day        date        not null,
     state         varchar(20) not null,
     cursor_id     bigint      not null,
     calls         int         not null,
@@ -50,14 +50,14 @@ create table engagement_run (
     claimed_by    varchar(100),
     claimed_until timestamp with time zone,
     updated_at    timestamp with time zone not null,
-    primary key (channel_id, day)
+    primary key (channel_id, on_day)
 );
 create index engagement_run_due on engagement_run (state, next_call_at);
 
 -- Views of the built-in portal's article pages, counted by Herald per publication and day (no person's data).
 create table portal_view (
     publication_id bigint not null,
-    day            date   not null,
+    on_day         date   not null,
     views          bigint not null,
-    primary key (publication_id, day)
+    primary key (publication_id, on_day)
 );

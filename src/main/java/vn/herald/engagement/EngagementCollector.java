@@ -167,7 +167,7 @@ public class EngagementCollector {
         }
         int size = Math.max(1, adapter.get().postsPerEngagementCall());
         Instant since = run.day().atStartOfDay(units.zoneOf(channel.unitCode())).minusDays(config.lookbackDays()).toInstant();
-        List<PublishedPost> posts = publishing.get().publishedPosts(channel.id(), since, run.cursorId(), size + 1);
+        List<PublishedPost> posts = publishing.get().publishedPosts(channel.id(), since, at, run.cursorId(), size + 1);
         List<PublishedPost> batch = posts.subList(0, Math.min(size, posts.size()));
         boolean more = posts.size() > size;
         EngagementReading reading;

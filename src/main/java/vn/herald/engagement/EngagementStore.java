@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,7 +50,7 @@ class EngagementStore {
         sql.inTransaction(connection -> {
             if (!posts.isEmpty()) {
                 try (PreparedStatement delete = connection.prepareStatement(
-                        "delete from engagement_figure where publication_id = ? and day = ?")) {
+                        "delete from engagement_figure where publication_id = ? and on_day = ?")) {
                     for (Long id : posts.keySet()) {
                         delete.setLong(1, id);
                         delete.setObject(2, day);
@@ -58,7 +59,7 @@ class EngagementStore {
                     delete.executeBatch();
                 }
                 try (PreparedStatement insert = connection.prepareStatement("insert into engagement_figure "
-                        + "(publication_id, day, metric, channel_id, unit_code, value, read_at) values (?, ?, ?, ?, ?, ?, ?)")) {
+                        + "(publication_id, on_day, metric, channel_id, unit_code, amount, read_at) values (?, ?, ?, ?, ?, ?, ?)")) {
                     for (Map.Entry<Long, Map<Metric, Long>> post : posts.entrySet()) {
                         for (Map.Entry<Metric, Long> figure : post.getValue().entrySet()) {
                             insert.setLong(1, post.getKey());
@@ -75,12 +76,12 @@ class EngagementStore {
                 }
             }
             for (Map.Entry<Metric, Long> figure : channelFigures.entrySet()) {
-                Sql.update(connection, "delete from channel_figure where channel_id = ? and day = ? and metric = ?", s -> {
+                Sql.update(connection, "delete from channel_figure where channel_id = ? and on_day = ? and metric = ?", s -> {
                     s.setString(1, channel.id());
                     s.setObject(2, day);
                     s.setString(3, figure.getKey().name());
                 });
-                Sql.update(connection, "insert into channel_figure (channel_id, day, metric, value, read_at) values (?, ?, ?, ?, ?)", s -> {
+                Sql.update(connection, "insert into channel_figure (channel_id, on_day, metric, amount, read_at) values (?, ?, ?, ?, ?)", s -> {
                     s.setString(1, channel.id());
                     s.setObject(2, day);
                     s.setString(3, figure.getKey().name());
@@ -96,8 +97,8 @@ class EngagementStore {
     List<Stored> latest(long publicationId) {
         return sql.inTransaction(connection -> {
             List<Stored> figures = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("select day, metric, value, read_at from engagement_figure "
-                    + "where publication_id = ? and day = (select max(day) from engagement_figure where publication_id = ?) order by metric")) {
+            try (PreparedStatement select = connection.prepareStatement("select on_day, metric, amount, read_at from engagement_figure "
+                    + "where publication_id = ? and on_day = (select max(on_day) from engagement_figure where publication_id = ?) order by metric")) {
                 select.setLong(1, publicationId);
                 select.setLong(2, publicationId);
                 try (ResultSet rows = select.executeQuery()) {
@@ -120,11 +121,11 @@ class EngagementStore {
         List<Long> ids = List.copyOf(publicationIds);
         for (int from = 0; from < ids.size(); from += 500) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
             sql.inTransaction(connection -> {
-                try (PreparedStatement select = connection.prepareStatement("select f.publication_id, f.metric, f.value "
-                        + "from engagement_figure f where f.publication_id in (" + marks + ") and f.day = "
-                        + "(select max(g.day) from engagement_figure g where g.publication_id = f.publication_id)")) {
+                try (PreparedStatement select = connection.prepareStatement("select f.publication_id, f.metric, f.amount "
+                        + "from engagement_figure f where f.publication_id in (" + marks + ") and f.on_day = "
+                        + "(select max(g.on_day) from engagement_figure g where g.publication_id = f.publication_id)")) {
                     for (int i = 0; i < chunk.size(); i++) {
                         select.setLong(i + 1, chunk.get(i));
                     }
@@ -148,10 +149,10 @@ class EngagementStore {
     Map<String, Map<Metric, Long>> sumsByChannel(String unitCode, Instant from, Instant to, LocalDate through) {
         return sql.inTransaction(connection -> {
             Map<String, Map<Metric, Long>> sums = new HashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("select f.channel_id, f.metric, sum(f.value) "
+            try (PreparedStatement select = connection.prepareStatement("select f.channel_id, f.metric, sum(f.amount) "
                     + "from engagement_figure f join publication p on p.id = f.publication_id "
-                    + "where f.unit_code = ? and p.planned_at >= ? and p.planned_at < ? and f.day = (select max(g.day) "
-                    + "from engagement_figure g where g.publication_id = f.publication_id and g.day <= ?) "
+                    + "where f.unit_code = ? and p.planned_at >= ? and p.planned_at < ? and f.on_day = (select max(g.on_day) "
+                    + "from engagement_figure g where g.publication_id = f.publication_id and g.on_day <= ?) "
                     + "group by f.channel_id, f.metric")) {
                 select.setString(1, unitCode);
                 select.setTimestamp(2, Timestamp.from(from));
@@ -171,8 +172,8 @@ class EngagementStore {
     /** The channel's own figure as last read on or before the day. */
     Optional<Long> channelFigure(String channelId, Metric metric, LocalDate through) {
         return sql.inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("select value from channel_figure where channel_id = ? "
-                    + "and metric = ? and day <= ? order by day desc")) {
+            try (PreparedStatement select = connection.prepareStatement("select amount from channel_figure where channel_id = ? "
+                    + "and metric = ? and on_day <= ? order by on_day desc")) {
                 select.setString(1, channelId);
                 select.setString(2, metric.name());
                 select.setObject(3, through);
@@ -240,7 +241,7 @@ class EngagementStore {
         return sql.inTransaction(connection -> {
             Set<String> keys = new HashSet<>();
             for (LocalDate day : days) {
-                try (PreparedStatement select = connection.prepareStatement("select channel_id from engagement_run where day = ?")) {
+                try (PreparedStatement select = connection.prepareStatement("select channel_id from engagement_run where on_day = ?")) {
                     select.setObject(1, day);
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
@@ -258,7 +259,7 @@ class EngagementStore {
         int opened = 0;
         for (Run run : runs) {
             try {
-                opened += sql.inTransaction(connection -> Sql.update(connection, "insert into engagement_run (channel_id, day, "
+                opened += sql.inTransaction(connection -> Sql.update(connection, "insert into engagement_run (channel_id, on_day, "
                         + "state, cursor_id, calls, next_call_at, window_end, updated_at) values (?, ?, ?, ?, 0, ?, ?, ?)", s -> {
                     s.setString(1, run.channelId());
                     s.setObject(2, run.day());
@@ -280,7 +281,7 @@ class EngagementStore {
     Optional<Run> get(String channelId, LocalDate day) {
         return sql.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement("select state, cursor_id, calls, next_call_at, window_end "
-                    + "from engagement_run where channel_id = ? and day = ?")) {
+                    + "from engagement_run where channel_id = ? and on_day = ?")) {
                 select.setString(1, channelId);
                 select.setObject(2, day);
                 try (ResultSet rows = select.executeQuery()) {
@@ -296,7 +297,7 @@ class EngagementStore {
     List<Run> due(Instant now, int limit) {
         return sql.inTransaction(connection -> {
             List<Run> runs = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("select channel_id, day, state, cursor_id, calls, "
+            try (PreparedStatement select = connection.prepareStatement("select channel_id, on_day, state, cursor_id, calls, "
                     + "next_call_at, window_end from engagement_run where state = 'RUNNING' and next_call_at <= ? "
                     + "and (claimed_until is null or claimed_until < ?) order by next_call_at, channel_id")) {
                 select.setTimestamp(1, Timestamp.from(now));
@@ -317,7 +318,7 @@ class EngagementStore {
     /** Takes the run for one call if it is still as read and free: false when another instance took it first. */
     boolean claim(Run run, String instance, Instant now, Instant until) {
         return sql.inTransaction(connection -> Sql.update(connection, "update engagement_run set claimed_by = ?, "
-                + "claimed_until = ?, updated_at = ? where channel_id = ? and day = ? and state = 'RUNNING' and calls = ? "
+                + "claimed_until = ?, updated_at = ? where channel_id = ? and on_day = ? and state = 'RUNNING' and calls = ? "
                 + "and (claimed_until is null or claimed_until < ?)", s -> {
             s.setString(1, instance);
             s.setTimestamp(2, Timestamp.from(until));
@@ -332,7 +333,7 @@ class EngagementStore {
     /** Records a call's progress and frees the run: its new state, cursor and the earliest next call. */
     void advance(Run run, RunState state, long cursorId, int calls, Instant nextCallAt, Instant now) {
         sql.inTransaction(connection -> Sql.update(connection, "update engagement_run set state = ?, cursor_id = ?, calls = ?, "
-                + "next_call_at = ?, claimed_by = null, claimed_until = null, updated_at = ? where channel_id = ? and day = ?", s -> {
+                + "next_call_at = ?, claimed_by = null, claimed_until = null, updated_at = ? where channel_id = ? and on_day = ?", s -> {
             s.setString(1, state.name());
             s.setLong(2, cursorId);
             s.setInt(3, calls);
@@ -357,7 +358,7 @@ class EngagementStore {
         return sql.inTransaction(connection -> {
             Map<RunState, Integer> counts = new EnumMap<>(RunState.class);
             try (PreparedStatement select = connection.prepareStatement(
-                    "select state, count(*), sum(calls) from engagement_run where day = ? group by state")) {
+                    "select state, count(*), sum(calls) from engagement_run where on_day = ? group by state")) {
                 select.setObject(1, day);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
@@ -372,7 +373,7 @@ class EngagementStore {
     /** Platform calls made on one day's runs. */
     long callsOn(LocalDate day) {
         return sql.inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("select coalesce(sum(calls), 0) from engagement_run where day = ?")) {
+            try (PreparedStatement select = connection.prepareStatement("select coalesce(sum(calls), 0) from engagement_run where on_day = ?")) {
                 select.setObject(1, day);
                 try (ResultSet rows = select.executeQuery()) {
                     rows.next();

@@ -12,7 +12,6 @@ import vn.herald.channel.eportal.PortalViews;
 import vn.herald.unit.Units;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
@@ -28,7 +27,7 @@ import java.util.regex.Pattern;
  * {@code herald.portal.views-flush} (and when the service stops), not one UPDATE of a hot row per view.
  */
 @Singleton
-class ViewCounter {
+public class ViewCounter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ViewCounter.class);
 
@@ -63,7 +62,7 @@ class ViewCounter {
             return;
         }
         ZoneId zone = zones.computeIfAbsent(channelId, id -> units.zoneOf(channels.get(id).unitCode()));
-        counts.computeIfAbsent(new PortalViews.Key(publicationId, LocalDate.now(clock.withZone(zone))), key -> new LongAdder())
+        counts.computeIfAbsent(new PortalViews.Key(publicationId, clock.instant().atZone(zone).toLocalDate()), key -> new LongAdder())
                 .increment();
     }
 

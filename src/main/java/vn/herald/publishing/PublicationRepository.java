@@ -31,9 +31,10 @@ interface PublicationRepository extends CrudRepository<Publication, Long>, JpaSp
 
     // the posts an engagement reading asks about, in id order from a cursor: a night's reading resumes where it stopped
     @Query("select id as publication_id, external_id, planned_at as published_at from publication where channel_id = :channelId "
-            + "and status = 'PUBLISHED' and external_id is not null and planned_at >= :since and id > :afterId "
+            + "and status = 'PUBLISHED' and external_id is not null and planned_at >= :since and planned_at < :until "
+            + "and id > :afterId "
             + "order by id limit :limit")
-    List<PublishedPost> findPublishedPosts(String channelId, Instant since, long afterId, int limit);
+    List<PublishedPost> findPublishedPosts(String channelId, Instant since, Instant until, long afterId, int limit);
 
     @Query("select distinct piece_id from publication where channel_id in (:channelIds) and status not in (:except)")
     List<Long> findPieceIdsOnChannels(Collection<String> channelIds, Collection<PublicationStatus> except);

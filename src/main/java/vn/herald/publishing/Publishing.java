@@ -362,12 +362,12 @@ public class Publishing {
     }
 
     /**
-     * The channel's publications out on the platform (published, with the platform's id) planned since {@code since},
+     * The channel's publications out on the platform (published, with the platform's id) planned in [since, until),
      * with an id above {@code afterId}, at most {@code limit}, in id order: what an engagement reading asks about. Herald's
      * own work: the caller has chosen the channel.
      */
-    public List<PublishedPost> publishedPosts(String channelId, Instant since, long afterId, int limit) {
-        return publications.findPublishedPosts(channelId, since, afterId, limit);
+    public List<PublishedPost> publishedPosts(String channelId, Instant since, Instant until, long afterId, int limit) {
+        return publications.findPublishedPosts(channelId, since, until, afterId, limit);
     }
 
     /** Resumes a paused channel and puts its waiting publications back in the queue. */

@@ -82,7 +82,7 @@ public class PortalViews {
 
     private static int increment(Connection connection, Key key, long views) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "update portal_view set views = views + ? where publication_id = ? and day = ?")) {
+                "update portal_view set views = views + ? where publication_id = ? and on_day = ?")) {
             update.setLong(1, views);
             update.setLong(2, key.publicationId());
             update.setObject(3, key.day());
@@ -94,7 +94,7 @@ public class PortalViews {
     private static void insertOrIncrement(Connection connection, Key key, long views) throws SQLException {
         Savepoint before = connection.setSavepoint();
         try (PreparedStatement insert = connection.prepareStatement(
-                "insert into portal_view (publication_id, day, views) values (?, ?, ?)")) {
+                "insert into portal_view (publication_id, on_day, views) values (?, ?, ?)")) {
             insert.setLong(1, key.publicationId());
             insert.setObject(2, key.day());
             insert.setLong(3, views);
