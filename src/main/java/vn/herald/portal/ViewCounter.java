@@ -36,7 +36,7 @@ public class ViewCounter {
     private static final Pattern NOT_A_READER = Pattern.compile("bot|crawl|spider|slurp|facebookexternalhit|facebookcatalog"
             + "|meta-externalagent|whatsapp|telegram|skype|discord|slack|vkshare|embedly|quora link preview|pinterest"
             + "|bingpreview|google-inspectiontool|googleother|feedfetcher|feedly|headless|lighthouse|preview|curl|wget"
-            + "|python|java/|okhttp|go-http-client|libwww|httpclient|node-fetch|axios|scrapy");
+            + "|python|java/|java-http-client|okhttp|go-http-client|libwww|httpclient|node-fetch|axios|scrapy");
 
     // Zalo's link-card fetcher names Zalo; its in-app browser, where people read, also carries these marks
     private static final Pattern ZALO = Pattern.compile("zalo");
