@@ -61,3 +61,6 @@ create table portal_view (
     views          bigint not null,
     primary key (publication_id, on_day)
 );
+
+-- A channel's posts read in id order from a cursor: without it PostgreSQL may walk the whole primary key
+create index publication_channel_id on publication (channel_id, id);

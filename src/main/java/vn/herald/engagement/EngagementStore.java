@@ -352,34 +352,4 @@ class EngagementStore {
             s.setTimestamp(2, Timestamp.from(now));
         }));
     }
-
-    /** Counts of the runs of one day by state, for the benchmark and the admins. */
-    Map<RunState, Integer> runCounts(LocalDate day) {
-        return sql.inTransaction(connection -> {
-            Map<RunState, Integer> counts = new EnumMap<>(RunState.class);
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select state, count(*), sum(calls) from engagement_run where on_day = ? group by state")) {
-                select.setObject(1, day);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        counts.put(RunState.valueOf(rows.getString(1)), rows.getInt(2));
-                    }
-                }
-            }
-            return counts;
-        });
-    }
-
-    /** Platform calls made on one day's runs. */
-    long callsOn(LocalDate day) {
-        return sql.inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("select coalesce(sum(calls), 0) from engagement_run where on_day = ?")) {
-                select.setObject(1, day);
-                try (ResultSet rows = select.executeQuery()) {
-                    rows.next();
-                    return rows.getLong(1);
-                }
-            }
-        });
-    }
 }

@@ -83,7 +83,6 @@ public final class EngagementBenchmark {
                     (System.nanoTime() - started) / 1_000_000);
             TestClock clock = context.getBean(TestClock.class);
             EngagementCollector collector = context.getBean(EngagementCollector.class);
-            EngagementStore store = context.getBean(EngagementStore.class);
             List<Night> results = new ArrayList<>();
             for (int n = 0; n < nights; n++) {
                 LocalDate day = FIRST_NIGHT.plusDays(n);
@@ -94,23 +93,21 @@ public final class EngagementBenchmark {
                 while (true) {
                     collector.collect();
                     passes++;
-                    Map<EngagementStore.RunState, Integer> counts = store.runCounts(day);
-                    if (counts.getOrDefault(EngagementStore.RunState.RUNNING, 0) == 0) {
+                    Instant next = nextCall(transactions, day);
+                    if (next == null) {
                         break;
                     }
-                    Instant next = nextCall(transactions, day);
                     clock.set(next.isAfter(clock.instant()) ? next : clock.instant().plusMillis(1));
                 }
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
-                results.add(new Night(day, took, passes, store.callsOn(day),
-                        store.runCounts(day).getOrDefault(EngagementStore.RunState.DONE, 0),
-                        Duration.between(opens, clock.instant())));
+                long[] runs = doneAndCalls(transactions, day);
+                results.add(new Night(day, took, passes, runs[1], (int) runs[0], Duration.between(opens, clock.instant())));
             }
             return results;
         }
     }
 
-    /** The earliest next call of the night's running runs. */
+    /** The earliest next call of the night's running runs; null when none runs. */
     private static Instant nextCall(TransactionOperations<Connection> transactions, LocalDate day) {
         return transactions.executeRead(status -> {
             try (PreparedStatement select = status.getConnection().prepareStatement(
@@ -118,7 +115,23 @@ public final class EngagementBenchmark {
                 select.setObject(1, day);
                 try (var rows = select.executeQuery()) {
                     rows.next();
-                    return rows.getTimestamp(1).toInstant();
+                    return rows.getTimestamp(1) == null ? null : rows.getTimestamp(1).toInstant();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** The night's runs done and the calls they made. */
+    private static long[] doneAndCalls(TransactionOperations<Connection> transactions, LocalDate day) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection().prepareStatement("select count(case when state = 'DONE' "
+                    + "then 1 end), coalesce(sum(calls), 0) from engagement_run where on_day = ?")) {
+                select.setObject(1, day);
+                try (var rows = select.executeQuery()) {
+                    rows.next();
+                    return new long[] {rows.getLong(1), rows.getLong(2)};
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException(e);

@@ -376,5 +376,8 @@ abstract class EngagementContract implements TestPropertyProvider {
         collectAt(at(d.plusDays(1), 1, 0));
         assertEquals(Map.of(Metric.VIEWS, 3L), figuresOf(article), "two readers in a browser, one in Zalo's");
         assertTrue(page("/publications/" + article.id()).contains("Lượt xem"), "the publication page shows the figure");
+        String events = http.toBlocking().retrieve(TestUsers.asEditor(HttpRequest.GET("/calendar/events?start=" + d
+                + "&end=" + d.plusDays(1))));
+        assertTrue(events.contains("Hướng dẫn làm căn cước cho trẻ em (Lượt xem 3)"), "the calendar's tooltip: " + events);
     }
 }
