@@ -26,7 +26,7 @@ class ArchitectureTest {
                 .layer("web").definedBy("vn.herald.web..")
                 .layer("features").definedBy("vn.herald.calendar..", "vn.herald.campaign..", "vn.herald.report..",
                         "vn.herald.portal..", "vn.herald.upstream..", "vn.herald.library..", "vn.herald.broadcast..",
-                        "vn.herald.notice..", "vn.herald.plan..")
+                        "vn.herald.notice..", "vn.herald.plan..", "vn.herald.engagement..")
                 .layer("publishing").definedBy("vn.herald.publishing..")
                 .layer("channel").definedBy("vn.herald.channel..")
                 .layer("content").definedBy("vn.herald.content..")

@@ -82,10 +82,12 @@ class PortalController {
     private final PodcastEpisodes episodes;
     private final PodcastFeeds podcasts;
     private final PodcastArtwork artwork;
+    private final ViewCounter viewCounter;
 
     PortalController(PortalArticles articles, PortalHtml html, PortalFeeds feeds, Assets assets, Channels channels,
                      Units units, PortalAddress address, JsonMapper json, Campaigns campaigns, PodcastEpisodes episodes,
-                     PodcastFeeds podcasts, PodcastArtwork artwork) {
+                     PodcastFeeds podcasts, PodcastArtwork artwork, ViewCounter viewCounter) {
+        this.viewCounter = viewCounter;
         this.articles = articles;
         this.html = html;
         this.feeds = feeds;
@@ -111,9 +113,10 @@ class PortalController {
     }
 
     @Get("/portal/bai/{slug}")
-    HttpResponse<String> article(String slug) {
+    HttpResponse<String> article(HttpRequest<?> request, String slug) {
         PortalArticles.LiveArticle article = articles.bySlug(slug).orElseThrow(() -> PortalProblem.notFound(
                 "Không có bài viết nào ở địa chỉ này. Bài có thể đã được gỡ xuống hoặc địa chỉ bị gõ sai."));
+        viewCounter.count(request, article.row().channelId(), article.row().publicationId());
         return page(html.article(siteName(), article, sections()));
     }
 

@@ -18,6 +18,7 @@ import vn.herald.channel.ChannelAdapters;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Channels;
 import vn.herald.channel.Payload;
+import vn.herald.channel.PublishedPost;
 import vn.herald.channel.Priority;
 import vn.herald.content.Piece;
 import vn.herald.content.PieceChanged;
@@ -358,6 +359,15 @@ public class Publishing {
             return Set.of();
         }
         return new HashSet<>(publications.findPieceIdsOnChannels(channelIds, except));
+    }
+
+    /**
+     * The channel's publications out on the platform (published, with the platform's id) planned in [since, until),
+     * with an id above {@code afterId}, at most {@code limit}, in id order: what an engagement reading asks about. Herald's
+     * own work: the caller has chosen the channel.
+     */
+    public List<PublishedPost> publishedPosts(String channelId, Instant since, Instant until, long afterId, int limit) {
+        return publications.findPublishedPosts(channelId, since, until, afterId, limit);
     }
 
     /** Resumes a paused channel and puts its waiting publications back in the queue. */

@@ -187,7 +187,11 @@ public enum RefusalCode {
     CONTRIBUTION_DAY("contribution-date-invalid"),
     CONTRIBUTION_LINK("contribution-link-invalid"),
     CONTRIBUTION_REQUIRED("contribution-required"),
-    TASK_STATE_UNKNOWN("task-state-unknown");
+    TASK_STATE_UNKNOWN("task-state-unknown"),
+    // engagement read back: why a channel has no figures (shown, never thrown at a request)
+    ENGAGEMENT_DRY_RUN("engagement-dry-run"),
+    ENGAGEMENT_PAGE_UNDER_100_LIKES("engagement-not-available"),
+    ENGAGEMENT_NOT_AVAILABLE("engagement-not-available");
 
     private final String code;
 

@@ -19,6 +19,8 @@ import io.micronaut.views.ModelAndView;
 import vn.herald.support.Refusal;
 import vn.herald.support.RefusalCode;
 import vn.herald.calendar.Calendar;
+import vn.herald.channel.Metric;
+import vn.herald.engagement.Engagements;
 import vn.herald.calendar.CalendarConfig;
 import vn.herald.calendar.GapState;
 import vn.herald.campaign.CampaignView;
@@ -30,6 +32,7 @@ import vn.herald.publishing.Publication;
 import vn.herald.publishing.PublicationStatus;
 import vn.herald.publishing.Publishing;
 
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -104,13 +107,15 @@ class CalendarPage {
     private final Times times;
     private final PageForms forms;
     private final MessageSource messages;
+    private final Engagements engagements;
 
     private final TaskLinks taskLinks;
 
     CalendarPage(Calendar calendar, Campaigns campaigns, CalendarConfig calendarConfig, Publishing publishing,
                  Channels channels, Times times, PageForms forms,
-                 MessageSource messages, TaskLinks taskLinks) {
+                 MessageSource messages, TaskLinks taskLinks, Engagements engagements) {
         this.taskLinks = taskLinks;
+        this.engagements = engagements;
         this.calendar = calendar;
         this.campaigns = campaigns;
         this.calendarConfig = calendarConfig;
@@ -140,6 +145,14 @@ class CalendarPage {
         return Page.view("calendar", model);
     }
 
+    /** A publication's figures as the calendar's tooltip says them: "Lượt xem 1.234, Người xem 800". */
+    private String figuresText(Map<Metric, Long> read) {
+        NumberFormat number = NumberFormat.getIntegerInstance(VI);
+        return read.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(figure -> text("engagement.metric." + figure.getKey().name()) + " " + number.format(figure.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
     /**
      * FullCalendar's event feed for the shown range ({@code start} included, {@code end} excluded, as it asks):
      * publications coloured by channel, gap weeks and campaign windows as background bands.
@@ -158,6 +171,9 @@ class CalendarPage {
         // the plan task each publication serves, read once for the whole range
         Map<Long, TaskLinks.LinkedTask> tasks = taskLinks.ofPublications(weeks.stream().flatMap(w -> w.days().stream())
                 .flatMap(d -> d.publications().stream()).map(Calendar.CalendarPublication::id).toList());
+        Map<Long, Map<Metric, Long>> figures = engagements.latestOf(weeks.stream().flatMap(w -> w.days().stream())
+                .flatMap(d -> d.publications().stream()).filter(p -> p.status() == PublicationStatus.PUBLISHED)
+                .map(Calendar.CalendarPublication::id).toList());
         for (Calendar.Week week : weeks) {
             for (Calendar.Day d : week.days()) {
                 for (Calendar.CalendarPublication p : d.publications()) {
@@ -167,8 +183,13 @@ class CalendarPage {
                     props.put("publicationId", p.id());
                     props.put("status", p.status().name());
                     TaskLinks.LinkedTask task = tasks.get(p.id());
+                    String read = figuresText(figures.getOrDefault(p.id(), Map.of()));
                     props.put("label", status(p.status()) + ", " + channelName + ": " + p.pieceTitle()
+                            + (read.isEmpty() ? "" : " (" + read + ")")
                             + (task == null ? "" : ". " + text("calendar.task") + ": " + task.planNumber() + ", " + task.title()));
+                    if (!read.isEmpty()) {
+                        props.put("engagement", read);
+                    }
                     if (task != null) {
                         props.put("task", task.ref());
                     }

@@ -24,6 +24,7 @@ import vn.herald.channel.Channels;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Priority;
 import vn.herald.plan.TaskLinks;
+import vn.herald.engagement.Engagements;
 import vn.herald.publishing.Publication;
 import vn.herald.publishing.PublicationStatus;
 import vn.herald.publishing.Publishing;
@@ -69,14 +70,17 @@ class PublicationPages {
     private final Trails trails;
     // the schedule form lives on the piece's page, which is drawn again with what was typed when it is refused
     private final PiecePages piecePages;
+    private final Engagements engagements;
 
     private final TaskModel tasks;
     private final TaskLinks links;
 
     PublicationPages(Publishing publishing, Channels channels, PublicationRows rows, Times times, JsonMapper json,
-                     PageForms forms, Trails trails, PiecePages piecePages, TaskModel tasks, TaskLinks links) {
+                     PageForms forms, Trails trails, PiecePages piecePages, TaskModel tasks, TaskLinks links,
+                     Engagements engagements) {
         this.tasks = tasks;
         this.links = links;
+        this.engagements = engagements;
         this.forms = forms;
         this.trails = trails;
         this.piecePages = piecePages;
@@ -132,6 +136,9 @@ class PublicationPages {
         model.put("canReschedule", RESCHEDULABLE.contains(publication.status()));
         model.put("plannedInput", typed.getOrDefault("plannedAt", times.input(publication.plannedAt())));
         model.put("requestText", requestText(publication.dryRunRequest()));
+        Engagements.PublicationFigures engagement = engagements.ofPublication(id);
+        model.put("engagement", engagement);
+        model.put("engagementReadAt", engagement.readAt() == null ? null : times.show(engagement.readAt().toInstant()));
         model.put("ok", ok);
         model.put("error", error);
         tasks.put(model, publication.unitCode(), links.ofPublication(id).orElse(null), "/publications/" + id + "/task");

@@ -7,6 +7,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import vn.herald.channel.Channel;
+import vn.herald.channel.PublishedPost;
+import vn.herald.channel.Metric;
+import vn.herald.channel.EngagementReading;
 import vn.herald.channel.CommonSettings;
 import vn.herald.channel.ChannelAdapter;
 import vn.herald.channel.ChannelType;
@@ -29,6 +32,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,15 +58,40 @@ public class BuiltInPortalAdapter implements ChannelAdapter {
     private final PortalAddress address;
     private final JsonMapper json;
     private final Clock clock;
+    private final PortalViews views;
 
     BuiltInPortalAdapter(PortalArticleRepository articles, Assets assets, HtmlText html, PortalAddress address,
-                         JsonMapper json, Clock clock) {
+                         JsonMapper json, Clock clock, PortalViews views) {
+        this.views = views;
         this.articles = articles;
         this.assets = assets;
         this.html = html;
         this.address = address;
         this.json = json;
         this.clock = clock;
+    }
+
+    /** Each page's views as Herald counted them (readers, not crawlers); a page never seen has 0. */
+    @Override
+    public EngagementReading readEngagement(Channel channel, List<PublishedPost> posts) {
+        Map<Long, Long> totals = views.totals(posts.stream().map(PublishedPost::publicationId).toList());
+        Map<Long, Map<Metric, Long>> figures = new HashMap<>();
+        for (PublishedPost post : posts) {
+            figures.put(post.publicationId(), Map.of(Metric.VIEWS, totals.getOrDefault(post.publicationId(), 0L)));
+        }
+        return new EngagementReading.Figures(Map.of(), figures);
+    }
+
+    /** Herald's own table: many pages a call. */
+    @Override
+    public int postsPerEngagementCall() {
+        return 500;
+    }
+
+    /** Nothing leaves Herald: a call a second. */
+    @Override
+    public int engagementCallsPerHour(Channel channel) {
+        return 3600;
     }
 
     /** The one rule telling the built-in portal from other portal platforms: no {@code platform} key in the file. */

@@ -12,7 +12,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -114,20 +116,26 @@ public class FileDrop {
 
     /** Whether every station's current programme of this session carries the publication. */
     public boolean carries(LoudspeakerSettings settings, String session, long publicationId) {
+        return stationsCarrying(settings, session, publicationId).size() == settings.stations().size();
+    }
+
+    /** The stations whose current programme of this session carries the publication: those that play it. */
+    public List<LoudspeakerSettings.Station> stationsCarrying(LoudspeakerSettings settings, String session, long publicationId) {
+        List<LoudspeakerSettings.Station> carrying = new ArrayList<>();
         for (LoudspeakerSettings.Station station : settings.stations()) {
             Path manifest = stationFolder(settings, station).resolve(session).resolve(ProgrammeFiles.MANIFEST);
             if (!Files.isRegularFile(manifest)) {
-                return false;
+                continue;
             }
             try {
                 ProgrammeFiles.Manifest read = json.readValue(Files.readAllBytes(manifest), ProgrammeFiles.Manifest.class);
-                if (read.items().stream().noneMatch(item -> item.publicationId() == publicationId)) {
-                    return false;
+                if (read.items().stream().anyMatch(item -> item.publicationId() == publicationId)) {
+                    carrying.add(station);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + manifest, e);
             }
         }
-        return true;
+        return carrying;
     }
 }

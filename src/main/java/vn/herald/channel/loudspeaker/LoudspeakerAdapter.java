@@ -6,6 +6,9 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.herald.channel.Channel;
+import vn.herald.channel.PublishedPost;
+import vn.herald.channel.Metric;
+import vn.herald.channel.EngagementReading;
 import vn.herald.channel.ChannelSettings;
 import vn.herald.channel.ChannelAdapter;
 import vn.herald.channel.ChannelType;
@@ -36,6 +39,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -300,6 +304,36 @@ public class LoudspeakerAdapter implements ChannelAdapter {
                 : calendar(channel, settings).landing(entry.plannedAt()).id();
         return fileDrop.carries(settings, session, entry.publicationId())
                 ? Optional.of(new SendResult.Sent(session, null)) : Optional.empty();
+    }
+
+    /**
+     * The households each item covered: the sum over the stations that play it. By file drop, the stations whose
+     * programme of the item's session holds it (a station's folder rebuilt without it no longer counts); by HTTP push,
+     * every station, since a push is sent only when each station's server took the session.
+     */
+    @Override
+    public EngagementReading readEngagement(Channel channel, List<PublishedPost> posts) {
+        LoudspeakerSettings settings = settings(channel);
+        Map<Long, Map<Metric, Long>> covered = new HashMap<>();
+        for (PublishedPost post : posts) {
+            List<LoudspeakerSettings.Station> playing = settings.delivery() == LoudspeakerSettings.DeliveryMode.FILE_DROP
+                    ? fileDrop.stationsCarrying(settings, post.externalId(), post.publicationId()) : settings.stations();
+            long households = playing.stream().mapToLong(LoudspeakerSettings.Station::households).sum();
+            covered.put(post.publicationId(), Map.of(Metric.HOUSEHOLDS_COVERED, households));
+        }
+        return new EngagementReading.Figures(Map.of(), covered);
+    }
+
+    /** Read from Herald's own folders: many items a call. */
+    @Override
+    public int postsPerEngagementCall() {
+        return 500;
+    }
+
+    /** Nothing leaves Herald, so no platform's budget applies: a call a second. */
+    @Override
+    public int engagementCallsPerHour(Channel channel) {
+        return 3600;
     }
 
     /** The file and the system's reason: an AccessDeniedException's message is the bare path. */

@@ -36,8 +36,14 @@ public record LoudspeakerSettings(DeliveryMode delivery, Path dropFolder, Option
 
     public enum SpeechEngineKind { ESPEAK_NG, HTTP, NONE }
 
-    /** A loudspeaker cluster; its code names its folder or its address on the broadcast server. */
-    public record Station(String code, String name) {}
+    /**
+     * A loudspeaker cluster; its code names its folder or its address on the broadcast server. {@code households}: the
+     * households within its reach (from the commune's station list), 0 when the file does not say.
+     */
+    public record Station(String code, String name, int households) {}
+
+    /** More households than any one cluster of loudspeakers reaches: a typo, not a station. */
+    static final int MOST_HOUSEHOLDS = 100_000;
 
     /** A weekly session: on these days, from this local time, for this many minutes. */
     public record SessionRule(Set<DayOfWeek> days, LocalTime start, int minutes) {}
@@ -154,7 +160,7 @@ public record LoudspeakerSettings(DeliveryMode delivery, Path dropFolder, Option
                 if (!(list.get(i) instanceof Map<?, ?> item)) {
                     throw error("stations", "'" + path + "' phải có 'code' và 'name'");
                 }
-                unknownKeys(item, Set.of("code", "name"), "stations", path);
+                unknownKeys(item, Set.of("code", "name", "households"), "stations", path);
                 String code = item.get("code") == null ? "" : String.valueOf(item.get("code")).trim();
                 if (!CODE.matcher(code).matches()) {
                     throw error("stations", "'" + path + ".code' phải gồm chữ thường, số và '-', ví dụ 'thon-dong'; đang là '"
@@ -164,9 +170,21 @@ public record LoudspeakerSettings(DeliveryMode delivery, Path dropFolder, Option
                     throw error("stations", "'" + path + ".code' trùng với một cụm loa khác: '" + code + "'");
                 }
                 String name = item.get("name") == null ? code : String.valueOf(item.get("name")).trim();
-                stations.add(new Station(code, name));
+                stations.add(new Station(code, name, households(item.get("households"), path + ".households")));
             }
             return List.copyOf(stations);
+        }
+
+        private int households(Object value, String path) {
+            if (value == null) {
+                return 0;
+            }
+            if (value instanceof Number number && number.doubleValue() == number.longValue()
+                    && number.longValue() >= 0 && number.longValue() <= MOST_HOUSEHOLDS) {
+                return number.intValue();
+            }
+            throw error("stations", "'" + path + "' phải là số hộ trong vùng phủ của cụm loa, từ 0 đến "
+                    + MOST_HOUSEHOLDS + ", đang là '" + value + "'");
         }
 
         List<SessionRule> sessions(Object value) {

@@ -11,7 +11,9 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,6 +48,19 @@ class LoudspeakerSettingsTest {
     @Test
     void theRepositorysOwnChannelFileIsValid() throws Exception {
         check(Files.readString(Path.of("channels/loudspeaker.yml")));
+    }
+
+    @Test
+    void eachStationCarriesItsHouseholdsAndAWrongNumberIsNamed() throws Exception {
+        Map<String, Object> file = new LinkedHashMap<>(YamlFields.parse(Files.readString(Path.of("channels/loudspeaker.yml")), 0).plain());
+        file.keySet().removeAll(List.of("type", "mode", "unit", "name"));
+        LoudspeakerSettings seed = LoudspeakerSettings.parse(file, key -> 0);
+        assertEquals(List.of(412, 365, 538), seed.stations().stream().map(LoudspeakerSettings.Station::households).toList());
+        SourceFileException negative = refused(GOOD.replace("name: Cụm loa thôn Đông", "name: Cụm loa thôn Đông\n    households: -5"));
+        assertEquals(3, negative.line(), "the line of 'stations'");
+        assertTrue(negative.reason().startsWith("'stations[1].households' phải là số hộ"), negative.reason());
+        assertTrue(refused(GOOD.replace("name: Cụm loa thôn Đông", "name: Cụm loa thôn Đông\n    households: nhiều")).reason()
+                .contains("đang là 'nhiều'"));
     }
 
     @Test
