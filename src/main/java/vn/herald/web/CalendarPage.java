@@ -108,7 +108,6 @@ class CalendarPage {
     private final PageForms forms;
     private final MessageSource messages;
     private final Engagements engagements;
-
     private final TaskLinks taskLinks;
 
     CalendarPage(Calendar calendar, Campaigns campaigns, CalendarConfig calendarConfig, Publishing publishing,

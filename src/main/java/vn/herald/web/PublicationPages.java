@@ -71,7 +71,6 @@ class PublicationPages {
     // the schedule form lives on the piece's page, which is drawn again with what was typed when it is refused
     private final PiecePages piecePages;
     private final Engagements engagements;
-
     private final TaskModel tasks;
     private final TaskLinks links;
 
