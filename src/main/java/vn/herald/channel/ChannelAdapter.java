@@ -105,4 +105,26 @@ public interface ChannelAdapter {
     default Optional<Instant> deadline(Instant plannedAt, Channel channel, ZoneId zone) {
         return Optional.empty();
     }
+
+    /**
+     * Reads back what the platform knows of the channel's audience and of these posts, as of now. The collector calls it
+     * once a day per live channel, with at most {@link #postsPerEngagementCall()} posts per call and within
+     * {@link #engagementCallsPerHour(Channel)}. Empty figures where the platform tells nothing.
+     */
+    default EngagementReading readEngagement(Channel channel, List<PublishedPost> posts) {
+        return new EngagementReading.Figures(java.util.Map.of(), java.util.Map.of());
+    }
+
+    /** How many posts one engagement read may ask about (the platform's batch size). */
+    default int postsPerEngagementCall() {
+        return 50;
+    }
+
+    /**
+     * How many engagement reads an hour this channel may make without eating into the budget publishing needs (the
+     * platform's documented limit, less a margin for posting).
+     */
+    default int engagementCallsPerHour(Channel channel) {
+        return 60;
+    }
 }
