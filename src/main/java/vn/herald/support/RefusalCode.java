@@ -187,7 +187,12 @@ public enum RefusalCode {
     CONTRIBUTION_DAY("contribution-date-invalid"),
     CONTRIBUTION_LINK("contribution-link-invalid"),
     CONTRIBUTION_REQUIRED("contribution-required"),
-    TASK_STATE_UNKNOWN("task-state-unknown");
+    TASK_STATE_UNKNOWN("task-state-unknown"),
+    ENGAGEMENT_DRY_RUN("engagement-dry-run"),
+    ENGAGEMENT_UNDER_100_LIKES("engagement-under-100-likes"),
+    ENGAGEMENT_METRIC_UNAVAILABLE("engagement-metric-unavailable"),
+    ENGAGEMENT_SCOPE_MISSING("engagement-scope-missing"),
+    ENGAGEMENT_REFUSED("engagement-refused");
 
     private final String code;
 
