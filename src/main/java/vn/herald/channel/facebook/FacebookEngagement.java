@@ -43,6 +43,9 @@ final class FacebookEngagement {
     static final String POST_VIEWERS = "post_total_media_view_unique";
     static final String PAGE_FOLLOWS = "page_follows";
     private static final Duration DEFAULT_WAIT = Duration.ofHours(1);
+    /** "Some of the aliases you requested do not exist", and code 100's "object does not exist" subcode. */
+    private static final int GONE = 803;
+    private static final int NO_SUCH_OBJECT = 33;
     private static final String POST_FIELDS = "reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0),"
             + "shares,insights.metric(" + POST_VIEWERS + ")";
 
@@ -90,24 +93,46 @@ final class FacebookEngagement {
         Map<Long, Map<Metric, Long>> postFigures = new HashMap<>();
         for (int from = 0; from < posts.size(); from += POSTS_PER_CALL) {
             List<PublishedPost> batch = posts.subList(from, Math.min(posts.size(), from + POSTS_PER_CALL));
-            HttpUrl postsUrl = HttpUrl.get(settings.url("")).newBuilder()
-                    .addQueryParameter("ids", String.join(",", batch.stream().map(PublishedPost::externalId).toList()))
-                    .addQueryParameter("fields", POST_FIELDS).build();
-            Answer answer = read(settings, token.get(), postsUrl, POST_VIEWERS);
+            Answer answer = read(settings, token.get(), postsUrl(settings, batch), POST_VIEWERS);
+            if (answer.gone()) {
+                // one post Facebook no longer has fails the whole ids read: each is read alone, the gone ones left out
+                for (PublishedPost post : batch) {
+                    Answer alone = batch.size() == 1 ? answer : read(settings, token.get(), postsUrl(settings, List.of(post)), POST_VIEWERS);
+                    if (alone.trouble() != null) {
+                        return alone.trouble();
+                    }
+                    collect(alone.body(), List.of(post), postFigures);
+                }
+                continue;
+            }
             if (answer.trouble() != null) {
                 return answer.trouble();
             }
-            for (PublishedPost post : batch) {
-                if (answer.body().get(post.externalId()) instanceof Map<?, ?> found) {
-                    postFigures.put(post.publicationId(), figures(found));
-                }
-            }
+            collect(answer.body(), batch, postFigures);
         }
         return new EngagementReading.Figures(channelFigures, postFigures);
     }
 
-    /** A read's JSON object, or what its failure means for the reading. */
-    private record Answer(Map<?, ?> body, EngagementReading trouble) {}
+    /** A read's JSON object, what its failure means for the reading, or that an object asked for does not exist. */
+    private record Answer(Map<?, ?> body, EngagementReading trouble, boolean gone) {
+        Answer(Map<?, ?> body, EngagementReading trouble) {
+            this(body, trouble, false);
+        }
+    }
+
+    private static HttpUrl postsUrl(FacebookSettings settings, List<PublishedPost> posts) {
+        return HttpUrl.get(settings.url("")).newBuilder()
+                .addQueryParameter("ids", String.join(",", posts.stream().map(PublishedPost::externalId).toList()))
+                .addQueryParameter("fields", POST_FIELDS).build();
+    }
+
+    private static void collect(Map<?, ?> body, List<PublishedPost> posts, Map<Long, Map<Metric, Long>> into) {
+        for (PublishedPost post : posts) {
+            if (body.get(post.externalId()) instanceof Map<?, ?> found) {
+                into.put(post.publicationId(), figures(found));
+            }
+        }
+    }
 
     private Answer read(FacebookSettings settings, String token, HttpUrl url, String metric) {
         PlatformAnswer answer;
@@ -123,6 +148,10 @@ final class FacebookEngagement {
         Optional<Map<?, ?>> error = GraphErrors.error(answer);
         int code = error.flatMap(e -> GraphErrors.integer(e.get("code"))).orElse(-1);
         String message = error.map(e -> String.valueOf(e.get("message"))).orElse("").toLowerCase(Locale.ROOT);
+        int subcode = error.flatMap(e -> GraphErrors.integer(e.get("error_subcode"))).orElse(-1);
+        if (code == GONE || (code == 100 && subcode == NO_SUCH_OBJECT)) {
+            return new Answer(Map.of(), null, true);
+        }
         if (code == 100 && message.contains("metric")) {
             // Facebook says the metric is gone or not given to this Page: a fact to show, not a crash
             return new Answer(Map.of(), new EngagementReading.NotAvailable(RefusalCode.ENGAGEMENT_METRIC_UNAVAILABLE,

@@ -177,6 +177,23 @@ class FacebookEngagementTest {
     }
 
     @Test
+    void aDeletedPostThatFailsTheBatchIsLeftOutAndTheOthersAreReadAlone() throws Exception {
+        server.enqueue(page(1520, 1480));
+        server.enqueue(error(803, null, "(#803) Some of the aliases you requested do not exist: " + PAGE + "_2"));
+        server.enqueue(answer(200, "{" + post(PAGE + "_1", 42, 7, 3L, 930) + "}"));
+        server.enqueue(error(100, 33, "Unsupported get request. Object with ID '" + PAGE + "_2' does not exist"));
+        server.enqueue(answer(200, "{" + post(PAGE + "_3", 0, 1, 1L, 12) + "}"));
+
+        EngagementReading.Figures figures = assertInstanceOf(EngagementReading.Figures.class,
+                adapter.readEngagement(channel(ChannelMode.LIVE), posts(3)));
+
+        assertEquals(List.of(101L, 103L), figures.posts().keySet().stream().sorted().toList());
+        List<RecordedRequest> requests = requests();
+        assertEquals(5, requests.size());
+        assertEquals(PAGE + "_2", requests.get(3).getRequestUrl().queryParameter("ids"));
+    }
+
+    @Test
     void aPageUnder100LikesIsToldPlainlyAndItsPostsAreNotAskedFor() throws Exception {
         server.enqueue(page(87, 91));
 
