@@ -190,8 +190,10 @@ public enum RefusalCode {
     TASK_STATE_UNKNOWN("task-state-unknown"),
     // engagement read back: why a channel has no figures (shown, never thrown at a request)
     ENGAGEMENT_DRY_RUN("engagement-dry-run"),
-    ENGAGEMENT_PAGE_UNDER_100_LIKES("engagement-not-available"),
-    ENGAGEMENT_NOT_AVAILABLE("engagement-not-available");
+    ENGAGEMENT_UNDER_100_LIKES("engagement-under-100-likes"),
+    ENGAGEMENT_METRIC_UNAVAILABLE("engagement-metric-unavailable"),
+    ENGAGEMENT_SCOPE_MISSING("engagement-scope-missing"),
+    ENGAGEMENT_REFUSED("engagement-refused");
 
     private final String code;
 

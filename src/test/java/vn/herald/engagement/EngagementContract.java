@@ -237,7 +237,7 @@ abstract class EngagementContract implements TestPropertyProvider {
         clock.set(at(d, 8, 0));
         Publication post = published("fb-b", "Hướng dẫn đăng ký tạm trú");
         platform.reset(p -> Map.of(Metric.VIEWS, 1L), Map.of());
-        platform.answer("fb-b", new EngagementReading.NotAvailable(RefusalCode.ENGAGEMENT_PAGE_UNDER_100_LIKES));
+        platform.answer("fb-b", new EngagementReading.NotAvailable(RefusalCode.ENGAGEMENT_UNDER_100_LIKES, 42));
         collectAt(at(d.plusDays(1), 1, 0));
         collectAt(at(d.plusDays(1), 2, 0));
         assertEquals(1, platform.reads("fb-b").size(), "nothing more is asked that night");

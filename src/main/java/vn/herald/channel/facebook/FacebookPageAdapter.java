@@ -13,6 +13,8 @@ import vn.herald.channel.ChannelRequirement;
 import vn.herald.channel.ChannelNeedsAttention;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Delivery;
+import vn.herald.channel.EngagementReading;
+import vn.herald.channel.PublishedPost;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Payload;
 import vn.herald.channel.SendResult;
@@ -44,12 +46,14 @@ public class FacebookPageAdapter implements ChannelAdapter {
     private final GraphCalls graph;
     private final Secrets secrets;
     private final JsonMapper json;
+    private final FacebookEngagement engagement;
 
     FacebookPageAdapter(FacebookRender render, GraphCalls graph, Secrets secrets, JsonMapper json) {
         this.render = render;
         this.graph = graph;
         this.secrets = secrets;
         this.json = json;
+        this.engagement = new FacebookEngagement(graph, secrets, json);
     }
 
     @Override
@@ -147,6 +151,21 @@ public class FacebookPageAdapter implements ChannelAdapter {
             mediaIds.add(uploaded.id());
         }
         return graph.publish(settings, token.get(), GraphCalls.feed(settings, post, mediaIds));
+    }
+
+    @Override
+    public EngagementReading readEngagement(Channel channel, List<PublishedPost> posts) {
+        return engagement.read(channel, posts);
+    }
+
+    @Override
+    public int postsPerEngagementCall() {
+        return FacebookEngagement.POSTS_PER_CALL;
+    }
+
+    @Override
+    public int engagementCallsPerHour(Channel channel) {
+        return FacebookEngagement.READS_PER_HOUR;
     }
 
     @Override

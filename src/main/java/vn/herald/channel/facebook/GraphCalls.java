@@ -220,6 +220,11 @@ class GraphCalls {
         return call(settings, authorized(new Request.Builder().url(url.build()).get(), token).build());
     }
 
+    /** A read of the Graph API (engagement figures): a GET with the token in its header, usage noted like any call. */
+    PlatformAnswer read(FacebookSettings settings, String token, HttpUrl url) throws IOException {
+        return call(settings, authorized(new Request.Builder().url(url).get(), token).build());
+    }
+
     /** A 2xx answer with a JSON object that is not an error: Facebook may answer 200 with an error. */
     static boolean successful(PlatformAnswer answer) {
         return answer.successful() && answer.object().map(body -> !body.containsKey("error")).orElse(false);

@@ -11,6 +11,8 @@ import vn.herald.channel.ChannelPreview;
 import vn.herald.channel.ChannelRequirement;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Delivery;
+import vn.herald.channel.EngagementReading;
+import vn.herald.channel.PublishedPost;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Payload;
 import vn.herald.channel.SendResult;
@@ -51,9 +53,10 @@ class TikTokAdapter implements ChannelAdapter {
     private final Pause pause;
     private final Assets assets;
     private final JsonMapper json;
+    private final TikTokEngagement engagement;
 
     TikTokAdapter(TikTokRender render, TikTokApi api, UploadSessions uploads, InitWindow window, Pause pause,
-                  Assets assets, JsonMapper json) {
+                  Assets assets, JsonMapper json, TikTokEngagement engagement) {
         this.render = render;
         this.api = api;
         this.uploads = uploads;
@@ -61,6 +64,22 @@ class TikTokAdapter implements ChannelAdapter {
         this.pause = pause;
         this.assets = assets;
         this.json = json;
+        this.engagement = engagement;
+    }
+
+    @Override
+    public EngagementReading readEngagement(Channel channel, List<PublishedPost> posts) {
+        return engagement.read(channel, posts);
+    }
+
+    @Override
+    public int postsPerEngagementCall() {
+        return TikTokEngagement.VIDEOS_PER_READ;
+    }
+
+    @Override
+    public int engagementCallsPerHour(Channel channel) {
+        return TikTokEngagement.READS_PER_HOUR;
     }
 
     /** Where a post in the making stands, as far as sending again is concerned. */

@@ -70,6 +70,11 @@ class TikTokApi {
                 .header("Authorization", "Bearer " + token).post(RequestBody.create(text, JSON)).build());
     }
 
+    Answer get(Channel channel, TikTokSettings settings, String pathAndQuery) throws IOException {
+        return call(channel, settings, token -> new Request.Builder().url(settings.baseUrl() + pathAndQuery)
+                .header("Authorization", "Bearer " + token).get().build());
+    }
+
     static Creator creator(Answer answer) {
         Map<?, ?> data = answer.data();
         List<String> options = data.get("privacy_level_options") instanceof List<?> list

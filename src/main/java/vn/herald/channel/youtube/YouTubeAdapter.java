@@ -12,6 +12,8 @@ import vn.herald.channel.ChannelPreview;
 import vn.herald.channel.ChannelRequirement;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Delivery;
+import vn.herald.channel.EngagementReading;
+import vn.herald.channel.PublishedPost;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Payload;
 import vn.herald.channel.SendResult;
@@ -65,9 +67,10 @@ public class YouTubeAdapter implements ChannelAdapter {
     private final Pause pause;
     private final JsonMapper json;
     private final Clock clock;
+    private final YouTubeEngagement engagement;
 
     YouTubeAdapter(YouTubeRender render, YouTubeCalls calls, GoogleTokens tokens, PlatformHttp http, UploadSessions sessions,
-                   Assets assets, Pause pause, JsonMapper json, Clock clock) {
+                   Assets assets, Pause pause, JsonMapper json, Clock clock, YouTubeEngagement engagement) {
         this.render = render;
         this.calls = calls;
         this.tokens = tokens;
@@ -77,6 +80,22 @@ public class YouTubeAdapter implements ChannelAdapter {
         this.pause = pause;
         this.json = json;
         this.clock = clock;
+        this.engagement = engagement;
+    }
+
+    @Override
+    public EngagementReading readEngagement(Channel channel, List<PublishedPost> posts) {
+        return engagement.read(channel, posts);
+    }
+
+    @Override
+    public int postsPerEngagementCall() {
+        return YouTubeEngagement.VIDEOS_PER_READ;
+    }
+
+    @Override
+    public int engagementCallsPerHour(Channel channel) {
+        return YouTubeEngagement.READS_PER_HOUR;
     }
 
     @Override

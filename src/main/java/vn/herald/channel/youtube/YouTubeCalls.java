@@ -117,6 +117,19 @@ class YouTubeCalls {
         return new Request.Builder().url(url.build()).header("Authorization", "Bearer " + token).get().build();
     }
 
+    /** videos.list with statistics for up to 50 videos: one quota unit whatever their number. */
+    Request statistics(YouTubeSettings settings, List<String> videoIds, String token) {
+        HttpUrl url = HttpUrl.get(settings.apiUrl() + "/videos").newBuilder().addQueryParameter("part", "statistics")
+                .addQueryParameter("id", String.join(",", videoIds)).addQueryParameter("maxResults", "50").build();
+        return new Request.Builder().url(url).header("Authorization", "Bearer " + token).get().build();
+    }
+
+    /** channels.list of the authorised account's own channel with its statistics (subscribers): one quota unit. */
+    Request myStatistics(YouTubeSettings settings, String token) {
+        return new Request.Builder().url(settings.apiUrl() + "/channels?part=statistics&mine=true")
+                .header("Authorization", "Bearer " + token).get().build();
+    }
+
     /** The requests of one upload as dry-run shows them: the secrets in the token request's body masked too. */
     List<OutgoingRequest> describe(YouTubeSettings settings, YouTubeVideo video, long size, boolean captions) {
         List<OutgoingRequest> requests = new java.util.ArrayList<>();

@@ -11,6 +11,8 @@ import vn.herald.channel.ChannelAdapter;
 import vn.herald.channel.ChannelNeedsAttention;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Delivery;
+import vn.herald.channel.EngagementReading;
+import vn.herald.channel.PublishedPost;
 import vn.herald.channel.OutgoingRequest;
 import vn.herald.channel.Payload;
 import vn.herald.channel.ChannelPreview;
@@ -56,13 +58,31 @@ class ZaloAdapter implements ChannelAdapter {
     private final Assets assets;
     private final JsonMapper json;
     private final ZaloTokens tokens;
+    private final ZaloEngagement engagement;
 
-    ZaloAdapter(ZaloArticles articles, ZaloApi api, Assets assets, JsonMapper json, ZaloTokens tokens) {
+    ZaloAdapter(ZaloArticles articles, ZaloApi api, Assets assets, JsonMapper json, ZaloTokens tokens,
+                ZaloEngagement engagement) {
         this.articles = articles;
         this.api = api;
         this.assets = assets;
         this.json = json;
         this.tokens = tokens;
+        this.engagement = engagement;
+    }
+
+    @Override
+    public EngagementReading readEngagement(Channel channel, List<PublishedPost> posts) {
+        return engagement.read(channel, posts);
+    }
+
+    @Override
+    public int postsPerEngagementCall() {
+        return ZaloEngagement.POSTS_PER_READ;
+    }
+
+    @Override
+    public int engagementCallsPerHour(Channel channel) {
+        return ZaloEngagement.READS_PER_HOUR;
     }
 
     @Override

@@ -78,6 +78,13 @@ public class FakeTikTok implements AutoCloseable {
     private volatile String failWith;
     private volatile int cutUpload;
     private final AtomicInteger uploads = new AtomicInteger();
+    private static final List<String> ALL_SCOPES = List.of("user.info.basic", "user.info.stats", "video.publish", "video.list");
+    private volatile List<String> scopes = ALL_SCOPES;
+    private volatile long followers;
+    private final Map<String, VideoCounts> counts = new ConcurrentHashMap<>();
+
+    /** A video's counts as video/query gives them. */
+    record VideoCounts(long views, long likes, long comments, long shares) {}
 
     public FakeTikTok() {
         server.setDispatcher(new Dispatcher() {
@@ -112,6 +119,22 @@ public class FakeTikTok implements AutoCloseable {
         failWith = null;
         cutUpload = 0;
         uploads.set(0);
+        scopes = ALL_SCOPES;
+        followers = 0;
+        counts.clear();
+    }
+
+    /** The scopes the account granted the app: the next tokens carry them, and the read endpoints check them. */
+    void granted(String... granted) {
+        scopes = List.of(granted);
+    }
+
+    void followers(long count) {
+        followers = count;
+    }
+
+    void counts(String videoId, VideoCounts counted) {
+        counts.put(videoId, counted);
     }
 
     /** The next upload PUT is cut: the connection drops and none of its bytes are kept. */
@@ -218,11 +241,43 @@ public class FakeTikTok implements AutoCloseable {
                         "max_video_post_duration_sec", maxSeconds)));
                 case "/v2/post/publish/video/init/" -> init(body);
                 case "/v2/post/publish/status/fetch/" -> status(String.valueOf(body.get("publish_id")));
+                case "/v2/user/info/" -> !scopes.contains("user.info.stats") ? error(401, "scope_not_authorized")
+                        : tiktok(200, "ok", "{\"user\":{\"follower_count\":" + followers + "}}");
+                case "/v2/video/query/" -> query(request, body);
                 default -> new MockResponse().setResponseCode(404).setBody("no such path " + path);
             };
         } catch (IOException e) {
             return error(400, "invalid_params");
         }
+    }
+
+    /** video/query: the counts of up to 20 of the account's videos, the fields asked for in the query string. */
+    private MockResponse query(RecordedRequest request, Map<?, ?> body) throws IOException {
+        if (!scopes.contains("video.list")) {
+            return error(401, "scope_not_authorized");
+        }
+        String fields = request.getRequestUrl().queryParameter("fields");
+        if (!(body.get("filters") instanceof Map<?, ?> filters) || !(filters.get("video_ids") instanceof List<?> ids)
+                || ids.isEmpty() || ids.size() > 20 || fields == null) {
+            return error(400, "invalid_params");
+        }
+        List<Map<String, Object>> videos = new ArrayList<>();
+        for (Object id : ids) {
+            VideoCounts counted = counts.get(String.valueOf(id));
+            if (counted != null) {
+                Map<String, Object> video = new java.util.LinkedHashMap<>();
+                video.put("id", String.valueOf(id));
+                Map<String, Long> all = Map.of("view_count", counted.views(), "like_count", counted.likes(),
+                        "comment_count", counted.comments(), "share_count", counted.shares());
+                for (String field : fields.split(",")) {
+                    if (all.containsKey(field)) {
+                        video.put(field, all.get(field));
+                    }
+                }
+                videos.add(video);
+            }
+        }
+        return tiktok(200, "ok", mapper.writeValueAsString(Map.of("videos", videos, "cursor", 0, "has_more", false)));
     }
 
     @SuppressWarnings("unchecked")
@@ -331,7 +386,7 @@ public class FakeTikTok implements AutoCloseable {
         liveAccessToken = "act.tiktok-access-" + n;
         return new MockResponse().setHeader("Content-Type", "application/json").setBody("{\"access_token\":\"" + liveAccessToken
                 + "\",\"expires_in\":86400,\"open_id\":\"open-id-hoa-an\",\"refresh_expires_in\":31536000,\"refresh_token\":\""
-                + liveRefreshToken + "\",\"scope\":\"user.info.basic,video.publish\",\"token_type\":\"Bearer\"}");
+                + liveRefreshToken + "\",\"scope\":\"" + String.join(",", scopes) + "\",\"token_type\":\"Bearer\"}");
     }
 
     @Override

@@ -65,13 +65,22 @@ public class FakeYouTube implements AutoCloseable {
     }
 
     /** What the next matching request meets instead of the normal answer. */
-    enum Trouble { CUT_HALF_CHUNK, SERVER_ERROR, STALE_TOKEN, CUT_AFTER_LAST_CHUNK, QUOTA_EXCEEDED, UPLOAD_LIMIT, INVALID_TITLE, CAPTIONS_FAIL }
+    enum Trouble { CUT_HALF_CHUNK, SERVER_ERROR, STALE_TOKEN, CUT_AFTER_LAST_CHUNK, QUOTA_EXCEEDED, UPLOAD_LIMIT, INVALID_TITLE, CAPTIONS_FAIL,
+        /** The next statistics read (videos.list or channels.list) meets quotaExceeded. */
+        READ_QUOTA_EXCEEDED }
+
+    /** A video's counts as videos.list gives them. */
+    record Statistics(long views, long likes, long comments) {}
 
     private final MockWebServer server = new MockWebServer();
     private final Supplier<Instant> now;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final List<Video> videos = new CopyOnWriteArrayList<>();
     private final List<Captions> captions = new CopyOnWriteArrayList<>();
+    private final Map<String, Statistics> statistics = new ConcurrentHashMap<>();
+    private final List<RecordedRequest> statisticsReads = new CopyOnWriteArrayList<>();
+    private volatile long subscribers;
+    private volatile boolean subscribersHidden;
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final Queue<Trouble> troubles = new ConcurrentLinkedQueue<>();
     private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
@@ -115,8 +124,27 @@ public class FakeYouTube implements AutoCloseable {
         sessions.values().forEach(session -> session.expired = true);
     }
 
+    /** A video the channel has (uploaded by Herald or not) with its counts. */
+    void statistics(String videoId, Statistics counted) {
+        statistics.put(videoId, counted);
+    }
+
+    void subscribers(long count, boolean hidden) {
+        subscribers = count;
+        subscribersHidden = hidden;
+    }
+
+    /** The statistics reads received (videos.list, channels.list with part=statistics), in order. */
+    List<RecordedRequest> statisticsReads() {
+        return List.copyOf(statisticsReads);
+    }
+
     void reset() {
         troubles.clear();
+        statistics.clear();
+        statisticsReads.clear();
+        subscribers = 0;
+        subscribersHidden = false;
         calls.clear();
         revoked = false;
     }
@@ -172,6 +200,10 @@ public class FakeYouTube implements AutoCloseable {
                 }
             }
             return json(200, "{\"kind\":\"youtube#captionListResponse\",\"items\":[" + items + "]}");
+        }
+        if (request.getMethod().equals("GET") && (path.equals("/youtube/v3/videos")
+                || path.equals("/youtube/v3/channels") && "statistics".equals(url.queryParameter("part")))) {
+            return statisticsOf(request, url);
         }
         if (path.equals("/youtube/v3/channels") && "true".equals(url.queryParameter("mine"))) {
             return json(200, "{\"kind\":\"youtube#channelListResponse\",\"items\":[{\"kind\":\"youtube#channel\",\"id\":"
@@ -329,6 +361,38 @@ public class FakeYouTube implements AutoCloseable {
         }
         return json(200, "{\"kind\":\"youtube#playlistItemListResponse\",\"items\":[" + items + "],\"pageInfo\":{\"totalResults\":"
                 + newest.size() + ",\"resultsPerPage\":50}}");
+    }
+
+    private MockResponse statisticsOf(RecordedRequest request, HttpUrl url) {
+        statisticsReads.add(request);
+        if (troubles.peek() == Trouble.READ_QUOTA_EXCEEDED) {
+            troubles.poll();
+            return error(403, "quotaExceeded", "The request cannot be completed because you have exceeded your quota.");
+        }
+        if (url.encodedPath().equals("/youtube/v3/channels")) {
+            return json(200, "{\"kind\":\"youtube#channelListResponse\",\"items\":[{\"kind\":\"youtube#channel\",\"id\":"
+                    + "\"UC-hoa-an\",\"statistics\":{\"viewCount\":\"98765\"," + (subscribersHidden ? ""
+                    : "\"subscriberCount\":\"" + subscribers + "\",") + "\"hiddenSubscriberCount\":" + subscribersHidden
+                    + ",\"videoCount\":\"" + statistics.size() + "\"}}]}");
+        }
+        String ids = url.queryParameter("id");
+        if (ids == null || ids.split(",").length > 50) {
+            return error(400, "invalidFilters", "The id parameter takes at most 50 ids.");
+        }
+        StringBuilder items = new StringBuilder();
+        int found = 0;
+        for (String id : ids.split(",")) {
+            Statistics counted = statistics.get(id);
+            if (counted != null) {
+                found++;
+                items.append(items.isEmpty() ? "" : ",").append("{\"kind\":\"youtube#video\",\"id\":\"").append(id)
+                        .append("\",\"statistics\":{\"viewCount\":\"").append(counted.views()).append("\",\"likeCount\":\"")
+                        .append(counted.likes()).append("\",\"favoriteCount\":\"0\",\"commentCount\":\"")
+                        .append(counted.comments()).append("\"}}");
+            }
+        }
+        return json(200, "{\"kind\":\"youtube#videoListResponse\",\"items\":[" + items + "],\"pageInfo\":{\"totalResults\":"
+                + found + ",\"resultsPerPage\":50}}");
     }
 
     private static MockResponse error(int code, String reason, String message) {

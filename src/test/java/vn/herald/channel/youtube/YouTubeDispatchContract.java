@@ -1,5 +1,8 @@
 package vn.herald.channel.youtube;
 
+import vn.herald.channel.EngagementReading;
+import vn.herald.channel.PublishedPost;
+import vn.herald.support.RefusalCode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -455,6 +458,16 @@ abstract class YouTubeDispatchContract implements TestPropertyProvider {
         assertFalse(requests.contains(FakeYouTube.REFRESH_TOKEN) || requests.contains(FakeYouTube.CLIENT_SECRET)
                 || requests.contains("ya29."), requests);
         assertTrue(youtube.calls().isEmpty(), "nothing sent");
+    }
+
+    @Test
+    void theAdapterReadsEngagementFiftyVideosAtATimeFiveTimesAnHourAndNotOnADryRunChannel() {
+        assertEquals(50, adapter.postsPerEngagementCall());
+        assertEquals(5, adapter.engagementCallsPerHour(channels.get("youtube")));
+        EngagementReading reading = adapter.readEngagement(channels.get("youtube-thu"),
+                List.of(new PublishedPost(1, "vidAAA", MORNING)));
+        assertEquals(new EngagementReading.NotAvailable(RefusalCode.ENGAGEMENT_DRY_RUN,
+                "youtube-thu"), reading);
     }
 
     @Test

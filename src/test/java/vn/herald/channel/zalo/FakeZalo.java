@@ -33,16 +33,21 @@ class FakeZalo implements AutoCloseable {
 
     record Article(String id, String title, String link, String description) {}
 
+    /** What Zalo counts of an article, as article/getslice gives it. */
+    record Figures(long createDateMillis, long views, long shares) {}
+
     private final MockWebServer server = new MockWebServer();
     private final Map<String, Queue<MockResponse>> scripts = new ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final List<Article> articles = new CopyOnWriteArrayList<>();
+    private final Map<String, Figures> figures = new ConcurrentHashMap<>();
     private final AtomicInteger refreshes = new AtomicInteger();
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile String liveRefreshToken = FIRST_REFRESH_TOKEN;
     private volatile String liveAccessToken = "none-issued-yet";
     private volatile long expiresInSeconds = 90_000;
     private volatile long refreshDelayMillis;
+    private volatile long followers;
     private volatile Consumer<RecordedRequest> beforeApiCall = request -> {};
 
     FakeZalo() {
@@ -69,6 +74,8 @@ class FakeZalo implements AutoCloseable {
         scripts.clear();
         requests.clear();
         articles.clear();
+        figures.clear();
+        followers = 0;
         refreshes.set(0);
         liveRefreshToken = FIRST_REFRESH_TOKEN;
         liveAccessToken = "none-issued-yet";
@@ -115,6 +122,15 @@ class FakeZalo implements AutoCloseable {
 
     void publishedEarlier(String id, String title, String description) {
         articles.add(new Article(id, title, "https://zalo.me/article/" + id, description));
+    }
+
+    /** The OA's follower count, as oa/getoa gives it. */
+    void followers(long count) {
+        followers = count;
+    }
+
+    void figures(String id, Figures counted) {
+        figures.put(id, counted);
     }
 
     int refreshes() {
@@ -178,6 +194,10 @@ class FakeZalo implements AutoCloseable {
                         + id + "\",\"description\":\"" + description.replace("\"", "\\\"") + "\"}}");
             }
             case "/v2.0/article/getslice" -> slice(request);
+            case "/v2.0/oa/getoa" -> zalo("{\"error\":0,\"message\":\"Success\",\"data\":{\"oa_id\":\"2491302944280861639\","
+                    + "\"name\":\"UBND xã Hòa An\",\"description\":\"Trang thông tin của UBND xã\",\"oa_alias\":\"ubndxahoaan\","
+                    + "\"is_verified\":true,\"oa_type\":2,\"cate_name\":\"Cơ quan nhà nước\",\"num_follower\":" + followers
+                    + ",\"avatar\":\"https://s160-ava-talk.zadn.vn/a.jpg\",\"cover\":\"https://cover-talk.zadn.vn/c.jpg\"}}");
             case "/v2.0/oa/message", "/v3.0/oa/group/message" ->
                     zalo("{\"error\":0,\"message\":\"Success\",\"data\":{\"message_id\":\"m-" + sequence.incrementAndGet() + "\"}}");
             default -> new MockResponse().setResponseCode(404).setBody("no such path " + path);
@@ -193,7 +213,13 @@ class FakeZalo implements AutoCloseable {
         for (int i = offset; i < Math.min(newestFirst.size(), offset + limit); i++) {
             Article a = newestFirst.get(i);
             medias.append(medias.isEmpty() ? "" : ",").append("{\"id\":\"").append(a.id()).append("\",\"type\":\"normal\",\"title\":\"")
-                    .append(a.title().replace("\"", "\\\"")).append("\",\"status\":\"show\"}");
+                    .append(a.title().replace("\"", "\\\"")).append("\",\"status\":\"show\"");
+            Figures counted = figures.get(a.id());
+            if (counted != null) {
+                medias.append(",\"total_view\":").append(counted.views()).append(",\"total_share\":").append(counted.shares())
+                        .append(",\"create_date\":").append(counted.createDateMillis());
+            }
+            medias.append("}");
         }
         return zalo("{\"error\":0,\"message\":\"Success\",\"data\":{\"medias\":[" + medias + "],\"total\":" + articles.size() + "}}");
     }
