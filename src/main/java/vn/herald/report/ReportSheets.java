@@ -36,6 +36,12 @@ class ReportSheets {
             csv.printRecord("Kết quả chung", "Tin, bài gặp sự cố khi gửi", "", totals.failures(), "", "", "", "", "", "");
             csv.printRecord("Kết quả chung", "Thời lượng phát trên loa (phút)", "", totals.loudspeakerMinutes(), "", "",
                     totals.loudspeakerItemsWithoutDuration() == 0 ? "" : totals.loudspeakerItemsWithoutDuration() + " mục chưa rõ thời lượng", "", "", "");
+            Report.ReachLine reach = report.reach();
+            csv.printRecord("Độ bao phủ", "Số dân", "", reach.population() == null ? "" : reach.population(), "", "",
+                    reach.population() == null ? Report.NO_DATA : "", "", "", "");
+            csv.printRecord("Độ bao phủ", "Số hộ", "", reach.households() == null ? "" : reach.households(), "", "",
+                    reach.households() == null ? Report.NO_DATA : "", "", "", "");
+            csv.printRecord("Độ bao phủ", "Số người dân được tiếp cận thông tin", "", "", "", "", Report.NO_DATA, "", "", "");
             for (Report.ChannelCount c : report.byChannel()) {
                 csv.printRecord("Theo kênh", c.name(), c.channelId(), c.published(), "", "", c.dryRun() + " mục chạy thử", "", "", "");
             }

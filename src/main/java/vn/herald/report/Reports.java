@@ -38,6 +38,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -159,11 +161,10 @@ public class Reports {
         Map<Long, PublicationFact> byId = new HashMap<>();
         facts.forEach(f -> byId.put(f.id(), f));
         Map<String, List<TaskProgress.Progress>> byPlan = new LinkedHashMap<>();
-        progress.of(unit.code(), period.first(), period.last())
-                .forEach(p -> byPlan.computeIfAbsent(p.planCode(), k -> new ArrayList<>()).add(p));
+        tasksInPeriod(unit, period).forEach(p -> byPlan.computeIfAbsent(p.planCode(), k -> new ArrayList<>()).add(p));
         List<Report.PlanSection> sections = new ArrayList<>();
         for (Plan plan : plans.concerning(unit.code())) {
-            if (plan.periodTo().isBefore(period.first()) || plan.periodFrom().isAfter(period.last())) {
+            if (!inPeriod(plan, period)) {
                 continue;
             }
             List<Report.TaskSection> tasks = byPlan.getOrDefault(plan.code(), List.of()).stream()
@@ -172,6 +173,18 @@ public class Reports {
             sections.add(new Report.PlanSection(plan.code(), plan.number(), plan.title(), tasks));
         }
         return sections;
+    }
+
+    /** The unit's tasks of the plans whose period meets the report's: a plan over or not begun is not reported on. */
+    private List<TaskProgress.Progress> tasksInPeriod(Unit unit, ReportPeriod period) {
+        Set<String> current = plans.concerning(unit.code()).stream().filter(plan -> inPeriod(plan, period))
+                .map(Plan::code).collect(Collectors.toSet());
+        return current.isEmpty() ? List.of() : progress.of(unit.code(), period.first(), period.last()).stream()
+                .filter(p -> current.contains(p.planCode())).toList();
+    }
+
+    private static boolean inPeriod(Plan plan, ReportPeriod period) {
+        return !plan.periodTo().isBefore(period.first()) && !plan.periodFrom().isAfter(period.last());
     }
 
     private Report.TaskSection taskSection(Unit unit, ReportPeriod period, TaskProgress.Progress p,
@@ -288,7 +301,7 @@ public class Reports {
             List<Report.CadenceLine> cadence = cadenceLines(child, period);
             int checked = cadence.stream().mapToInt(Report.CadenceLine::weeksChecked).sum();
             int met = cadence.stream().mapToInt(Report.CadenceLine::weeksMet).sum();
-            List<TaskProgress.Progress> tasks = progress.of(child.code(), period.first(), period.last());
+            List<TaskProgress.Progress> tasks = tasksInPeriod(child, period);
             List<TaskProgress.OutputProgress> measurable = tasks.stream().flatMap(t -> t.outputs().stream())
                     .filter(o -> o.expected() != null).toList();
             return new Overview.Row(child.code(), child.name(), checked == 0 ? null : Math.round(100f * met / checked),

@@ -216,6 +216,8 @@ abstract class TaskReportsContract implements TestPropertyProvider {
         assertEquals(false, onRequest.get("overdue"));
         assertTrue(list(onRequest.get("publications")).isEmpty());
 
+        assertTrue(list(get("/api/reports?unit=" + BEST + "&period=2026-12").get("plans")).isEmpty(),
+                "December 2026 ends before the plan begins: nothing to report on it");
         Map<String, Object> reach = map(report.get("reach"));
         assertNull(reach.get("population"), "nobody entered it: no number is invented");
         assertEquals(6, map(report.get("totals")).get("published"), "the totals still count every publication of the period, served or not");
@@ -279,6 +281,11 @@ abstract class TaskReportsContract implements TestPropertyProvider {
         assertEquals(List.of("Tổ chức hội nghị quán triệt Nghị quyết 57", "1", "1", "Đạt"),
                 List.of(rows.get(2).get("Nội dung"), rows.get(2).get("Yêu cầu"), rows.get(2).get("Đã đạt"), rows.get(2).get("Đạt chỉ tiêu")));
         assertTrue(rows.get(2).get("Ghi chú").contains("quá hạn"));
+        List<CSVRecord> reach = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.substring(1))).getRecords().stream().filter(r -> r.get("Mục").equals("Độ bao phủ")).toList();
+        assertEquals(List.of("", "chưa có số liệu"), List.of(reach.get(0).get("Số lượng"), reach.get(0).get("Ghi chú")),
+                "no population entered: no number");
+        assertEquals("chưa có số liệu", reach.get(2).get("Ghi chú"));
     }
 
     @Test
