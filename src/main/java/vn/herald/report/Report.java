@@ -16,7 +16,46 @@ import java.util.List;
 public record Report(UnitLine unit, ReportPeriod period, Instant generatedAt, Totals totals,
                      List<ChannelCount> byChannel, List<Count> byChannelType, List<Count> byKind, List<Count> byTopic, List<Count> byAudience,
                      List<CadenceLine> cadence, List<CampaignLine> campaigns, List<Failure> failures,
-                     List<Item> published) {
+                     List<Item> published, ReachLine reach, List<PlanSection> plans, @Nullable String notes) {
+
+    /** What the report says where a figure is not measured yet. */
+    public static final String NO_DATA = "chưa có số liệu";
+
+    /**
+     * The unit's residents and households as entered (null: not entered); residents reached is not measured yet, so
+     * every format prints {@link #NO_DATA} for it rather than a number.
+     */
+    @Serdeable
+    public record ReachLine(@Nullable Integer population, @Nullable Integer households) {}
+
+    /** A plan the unit follows in the period, with one section per task in the plan's order. */
+    @Serdeable
+    public record PlanSection(String code, String number, String title, List<TaskSection> tasks) {}
+
+    /**
+     * One task over the period: who leads and coordinates it, its deadline and state, each output expected against
+     * achieved (null for free text), the publications that served it, the coordinating units' contributions, and the
+     * problems and proposals the editor wrote for it.
+     */
+    @Serdeable
+    public record TaskSection(String planCode, String code, String title, String lead, List<String> coordinating,
+                              String deadline, String state, boolean overdue, List<OutputLine> outputs,
+                              List<Item> publications, List<ContributionLine> contributions, @Nullable String notes) {
+        /** The key its problems and proposals are stored and sent under. */
+        public String key() {
+            return planCode + "/" + code;
+        }
+    }
+
+    @Serdeable
+    public record OutputLine(String text, @Nullable Integer expected, @Nullable Integer achieved, boolean met) {
+        public boolean measurable() {
+            return expected != null;
+        }
+    }
+
+    @Serdeable
+    public record ContributionLine(java.time.LocalDate doneOn, String organisation, String what, @Nullable String place) {}
 
     @Serdeable
     public record UnitLine(String code, String name, String zone, @Nullable String parentName) {}

@@ -98,6 +98,40 @@ class ReportDocuments {
             table(doc, List.of("TT", "Tin, bài", "Kênh", "Thời gian", "Liên kết"), numbered(report.published().stream()
                     .map(p -> List.of(p.title(), p.channelName(), MINUTE.format(p.plannedAt().atZone(zone)),
                             p.url() == null ? "" : p.url())).toList()));
+
+            heading(doc, "VIII. Kết quả thực hiện theo nhiệm vụ của kế hoạch");
+            paragraph(doc, Letterhead.reachLine(report.reach()));
+            if (report.plans().isEmpty()) {
+                run(doc.createParagraph(), "Đơn vị không thực hiện kế hoạch nào trong kỳ này.", false, true, false);
+            }
+            int planNumber = 0;
+            for (Report.PlanSection plan : report.plans()) {
+                planNumber++;
+                heading(doc, planNumber + ". Kế hoạch số " + plan.number() + ": " + plan.title());
+                int taskNumber = 0;
+                for (Report.TaskSection task : plan.tasks()) {
+                    taskNumber++;
+                    heading(doc, planNumber + "." + taskNumber + ". " + task.title());
+                    paragraph(doc, "Đơn vị chủ trì: " + task.lead());
+                    paragraph(doc, "Đơn vị phối hợp: " + (task.coordinating().isEmpty() ? "Không có" : String.join(", ", task.coordinating())));
+                    paragraph(doc, "Thời hạn: " + task.deadline() + ". Trạng thái: " + task.state()
+                            + (task.overdue() ? " (quá hạn)" : "") + ".");
+                    table(doc, List.of("TT", "Kết quả cần đạt", "Yêu cầu", "Đã đạt", "Đạt chỉ tiêu"), numbered(task.outputs().stream()
+                            .map(o -> List.of(o.text(), figure(o.expected()), figure(o.achieved()),
+                                    o.measurable() ? (o.met() ? "Đạt" : "Chưa đạt") : "")).toList()));
+                    paragraph(doc, "Tin, bài phục vụ nhiệm vụ:");
+                    table(doc, List.of("TT", "Tin, bài", "Kênh", "Ngày"), numbered(task.publications().stream()
+                            .map(p -> List.of(p.title(), p.channelName(), DAY.format(p.plannedAt().atZone(zone)))).toList()));
+                    paragraph(doc, "Đóng góp của đơn vị phối hợp:");
+                    table(doc, List.of("TT", "Ngày", "Đơn vị", "Nội dung", "Địa điểm"), numbered(task.contributions().stream()
+                            .map(c -> List.of(DAY.format(c.doneOn()), c.organisation(), c.what(), c.place() == null ? "" : c.place()))
+                            .toList()));
+                    paragraph(doc, "Khó khăn, vướng mắc và đề xuất: " + (task.notes() == null ? "Không có." : task.notes()));
+                }
+            }
+
+            heading(doc, "IX. Khó khăn, vướng mắc và đề xuất chung");
+            paragraph(doc, report.notes() == null ? "Không có." : report.notes());
             return bytes(doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -111,9 +145,10 @@ class ReportDocuments {
                     Letterhead.dateLine(overview.parent().name(), LocalDate.ofInstant(overview.generatedAt(), zone)));
             title(doc, "BÁO CÁO TỔNG HỢP", "Kết quả thông tin, tuyên truyền của các đơn vị trực thuộc "
                     + overview.period().title(), overview.period());
-            table(doc, List.of("TT", "Đơn vị", "Tỷ lệ tuần đạt tần suất", "Số tuần không đạt", "Tin, bài đã đăng",
-                    "Kênh đang tạm dừng", "Tin, bài cần xử lý"), numbered(overview.rows().stream()
-                    .map(r -> List.of(r.unitName(), r.compliancePercent() == null ? "Không áp dụng" : r.compliancePercent() + "%",
+            table(doc, List.of("TT", "Đơn vị", "Chỉ tiêu đạt", "Nhiệm vụ quá hạn", "Tỷ lệ tuần đạt tần suất", "Số tuần không đạt",
+                    "Tin, bài đã đăng", "Kênh đang tạm dừng", "Tin, bài cần xử lý"), numbered(overview.rows().stream()
+                    .map(r -> List.of(r.unitName(), r.targetsMet(), String.valueOf(r.tasksOverdue()),
+                            r.compliancePercent() == null ? "Không áp dụng" : r.compliancePercent() + "%",
                             String.valueOf(r.weeksMissed()), String.valueOf(r.published()), String.valueOf(r.pausedChannels()),
                             String.valueOf(r.needsAttention()))).toList()));
             return bytes(doc);
@@ -165,6 +200,14 @@ class ReportDocuments {
         XWPFParagraph paragraph = doc.createParagraph();
         paragraph.setSpacingBefore(240);
         run(paragraph, text, true, false, false);
+    }
+
+    private static void paragraph(XWPFDocument doc, String text) {
+        run(doc.createParagraph(), text, false, false, false);
+    }
+
+    private static String figure(Integer value) {
+        return value == null ? "" : String.valueOf(value);
     }
 
     private static void table(XWPFDocument doc, List<String> header, List<List<String>> rows) {

@@ -55,6 +55,7 @@ class ReportPages {
         ZoneId zone = ZoneId.of(report.unit().zone());
         Context context = context(zone);
         context.setVariable("r", report);
+        context.setVariable("reach", Letterhead.reachLine(report.reach()));
         context.setVariable("groups", List.of(new Group("Loại nội dung", report.byKind()),
                 new Group("Chủ đề", report.byTopic()), new Group("Đối tượng", report.byAudience())));
         context.setVariable("charts", List.of(
@@ -87,6 +88,10 @@ class ReportPages {
     public record Formats(ZoneId zone) {
         public String day(LocalDate date) {
             return DAY.format(date);
+        }
+
+        public String day(Instant instant) {
+            return DAY.format(instant.atZone(zone));
         }
 
         public String minute(Instant instant) {

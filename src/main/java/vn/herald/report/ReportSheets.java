@@ -19,49 +19,70 @@ import java.time.format.DateTimeFormatter;
 class ReportSheets {
 
     static final char BOM = '\uFEFF';
-    static final String[] REPORT_HEADER = {"Mục", "Nội dung", "Kênh", "Số lượng", "Thời gian", "Liên kết", "Ghi chú"};
+    static final String[] REPORT_HEADER = {"Mục", "Nội dung", "Kênh", "Số lượng", "Thời gian", "Liên kết", "Ghi chú",
+            "Yêu cầu", "Đã đạt", "Đạt chỉ tiêu"};
+    static final String TASK_SECTION = "Nhiệm vụ kế hoạch";
     static final String[] OVERVIEW_HEADER = {"Mã đơn vị", "Đơn vị", "Tỷ lệ tuần đạt tần suất (%)", "Số tuần không đạt",
-            "Tin, bài đã đăng", "Kênh đang tạm dừng", "Tin, bài cần xử lý"};
+            "Tin, bài đã đăng", "Kênh đang tạm dừng", "Tin, bài cần xử lý", "Chỉ tiêu đạt", "Chỉ tiêu đo được",
+            "Nhiệm vụ quá hạn", "Số dân", "Số hộ"};
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     String report(Report report) {
         ZoneId zone = ZoneId.of(report.unit().zone());
         return write(REPORT_HEADER, csv -> {
             Report.Totals totals = report.totals();
-            csv.printRecord("Kết quả chung", "Tin, bài đã đăng, phát", "", totals.published(), "", "", "");
-            csv.printRecord("Kết quả chung", "Mục chạy thử (chưa gửi thật)", "", totals.dryRun(), "", "", "");
-            csv.printRecord("Kết quả chung", "Tin, bài gặp sự cố khi gửi", "", totals.failures(), "", "", "");
+            csv.printRecord("Kết quả chung", "Tin, bài đã đăng, phát", "", totals.published(), "", "", "", "", "", "");
+            csv.printRecord("Kết quả chung", "Mục chạy thử (chưa gửi thật)", "", totals.dryRun(), "", "", "", "", "", "");
+            csv.printRecord("Kết quả chung", "Tin, bài gặp sự cố khi gửi", "", totals.failures(), "", "", "", "", "", "");
             csv.printRecord("Kết quả chung", "Thời lượng phát trên loa (phút)", "", totals.loudspeakerMinutes(), "", "",
-                    totals.loudspeakerItemsWithoutDuration() == 0 ? "" : totals.loudspeakerItemsWithoutDuration() + " mục chưa rõ thời lượng");
+                    totals.loudspeakerItemsWithoutDuration() == 0 ? "" : totals.loudspeakerItemsWithoutDuration() + " mục chưa rõ thời lượng", "", "", "");
+            Report.ReachLine reach = report.reach();
+            csv.printRecord("Độ bao phủ", "Số dân", "", reach.population() == null ? "" : reach.population(), "", "",
+                    reach.population() == null ? Report.NO_DATA : "", "", "", "");
+            csv.printRecord("Độ bao phủ", "Số hộ", "", reach.households() == null ? "" : reach.households(), "", "",
+                    reach.households() == null ? Report.NO_DATA : "", "", "", "");
+            csv.printRecord("Độ bao phủ", "Số người dân được tiếp cận thông tin", "", "", "", "", Report.NO_DATA, "", "", "");
             for (Report.ChannelCount c : report.byChannel()) {
-                csv.printRecord("Theo kênh", c.name(), c.channelId(), c.published(), "", "", c.dryRun() + " mục chạy thử");
+                csv.printRecord("Theo kênh", c.name(), c.channelId(), c.published(), "", "", c.dryRun() + " mục chạy thử", "", "", "");
             }
             for (Report.Count c : report.byChannelType()) {
-                csv.printRecord("Theo loại kênh", c.label(), "", c.count(), "", "", "");
+                csv.printRecord("Theo loại kênh", c.label(), "", c.count(), "", "", "", "", "", "");
             }
             for (Report.Count c : report.byKind()) {
-                csv.printRecord("Theo loại nội dung", c.label(), "", c.count(), "", "", "");
+                csv.printRecord("Theo loại nội dung", c.label(), "", c.count(), "", "", "", "", "", "");
             }
             for (Report.Count c : report.byTopic()) {
-                csv.printRecord("Theo chủ đề", c.label(), "", c.count(), "", "", "");
+                csv.printRecord("Theo chủ đề", c.label(), "", c.count(), "", "", "", "", "", "");
             }
             for (Report.Count c : report.byAudience()) {
-                csv.printRecord("Theo đối tượng", c.label(), "", c.count(), "", "", "");
+                csv.printRecord("Theo đối tượng", c.label(), "", c.count(), "", "", "", "", "", "");
             }
             for (Report.CadenceLine c : report.cadence()) {
                 csv.printRecord("Tần suất hằng tuần", "Ít nhất " + c.perWeek() + "/tuần: đạt " + c.weeksMet() + "/" + c.weeksChecked()
-                        + " tuần", c.channelId(), c.percentMet(), "", "", String.join(" ", c.weeksMissed()));
+                        + " tuần", c.channelId(), c.percentMet(), "", "", String.join(" ", c.weeksMissed()), "", "", "");
             }
             for (Report.CampaignLine c : report.campaigns()) {
-                csv.printRecord("Đợt tuyên truyền", c.campaign(), c.channelId(), c.published(), "", "", "kế hoạch " + c.planned());
+                csv.printRecord("Đợt tuyên truyền", c.campaign(), c.channelId(), c.published(), "", "", "kế hoạch " + c.planned(), "", "", "");
             }
             for (Report.Failure f : report.failures()) {
                 csv.printRecord("Sự cố khi gửi", f.title(), f.channelName(), "", MINUTE.format(f.plannedAt().atZone(zone)), "",
-                        f.endingLabel() + (f.lastError() == null ? "" : ": " + f.lastError()));
+                        f.endingLabel() + (f.lastError() == null ? "" : ": " + f.lastError()), "", "", "");
             }
             for (Report.Item item : report.published()) {
                 csv.printRecord("Đã đăng, phát", item.title(), item.channelName(), "", MINUTE.format(item.plannedAt().atZone(zone)),
-                        item.url() == null ? "" : item.url(), "");
+                        item.url() == null ? "" : item.url(), "", "", "", "");
+            }
+            // one row per task and output: the numbers a spreadsheet sums; free-text outputs have none and are left out
+            for (Report.PlanSection plan : report.plans()) {
+                for (Report.TaskSection task : plan.tasks()) {
+                    for (Report.OutputLine output : task.outputs()) {
+                        if (output.measurable()) {
+                            csv.printRecord(TASK_SECTION, task.title(), output.text(), "", "", "",
+                                    "Kế hoạch " + plan.number() + (task.overdue() ? "; nhiệm vụ quá hạn" : ""),
+                                    output.expected(), output.achieved(), output.met() ? "Đạt" : "Chưa đạt");
+                        }
+                    }
+                }
             }
         });
     }
@@ -70,7 +91,9 @@ class ReportSheets {
         return write(OVERVIEW_HEADER, csv -> {
             for (Overview.Row row : overview.rows()) {
                 csv.printRecord(row.unitCode(), row.unitName(), row.compliancePercent() == null ? "" : row.compliancePercent(),
-                        row.weeksMissed(), row.published(), row.pausedChannels(), row.needsAttention());
+                        row.weeksMissed(), row.published(), row.pausedChannels(), row.needsAttention(), row.outputsMet(),
+                        row.outputsMeasurable(), row.tasksOverdue(), row.population() == null ? "" : row.population(),
+                        row.households() == null ? "" : row.households());
             }
         });
     }

@@ -15,6 +15,12 @@ import vn.herald.campaign.SlotStatus;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Channels;
 import vn.herald.content.PieceKind;
+import vn.herald.plan.ContributionRow;
+import vn.herald.plan.Contributions;
+import vn.herald.plan.Plan;
+import vn.herald.plan.PlanTask;
+import vn.herald.plan.Plans;
+import vn.herald.plan.TaskProgress;
 import vn.herald.publishing.PublicationStatus;
 import vn.herald.unit.Unit;
 import vn.herald.unit.Units;
@@ -27,10 +33,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -68,9 +77,18 @@ public class Reports {
     private final Clock clock;
     private final Access access;
     private final MessageSource messages;
+    private final TaskProgress progress;
+    private final Plans plans;
+    private final Contributions contributions;
+    private final ReportNoteRepository notes;
 
     Reports(ReportFacts facts, Units units, Campaigns campaigns, Calendar calendar, Channels channels, ReportConfig config, Access access,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, TaskProgress progress, Plans plans, Contributions contributions,
+            ReportNoteRepository notes) {
+        this.progress = progress;
+        this.plans = plans;
+        this.contributions = contributions;
+        this.notes = notes;
         this.access = access;
         this.messages = messages;
         this.facts = facts;
@@ -92,6 +110,7 @@ public class Reports {
         ZoneId zone = unit.zoneId();
         List<PublicationFact> all = facts.publications(unit.code(), start(period, zone), end(period, zone));
         List<PublicationFact> published = all.stream().filter(PublicationFact::published).toList();
+        Map<String, String> texts = texts(unit, period);
 
         Map<String, int[]> perChannel = new LinkedHashMap<>();
         Map<String, PublicationFact> channelOf = new LinkedHashMap<>();
@@ -123,8 +142,73 @@ public class Reports {
                 counts(published, PublicationFact::topics, Function.identity()),
                 counts(published, PublicationFact::audiences, Function.identity()),
                 cadenceLines(unit, period), campaignLines(unit, period), failures,
-                published.stream().map(f -> new Report.Item(f.id(), f.title(), f.channelName(), f.channelType(),
-                        f.plannedAt(), f.externalUrl())).toList());
+                published.stream().map(this::item).toList(),
+                new Report.ReachLine(unit.population(), unit.households()),
+                planSections(unit, period, all, texts), texts.get(ReportNotes.GENERAL));
+    }
+
+    private Report.Item item(PublicationFact f) {
+        return new Report.Item(f.id(), f.title(), f.channelName(), f.channelType(), f.plannedAt(), f.externalUrl());
+    }
+
+    /**
+     * Each plan the unit follows whose period meets the report's, one section per task in the plan's order, from
+     * {@code plan.TaskProgress} over the report's days; publications are named from the report's own facts, and the
+     * contributions are the unit's with their day in the period.
+     */
+    private List<Report.PlanSection> planSections(Unit unit, ReportPeriod period, List<PublicationFact> facts,
+                                                  Map<String, String> texts) {
+        Map<Long, PublicationFact> byId = new HashMap<>();
+        facts.forEach(f -> byId.put(f.id(), f));
+        Map<String, List<TaskProgress.Progress>> byPlan = new LinkedHashMap<>();
+        tasksInPeriod(unit, period).forEach(p -> byPlan.computeIfAbsent(p.planCode(), k -> new ArrayList<>()).add(p));
+        List<Report.PlanSection> sections = new ArrayList<>();
+        for (Plan plan : plans.concerning(unit.code())) {
+            if (!inPeriod(plan, period)) {
+                continue;
+            }
+            List<Report.TaskSection> tasks = byPlan.getOrDefault(plan.code(), List.of()).stream()
+                    .sorted(Comparator.comparingInt(p -> p.task().position()))
+                    .map(p -> taskSection(unit, period, p, byId, texts)).toList();
+            sections.add(new Report.PlanSection(plan.code(), plan.number(), plan.title(), tasks));
+        }
+        return sections;
+    }
+
+    /** The unit's tasks of the plans whose period meets the report's: a plan over or not begun is not reported on. */
+    private List<TaskProgress.Progress> tasksInPeriod(Unit unit, ReportPeriod period) {
+        Set<String> current = plans.concerning(unit.code()).stream().filter(plan -> inPeriod(plan, period))
+                .map(Plan::code).collect(Collectors.toSet());
+        return current.isEmpty() ? List.of() : progress.of(unit.code(), period.first(), period.last()).stream()
+                .filter(p -> current.contains(p.planCode())).toList();
+    }
+
+    private static boolean inPeriod(Plan plan, ReportPeriod period) {
+        return !plan.periodTo().isBefore(period.first()) && !plan.periodFrom().isAfter(period.last());
+    }
+
+    private Report.TaskSection taskSection(Unit unit, ReportPeriod period, TaskProgress.Progress p,
+                                           Map<Long, PublicationFact> facts, Map<String, String> texts) {
+        PlanTask task = p.task();
+        List<Report.ContributionLine> done = contributions.of(p.planCode(), task.code()).stream()
+                .filter(c -> c.unitCode().equals(unit.code()))
+                .filter(c -> !c.doneOn().isBefore(period.first()) && !c.doneOn().isAfter(period.last()))
+                .sorted(Comparator.comparing(ContributionRow::doneOn).thenComparing(ContributionRow::id))
+                .map(c -> new Report.ContributionLine(c.doneOn(), c.organisation(), c.what(), c.place())).toList();
+        String state = messages.getMessage("tstate." + p.state().name(), VIETNAMESE).orElse(p.state().name());
+        return new Report.TaskSection(p.planCode(), task.code(), task.title(), task.lead(), task.coordinating(),
+                task.deadline().text(), state, p.overdue(),
+                p.outputs().stream().map(o -> new Report.OutputLine(o.output().text(), o.expected(), o.achieved(), o.met())).toList(),
+                p.publicationIds().stream().map(facts::get).filter(java.util.Objects::nonNull).map(this::item).toList(),
+                done, texts.get(p.planCode() + "/" + task.code()));
+    }
+
+    /** The problems and proposals written for the unit's report of the period, by key. */
+    private Map<String, String> texts(Unit unit, ReportPeriod period) {
+        Map<String, String> texts = new HashMap<>();
+        notes.findByUnitCodeAndPeriod(unit.code(), period.label())
+                .forEach(n -> texts.put(n.planCode().isEmpty() ? ReportNotes.GENERAL : n.planCode() + "/" + n.taskCode(), n.text()));
+        return texts;
     }
 
     /**
@@ -217,8 +301,13 @@ public class Reports {
             List<Report.CadenceLine> cadence = cadenceLines(child, period);
             int checked = cadence.stream().mapToInt(Report.CadenceLine::weeksChecked).sum();
             int met = cadence.stream().mapToInt(Report.CadenceLine::weeksMet).sum();
+            List<TaskProgress.Progress> tasks = tasksInPeriod(child, period);
+            List<TaskProgress.OutputProgress> measurable = tasks.stream().flatMap(t -> t.outputs().stream())
+                    .filter(o -> o.expected() != null).toList();
             return new Overview.Row(child.code(), child.name(), checked == 0 ? null : Math.round(100f * met / checked),
-                    checked - met, count.published(), count.pausedChannels(), count.needsAttention());
+                    checked - met, count.published(), count.pausedChannels(), count.needsAttention(),
+                    (int) measurable.stream().filter(TaskProgress.OutputProgress::met).count(), measurable.size(),
+                    (int) tasks.stream().filter(TaskProgress.Progress::overdue).count(), child.population(), child.households());
         }).sorted(sort.order(descending)).toList();
         return new Overview(line(parent), period, clock.instant(), sort, descending, rows);
     }

@@ -131,6 +131,21 @@ public class Access {
         }
     }
 
+    /**
+     * Refuses a change of a unit's residents and households unless the caller is an admin of the installation's own
+     * unit, of the unit itself or of its parent (a province's admin for its communes); another province's admin is
+     * refused.
+     */
+    public void changeFigures(String unitCode, Authentication user) {
+        Unit unit = units.get(unitCode);
+        String home = reachOf(user).homeUnit();
+        boolean allowed = user.getRoles().contains(ADMIN) && (home.equals(units.ownUnitCode()) || home.equals(unitCode)
+                || home.equals(unit.parentCode()));
+        if (!allowed) {
+            throw new Refusal(Refusal.Kind.FORBIDDEN, RefusalCode.UNIT_FIGURES_FORBIDDEN, unit.name());
+        }
+    }
+
     /** The units the caller may read, or empty for every unit (the admin, Herald's own jobs). */
     public Optional<Set<String>> readableUnits() {
         Reach reach = reach();

@@ -8,7 +8,10 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** An organisational unit: a commune, a ward or a provincial office. */
+/**
+ * An organisational unit: a commune, a ward or a provincial office. {@code population} (residents) and
+ * {@code households} are null until someone enters them: reach is measured against them, never against a guess.
+ */
 @Serdeable
 @MappedEntity("unit")
 public record Unit(
@@ -17,7 +20,9 @@ public record Unit(
         String zone,
         @Nullable String parentCode,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable Integer population,
+        @Nullable Integer households) {
 
     public ZoneId zoneId() {
         return ZoneId.of(zone);

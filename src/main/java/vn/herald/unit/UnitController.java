@@ -50,6 +50,14 @@ class UnitController {
         return units.update(code, form);
     }
 
+    /** Sets the unit's residents and households: an admin of the installation, of the unit or of its province. */
+    @Put("/{code}/figures")
+    Unit figures(String code, @Body Units.Figures figures, Authentication user) {
+        access.read(code, Refusal.Noun.UNIT, code);
+        access.changeFigures(code, user);
+        return units.setFigures(code, figures);
+    }
+
     @Get("/{code}/grants")
     @Secured("ADMIN")
     ItemList<UnitGrant> grants(String code) {

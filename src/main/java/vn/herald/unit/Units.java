@@ -27,6 +27,13 @@ public class Units {
     public record UnitForm(@Nullable String code, @Nullable String name, @Nullable String zone,
                            @Nullable String parentCode) {}
 
+    /** A unit's residents and households; null leaves a figure unknown. */
+    @Serdeable
+    public record Figures(@Nullable Integer population, @Nullable Integer households) {}
+
+    /** More residents than any commune, ward or province has: a figure above it is a typing mistake. */
+    private static final int MOST_RESIDENTS = 200_000_000;
+
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 
     private final UnitRepository repository;
@@ -52,7 +59,34 @@ public class Units {
                     + "', which does not exist: create it through /api/units first or remove the setting");
         }
         UnitForm form = new UnitForm(config.code(), config.name(), config.zone(), config.parent());
-        return repository.existsById(config.code()) ? update(config.code(), form) : create(form);
+        Unit own = repository.existsById(config.code()) ? update(config.code(), form) : create(form);
+        if (config.population() == null && config.households() == null) {
+            return own;
+        }
+        return setFigures(own.code(), new Figures(
+                config.population() == null ? own.population() : config.population(),
+                config.households() == null ? own.households() : config.households()));
+    }
+
+    /**
+     * Sets a unit's residents and households. Who may is the caller's business ({@link Access#changeFigures}); this
+     * checks the figures: whole numbers from 0, plausible, and no more households than residents.
+     */
+    public Unit setFigures(String code, Figures figures) {
+        Unit existing = get(code);
+        List<Refusal.FieldError> errors = new ArrayList<>();
+        if (figures.population() != null && (figures.population() < 0 || figures.population() > MOST_RESIDENTS)) {
+            errors.add(new Refusal.FieldError("population", RefusalCode.UNIT_POPULATION_INVALID, figures.population()));
+        }
+        if (figures.households() != null && (figures.households() < 0 || figures.households() > MOST_RESIDENTS)) {
+            errors.add(new Refusal.FieldError("households", RefusalCode.UNIT_HOUSEHOLDS_INVALID, figures.households()));
+        } else if (figures.households() != null && figures.population() != null && figures.households() > figures.population()) {
+            errors.add(new Refusal.FieldError("households", RefusalCode.UNIT_HOUSEHOLDS_ABOVE_POPULATION,
+                    figures.households(), figures.population()));
+        }
+        failIfAny(errors);
+        return repository.update(new Unit(code, existing.name(), existing.zone(), existing.parentCode(),
+                existing.createdAt(), clock.instant(), figures.population(), figures.households()));
     }
 
     public List<Unit> list() {
@@ -80,7 +114,8 @@ public class Units {
         }
         failIfAny(errors);
         var now = clock.instant();
-        return repository.save(new Unit(form.code(), form.name().strip(), form.zone(), blankToNull(form.parentCode()), now, now));
+        return repository.save(new Unit(form.code(), form.name().strip(), form.zone(), blankToNull(form.parentCode()), now, now,
+                null, null));
     }
 
     public Unit update(String code, UnitForm form) {
@@ -90,7 +125,7 @@ public class Units {
         }
         failIfAny(validate(form, code));
         return repository.update(new Unit(code, form.name().strip(), form.zone(), blankToNull(form.parentCode()),
-                existing.createdAt(), clock.instant()));
+                existing.createdAt(), clock.instant(), existing.population(), existing.households()));
     }
 
     /** Who besides the unit's own people may act on its content. */

@@ -1,7 +1,11 @@
 package vn.herald.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
@@ -12,13 +16,16 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import vn.herald.report.Overview;
 import vn.herald.report.Report;
+import vn.herald.report.ReportNotes;
 import vn.herald.report.ReportPeriod;
 import vn.herald.report.Reports;
 import vn.herald.unit.Unit;
 import vn.herald.unit.Units;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -41,18 +48,26 @@ class ReportsPage {
     /** A unit in the picker. */
     record UnitChoice(String code, String name, boolean selected) {}
 
+    /** The prefix of a task's problems-and-proposals field: {@code task:<plan>/<task>}. */
+    static final String TASK_FIELD = "task:";
+
     private final Reports reports;
+    private final ReportNotes notes;
     private final Units units;
     private final Times times;
+    private final PageForms forms;
 
-    ReportsPage(Reports reports, Units units, Times times) {
+    ReportsPage(Reports reports, ReportNotes notes, Units units, Times times, PageForms forms) {
         this.reports = reports;
+        this.notes = notes;
         this.units = units;
         this.times = times;
+        this.forms = forms;
     }
 
     @Get
     ModelAndView<Map<String, Object>> page(@Nullable @QueryValue String unit, @Nullable @QueryValue String period,
+                                           @Nullable @QueryValue String ok, @Nullable @QueryValue String loi,
                                            Authentication user) {
         String home = times.unitCode();
         Map<ReportPeriod.Kind, List<ReportPeriod>> choices = reports.choices(unit);
@@ -73,14 +88,42 @@ class ReportsPage {
         model.put("csv", "/api/reports?" + query + "&format=csv");
         model.put("print", "/api/reports?" + query + "&format=html");
         if (!below.isEmpty()) {
-            Overview overview = reports.overview(home, report.period().label(), Overview.Sort.NAME, false);
-            String overviewQuery = "unit=" + encode(home) + "&period=" + encode(report.period().label());
+            Overview overview = reports.overview(home, report.period().label(), Overview.Sort.TARGETS, false);
+            String overviewQuery = "unit=" + encode(home) + "&period=" + encode(report.period().label()) + "&sort=targets";
             model.put("overview", overview);
             model.put("overviewDocx", "/api/overview?" + overviewQuery + "&format=docx");
             model.put("overviewCsv", "/api/overview?" + overviewQuery + "&format=csv");
         }
         model.put("times", times);
+        model.put("noData", Report.NO_DATA);
+        model.put("ok", ok);
+        model.put("error", loi);
         return Page.view("reports", model);
+    }
+
+    /**
+     * Saves the problems and proposals typed on the page: the general block ({@code general}) and one per task
+     * ({@code task:<plan>/<task>}); a blank one is removed. The report and its exports carry them from then on.
+     */
+    @Post("/notes")
+    @Secured({"EDITOR", "ADMIN"})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> saveNotes(@Body Map<String, String> fields, Authentication user) {
+        String unit = fields.get("unit");
+        String period = fields.get("period");
+        String back = "/reports?unit=" + encode(unit == null ? "" : unit) + "&period=" + encode(period == null ? "" : period);
+        return forms.handle(user, fields.get("csrfToken"), () -> {
+            Map<String, String> texts = new LinkedHashMap<>();
+            fields.forEach((name, value) -> {
+                if (name.equals("general")) {
+                    texts.put(ReportNotes.GENERAL, value);
+                } else if (name.startsWith(TASK_FIELD)) {
+                    texts.put(name.substring(TASK_FIELD.length()), value);
+                }
+            });
+            notes.save(unit, period == null ? "" : period, texts, user.getName());
+            return HttpResponse.seeOther(URI.create(back + "&ok=reportNotesSaved#notes"));
+        }, back);
     }
 
     /** "Tháng 5 năm 2027 (15/04/2027 – 14/05/2027)". */

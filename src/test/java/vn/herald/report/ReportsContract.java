@@ -270,7 +270,7 @@ abstract class ReportsContract implements TestPropertyProvider {
         String html = http.toBlocking().retrieve(asAdmin(HttpRequest.GET("/api/reports?unit=xa-trong&period=2027&format=html")));
         assertTrue(html.contains("Không có tin, bài nào được đăng, phát trong kỳ."), html);
         String csv = http.toBlocking().retrieve(asAdmin(HttpRequest.GET("/api/reports?unit=xa-trong&period=2027&format=csv")));
-        assertEquals(5, CSVFormat.RFC4180.parse(new StringReader(csv)).getRecords().size(), "header and the four totals");
+        assertEquals(8, CSVFormat.RFC4180.parse(new StringReader(csv)).getRecords().size(), "header, the four totals and the three reach lines");
         byte[] docx = http.toBlocking().retrieve(asAdmin(HttpRequest.GET("/api/reports?unit=xa-trong&period=2027&format=docx")), byte[].class);
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
             assertTrue(text(doc).contains("năm 2027"));

@@ -29,6 +29,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -160,6 +161,29 @@ class WebReportsTest {
         HttpResponse<String> overviewDocx = province.get(page.getElementById("overview-h").parent()
                 .select("a:contains(Word)").attr("href"));
         assertEquals(DOCX, overviewDocx.headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    @Test
+    void anEditorWritesProblemsAndProposalsPerTaskAndTheyStayWithTheReport() {
+        Browser editor = loggedIn("bien-tap");
+        Document page = page(editor, "/reports?period=2027-06");
+        var task = page.selectFirst("#notes article.task");
+        assertNotNull(task, "the seed plan's tasks are listed: " + page.select("#notes").html());
+        String field = "task:" + task.attr("data-task");
+        String token = page.selectFirst("#notes input[name=csrfToken]").val();
+
+        HttpResponse<String> forged = editor.post("/reports/notes", Map.of("unit", "xa-hoa-an", "period", "2027-06",
+                "general", "giả mạo", "csrfToken", "sai"));
+        assertEquals(403, forged.statusCode());
+
+        HttpResponse<String> saved = editor.post("/reports/notes", Map.of("unit", "xa-hoa-an", "period", "2027-06",
+                field, "Thiếu loa ở thôn 3.", "general", "Đề xuất bổ sung kinh phí.", "csrfToken", token));
+        assertEquals(303, saved.statusCode(), saved.body());
+        Document again = page(editor, "/reports?period=2027-06");
+        assertEquals("Thiếu loa ở thôn 3.", again.select("#notes textarea").stream().filter(t -> t.attr("name").equals(field)).findFirst().orElseThrow().text());
+        assertEquals("Đề xuất bổ sung kinh phí.", again.selectFirst("#notes textarea[name=general]").text());
+        assertTrue(page(editor, "/reports?period=2027-05").selectFirst("#notes textarea[name=general]").text().isEmpty(),
+                "kept per period");
     }
 
     private void execute(String sql, long id) {
