@@ -242,7 +242,7 @@ abstract class EngagementContract implements TestPropertyProvider {
         collectAt(at(d.plusDays(1), 2, 0));
         assertEquals(1, platform.reads("fb-b").size(), "nothing more is asked that night");
 
-        String sentence = "Trang có dưới 100 lượt thích nên Facebook không cung cấp số liệu thống kê.";
+        String sentence = "Trang có dưới 100 lượt thích nên Facebook không cung cấp số liệu thống kê (Trang hiện có 42 lượt thích).";
         assertTrue(page("/publications/" + post.id()).contains(sentence), "the publication page says why");
         Map<?, ?> answer = json.readValue(http.toBlocking().retrieve(TestUsers.asEditor(
                 HttpRequest.GET("/api/publications/" + post.id() + "/engagement"))), Map.class);

@@ -467,7 +467,7 @@ abstract class YouTubeDispatchContract implements TestPropertyProvider {
         EngagementReading reading = adapter.readEngagement(channels.get("youtube-thu"),
                 List.of(new PublishedPost(1, "vidAAA", MORNING)));
         assertEquals(new EngagementReading.NotAvailable(RefusalCode.ENGAGEMENT_DRY_RUN,
-                "youtube-thu"), reading);
+                "Kênh YouTube chạy thử"), reading);
     }
 
     @Test
