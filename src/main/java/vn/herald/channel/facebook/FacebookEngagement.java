@@ -8,7 +8,6 @@ import vn.herald.channel.ChannelMode;
 import vn.herald.channel.EngagementReading;
 import vn.herald.channel.Metric;
 import vn.herald.channel.PublishedPost;
-import vn.herald.channel.SendResult;
 import vn.herald.channel.platform.PlatformAnswer;
 import vn.herald.channel.platform.Secrets;
 import vn.herald.support.RefusalCode;
@@ -42,7 +41,6 @@ final class FacebookEngagement {
     static final int LIKES_FOR_INSIGHTS = 100;
     static final String POST_VIEWERS = "post_total_media_view_unique";
     static final String PAGE_FOLLOWS = "page_follows";
-    private static final Duration DEFAULT_WAIT = Duration.ofHours(1);
     /** "Some of the aliases you requested do not exist", and code 100's "object does not exist" subcode. */
     private static final int GONE = 803;
     private static final int NO_SUCH_OBJECT = 33;
@@ -84,7 +82,7 @@ final class FacebookEngagement {
         if (page.trouble() != null) {
             return page.trouble();
         }
-        long likes = number(page.body().get("fan_count")).orElse(0L);
+        long likes = EngagementReading.count(page.body().get("fan_count")).orElse(0L);
         if (likes < LIKES_FOR_INSIGHTS) {
             return new EngagementReading.NotAvailable(RefusalCode.ENGAGEMENT_UNDER_100_LIKES, likes);
         }
@@ -139,7 +137,7 @@ final class FacebookEngagement {
         try {
             answer = graph.read(settings, token, url);
         } catch (IOException e) {
-            return new Answer(Map.of(), new EngagementReading.RetryLater(DEFAULT_WAIT,
+            return new Answer(Map.of(), new EngagementReading.RetryLater(EngagementReading.DEFAULT_WAIT,
                     "Không đọc được số liệu từ Facebook (" + e.getClass().getSimpleName() + "): sẽ đọc lại sau."));
         }
         if (GraphCalls.successful(answer)) {
@@ -157,19 +155,7 @@ final class FacebookEngagement {
             return new Answer(Map.of(), new EngagementReading.NotAvailable(RefusalCode.ENGAGEMENT_METRIC_UNAVAILABLE,
                     "Facebook", metric, code));
         }
-        return new Answer(Map.of(), reading(graph.failure(settings, answer)));
-    }
-
-    /** Sending's classification, as a reading: a person, a wait, or a refusal shown as such. */
-    private static EngagementReading reading(SendResult result) {
-        if (result instanceof SendResult.NeedsAttention attention) {
-            return new EngagementReading.NeedsAttention(attention.reason());
-        }
-        if (result instanceof SendResult.RetryLater later) {
-            return new EngagementReading.RetryLater(later.hint().orElse(DEFAULT_WAIT), later.reason());
-        }
-        String reason = result instanceof SendResult.Permanent permanent ? permanent.reason() : result.toString();
-        return new EngagementReading.NotAvailable(RefusalCode.ENGAGEMENT_REFUSED, reason);
+        return new Answer(Map.of(), EngagementReading.of(graph.failure(settings, answer)));
     }
 
     private static Map<Metric, Long> figures(Map<?, ?> post) {
@@ -177,14 +163,14 @@ final class FacebookEngagement {
         summary(post.get("reactions")).ifPresent(n -> figures.put(Metric.REACTIONS, n));
         summary(post.get("comments")).ifPresent(n -> figures.put(Metric.COMMENTS, n));
         // Facebook leaves "shares" out of a post nobody has shared
-        figures.put(Metric.SHARES, post.get("shares") instanceof Map<?, ?> shares ? number(shares.get("count")).orElse(0L) : 0L);
+        figures.put(Metric.SHARES, post.get("shares") instanceof Map<?, ?> shares ? EngagementReading.count(shares.get("count")).orElse(0L) : 0L);
         insight(post, POST_VIEWERS).ifPresent(n -> figures.put(Metric.UNIQUE_VIEWERS, n));
         return figures;
     }
 
     private static Optional<Long> summary(Object edge) {
         return edge instanceof Map<?, ?> map && map.get("summary") instanceof Map<?, ?> summary
-                ? number(summary.get("total_count")) : Optional.empty();
+                ? EngagementReading.count(summary.get("total_count")) : Optional.empty();
     }
 
     /** The latest value of a metric in an {@code insights} edge: {@code {"data":[{"name":..,"values":[{"value":N}]}]}}. */
@@ -196,21 +182,7 @@ final class FacebookEngagement {
             if (item instanceof Map<?, ?> entry && metric.equals(entry.get("name"))
                     && entry.get("values") instanceof List<?> values && !values.isEmpty()
                     && values.get(values.size() - 1) instanceof Map<?, ?> last) {
-                return number(last.get("value"));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Long> number(Object value) {
-        if (value instanceof Number n) {
-            return Optional.of(n.longValue());
-        }
-        if (value instanceof String s) {
-            try {
-                return Optional.of(Long.parseLong(s.strip()));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
+                return EngagementReading.count(last.get("value"));
             }
         }
         return Optional.empty();

@@ -8,16 +8,13 @@ import vn.herald.channel.ChannelMode;
 import vn.herald.channel.EngagementReading;
 import vn.herald.channel.Metric;
 import vn.herald.channel.PublishedPost;
-import vn.herald.channel.SendResult;
 import vn.herald.support.RefusalCode;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,7 +36,6 @@ class TikTokEngagement {
      */
     static final int READS_PER_HOUR = 60;
     private static final Set<String> SCOPE_MISSING = Set.of("scope_not_authorized", "scope_permission_missed");
-    private static final Duration DEFAULT_WAIT = Duration.ofHours(1);
 
     private final TikTokApi api;
     private final JsonMapper json;
@@ -66,7 +62,7 @@ class TikTokEngagement {
             }
             Map<Metric, Long> channelFigures = new EnumMap<>(Metric.class);
             if (user.data().get("user") instanceof Map<?, ?> info) {
-                number(info.get("follower_count")).ifPresent(n -> channelFigures.put(Metric.FOLLOWERS, n));
+                EngagementReading.count(info.get("follower_count")).ifPresent(n -> channelFigures.put(Metric.FOLLOWERS, n));
             }
             Map<String, Long> publications = new HashMap<>();
             posts.forEach(post -> publications.putIfAbsent(post.externalId(), post.publicationId()));
@@ -89,9 +85,9 @@ class TikTokEngagement {
             }
             return new EngagementReading.Figures(channelFigures, postFigures);
         } catch (TikTokFailure e) {
-            return reading(e.result());
+            return EngagementReading.of(e.result());
         } catch (IOException e) {
-            return new EngagementReading.RetryLater(DEFAULT_WAIT, "Không kết nối được với TikTok để đọc số liệu ("
+            return new EngagementReading.RetryLater(EngagementReading.DEFAULT_WAIT, "Không kết nối được với TikTok để đọc số liệu ("
                     + e.getClass().getSimpleName() + "): Herald sẽ đọc lại sau.");
         }
     }
@@ -100,41 +96,15 @@ class TikTokEngagement {
         if (SCOPE_MISSING.contains(answer.code())) {
             return new EngagementReading.NotAvailable(RefusalCode.ENGAGEMENT_SCOPE_MISSING, "TikTok", scope);
         }
-        return reading(TikTokErrors.classify(answer, step, settings));
+        return EngagementReading.of(TikTokErrors.classify(answer, step, settings));
     }
 
     private static Map<Metric, Long> figures(Map<?, ?> video) {
         Map<Metric, Long> figures = new EnumMap<>(Metric.class);
-        number(video.get("view_count")).ifPresent(n -> figures.put(Metric.VIEWS, n));
-        number(video.get("like_count")).ifPresent(n -> figures.put(Metric.REACTIONS, n));
-        number(video.get("comment_count")).ifPresent(n -> figures.put(Metric.COMMENTS, n));
-        number(video.get("share_count")).ifPresent(n -> figures.put(Metric.SHARES, n));
+        EngagementReading.count(video.get("view_count")).ifPresent(n -> figures.put(Metric.VIEWS, n));
+        EngagementReading.count(video.get("like_count")).ifPresent(n -> figures.put(Metric.REACTIONS, n));
+        EngagementReading.count(video.get("comment_count")).ifPresent(n -> figures.put(Metric.COMMENTS, n));
+        EngagementReading.count(video.get("share_count")).ifPresent(n -> figures.put(Metric.SHARES, n));
         return figures;
-    }
-
-    /** Posting's classification, as a reading: a person, a wait, or a refusal shown as such. */
-    private static EngagementReading reading(SendResult result) {
-        if (result instanceof SendResult.NeedsAttention attention) {
-            return new EngagementReading.NeedsAttention(attention.reason());
-        }
-        if (result instanceof SendResult.RetryLater later) {
-            return new EngagementReading.RetryLater(later.hint().orElse(DEFAULT_WAIT), later.reason());
-        }
-        String reason = result instanceof SendResult.Permanent permanent ? permanent.reason() : result.toString();
-        return new EngagementReading.NotAvailable(RefusalCode.ENGAGEMENT_REFUSED, reason);
-    }
-
-    private static Optional<Long> number(Object value) {
-        if (value instanceof Number n) {
-            return Optional.of(n.longValue());
-        }
-        if (value instanceof String s) {
-            try {
-                return Optional.of(Long.parseLong(s.strip()));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -9,14 +9,12 @@ import vn.herald.channel.ChannelMode;
 import vn.herald.channel.EngagementReading;
 import vn.herald.channel.Metric;
 import vn.herald.channel.PublishedPost;
-import vn.herald.channel.SendResult;
 import vn.herald.channel.platform.PlatformAnswer;
 import vn.herald.channel.platform.PlatformHttp;
 import vn.herald.support.RefusalCode;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +37,6 @@ class YouTubeEngagement {
      * an hour, 120 a day at 2 units, 240 units (2.4 %) at most; a channel read once a day costs 2.
      */
     static final int READS_PER_HOUR = 5;
-    private static final Duration DEFAULT_WAIT = Duration.ofHours(1);
 
     private final YouTubeCalls calls;
     private final GoogleTokens tokens;
@@ -73,13 +70,13 @@ class YouTubeEngagement {
             Reader reader = new Reader(settings, tokens.access(settings));
             PlatformAnswer mine = reader.call(token -> calls.myStatistics(settings, token));
             if (!mine.successful()) {
-                return reading(YouTubeErrors.failure(settings, mine, "đọc số liệu", clock));
+                return EngagementReading.of(YouTubeErrors.failure(settings, mine, "đọc số liệu", clock));
             }
             Map<Metric, Long> channelFigures = new EnumMap<>(Metric.class);
             if (items(mine).stream().findFirst().orElse(null) instanceof Map<?, ?> own
                     && own.get("statistics") instanceof Map<?, ?> statistics
                     && !Boolean.TRUE.equals(statistics.get("hiddenSubscriberCount"))) {
-                number(statistics.get("subscriberCount")).ifPresent(n -> channelFigures.put(Metric.FOLLOWERS, n));
+                EngagementReading.count(statistics.get("subscriberCount")).ifPresent(n -> channelFigures.put(Metric.FOLLOWERS, n));
             }
             Map<String, Long> publications = new HashMap<>();
             posts.forEach(post -> publications.putIfAbsent(post.externalId(), post.publicationId()));
@@ -89,15 +86,15 @@ class YouTubeEngagement {
                 List<String> batch = ids.subList(from, Math.min(ids.size(), from + VIDEOS_PER_READ));
                 PlatformAnswer videos = reader.call(token -> calls.statistics(settings, batch, token));
                 if (!videos.successful()) {
-                    return reading(YouTubeErrors.failure(settings, videos, "đọc số liệu", clock));
+                    return EngagementReading.of(YouTubeErrors.failure(settings, videos, "đọc số liệu", clock));
                 }
                 for (Object item : items(videos)) {
                     Long publication = item instanceof Map<?, ?> video ? publications.get(String.valueOf(video.get("id"))) : null;
                     if (publication != null && ((Map<?, ?>) item).get("statistics") instanceof Map<?, ?> statistics) {
                         Map<Metric, Long> figures = new EnumMap<>(Metric.class);
-                        number(statistics.get("viewCount")).ifPresent(n -> figures.put(Metric.VIEWS, n));
-                        number(statistics.get("likeCount")).ifPresent(n -> figures.put(Metric.REACTIONS, n));
-                        number(statistics.get("commentCount")).ifPresent(n -> figures.put(Metric.COMMENTS, n));
+                        EngagementReading.count(statistics.get("viewCount")).ifPresent(n -> figures.put(Metric.VIEWS, n));
+                        EngagementReading.count(statistics.get("likeCount")).ifPresent(n -> figures.put(Metric.REACTIONS, n));
+                        EngagementReading.count(statistics.get("commentCount")).ifPresent(n -> figures.put(Metric.COMMENTS, n));
                         postFigures.put(publication, figures);
                     }
                 }
@@ -106,7 +103,7 @@ class YouTubeEngagement {
         } catch (GoogleTokens.Refused e) {
             return new EngagementReading.NeedsAttention(e.getMessage());
         } catch (IOException e) {
-            return new EngagementReading.RetryLater(DEFAULT_WAIT, "Không kết nối được với YouTube để đọc số liệu: Herald sẽ đọc lại sau.");
+            return new EngagementReading.RetryLater(EngagementReading.DEFAULT_WAIT, "Không kết nối được với YouTube để đọc số liệu: Herald sẽ đọc lại sau.");
         }
     }
 
@@ -135,32 +132,5 @@ class YouTubeEngagement {
     private static List<?> items(PlatformAnswer answer) {
         return answer.object().map(body -> body.get("items")).filter(List.class::isInstance).map(List.class::cast)
                 .map(list -> (List<?>) list).orElse(List.of());
-    }
-
-    /** Uploading's classification, as a reading: quotaExceeded waits for the quota day, as uploads do. */
-    private static EngagementReading reading(SendResult result) {
-        if (result instanceof SendResult.NeedsAttention attention) {
-            return new EngagementReading.NeedsAttention(attention.reason());
-        }
-        if (result instanceof SendResult.RetryLater later) {
-            return new EngagementReading.RetryLater(later.hint().orElse(DEFAULT_WAIT), later.reason());
-        }
-        String reason = result instanceof SendResult.Permanent permanent ? permanent.reason() : result.toString();
-        return new EngagementReading.NotAvailable(RefusalCode.ENGAGEMENT_REFUSED, reason);
-    }
-
-    /** YouTube gives its counts as strings of digits. */
-    private static Optional<Long> number(Object value) {
-        if (value instanceof Number n) {
-            return Optional.of(n.longValue());
-        }
-        if (value instanceof String s) {
-            try {
-                return Optional.of(Long.parseLong(s.strip()));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -8,7 +8,6 @@ import vn.herald.channel.ChannelMode;
 import vn.herald.channel.EngagementReading;
 import vn.herald.channel.Metric;
 import vn.herald.channel.PublishedPost;
-import vn.herald.channel.SendResult;
 import vn.herald.support.RefusalCode;
 
 import java.io.IOException;
@@ -18,7 +17,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +40,6 @@ class ZaloEngagement {
     static final int READS_PER_HOUR = 30;
     // Zalo and Herald date an article a little apart: look this much further back than the oldest post
     private static final Duration MARGIN = Duration.ofDays(1);
-    private static final Duration DEFAULT_WAIT = Duration.ofHours(1);
 
     private final ZaloApi api;
     private final JsonMapper json;
@@ -65,10 +62,10 @@ class ZaloEngagement {
         try {
             ZaloApi.Answer oa = api.get(channel, settings, "/v2.0/oa/getoa");
             if (!oa.ok()) {
-                return reading(ZaloErrors.classify(oa, "oa/getoa"));
+                return EngagementReading.of(ZaloErrors.classify(oa, "oa/getoa"));
             }
             Map<Metric, Long> channelFigures = new EnumMap<>(Metric.class);
-            number(oa.data().get("num_follower")).ifPresent(n -> channelFigures.put(Metric.FOLLOWERS, n));
+            EngagementReading.count(oa.data().get("num_follower")).ifPresent(n -> channelFigures.put(Metric.FOLLOWERS, n));
             Map<String, Long> wanted = posts.stream().collect(Collectors.toMap(PublishedPost::externalId,
                     PublishedPost::publicationId, (a, b) -> a));
             Instant oldest = posts.stream().map(PublishedPost::publishedAt).min(Instant::compareTo).orElse(Instant.MAX).minus(MARGIN);
@@ -77,7 +74,7 @@ class ZaloEngagement {
                 ZaloApi.Answer slice = api.get(channel, settings, "/v2.0/article/getslice?offset=" + page * SLICE
                         + "&limit=" + SLICE + "&type=normal");
                 if (!slice.ok()) {
-                    return reading(ZaloErrors.classify(slice, "article/getslice"));
+                    return EngagementReading.of(ZaloErrors.classify(slice, "article/getslice"));
                 }
                 List<?> medias = slice.data().get("medias") instanceof List<?> list ? list : List.of();
                 boolean pastOldest = false;
@@ -98,43 +95,17 @@ class ZaloEngagement {
             }
             return new EngagementReading.Figures(channelFigures, postFigures);
         } catch (ZaloFailure e) {
-            return reading(e.result());
+            return EngagementReading.of(e.result());
         } catch (IOException e) {
-            return new EngagementReading.RetryLater(DEFAULT_WAIT, "Không đọc được số liệu từ Zalo ("
+            return new EngagementReading.RetryLater(EngagementReading.DEFAULT_WAIT, "Không đọc được số liệu từ Zalo ("
                     + (e instanceof ZaloApi.Unreadable ? e.getMessage() : e.getClass().getSimpleName()) + "): sẽ đọc lại sau.");
         }
     }
 
     private static Map<Metric, Long> figures(Map<?, ?> media) {
         Map<Metric, Long> figures = new EnumMap<>(Metric.class);
-        number(media.get("total_view")).ifPresent(n -> figures.put(Metric.VIEWS, n));
-        number(media.get("total_share")).ifPresent(n -> figures.put(Metric.SHARES, n));
+        EngagementReading.count(media.get("total_view")).ifPresent(n -> figures.put(Metric.VIEWS, n));
+        EngagementReading.count(media.get("total_share")).ifPresent(n -> figures.put(Metric.SHARES, n));
         return figures;
-    }
-
-    /** Sending's classification, as a reading: a person, a wait, or a refusal shown as such. */
-    private static EngagementReading reading(SendResult result) {
-        if (result instanceof SendResult.NeedsAttention attention) {
-            return new EngagementReading.NeedsAttention(attention.reason());
-        }
-        if (result instanceof SendResult.RetryLater later) {
-            return new EngagementReading.RetryLater(later.hint().orElse(DEFAULT_WAIT), later.reason());
-        }
-        String reason = result instanceof SendResult.Permanent permanent ? permanent.reason() : result.toString();
-        return new EngagementReading.NotAvailable(RefusalCode.ENGAGEMENT_REFUSED, reason);
-    }
-
-    private static Optional<Long> number(Object value) {
-        if (value instanceof Number n) {
-            return Optional.of(n.longValue());
-        }
-        if (value instanceof String s) {
-            try {
-                return Optional.of(Long.parseLong(s.strip()));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
     }
 }
