@@ -142,14 +142,17 @@ class EngagementStore {
         return figures;
     }
 
+    /** One channel's per-post figures over a period: each metric's sum over the posts and its largest single value. */
+    record PostTotals(Map<Metric, Long> sums, Map<Metric, Long> largest) {}
+
     /**
-     * Per channel, the sums of each metric over the unit's publications planned in [from, to), each as last read on or
-     * before {@code through}.
+     * Per channel, the sum and the largest value of each metric over the unit's publications planned in [from, to),
+     * each post as last read on or before {@code through}.
      */
-    Map<String, Map<Metric, Long>> sumsByChannel(String unitCode, Instant from, Instant to, LocalDate through) {
+    Map<String, PostTotals> totalsByChannel(String unitCode, Instant from, Instant to, LocalDate through) {
         return sql.inTransaction(connection -> {
-            Map<String, Map<Metric, Long>> sums = new HashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("select f.channel_id, f.metric, sum(f.amount) "
+            Map<String, PostTotals> totals = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("select f.channel_id, f.metric, sum(f.amount), max(f.amount) "
                     + "from engagement_figure f join publication p on p.id = f.publication_id "
                     + "where f.unit_code = ? and p.planned_at >= ? and p.planned_at < ? and f.on_day = (select max(g.on_day) "
                     + "from engagement_figure g where g.publication_id = f.publication_id and g.on_day <= ?) "
@@ -160,12 +163,15 @@ class EngagementStore {
                 select.setObject(4, through);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        sums.computeIfAbsent(rows.getString(1), id -> new EnumMap<>(Metric.class))
-                                .put(Metric.valueOf(rows.getString(2)), rows.getLong(3));
+                        PostTotals channel = totals.computeIfAbsent(rows.getString(1),
+                                id -> new PostTotals(new EnumMap<>(Metric.class), new EnumMap<>(Metric.class)));
+                        Metric metric = Metric.valueOf(rows.getString(2));
+                        channel.sums().put(metric, rows.getLong(3));
+                        channel.largest().put(metric, rows.getLong(4));
                     }
                 }
             }
-            return sums;
+            return totals;
         });
     }
 

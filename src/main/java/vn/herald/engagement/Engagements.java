@@ -13,6 +13,7 @@ import vn.herald.publishing.Publishing;
 import vn.herald.support.Refusal;
 import vn.herald.support.RefusalCode;
 import vn.herald.unit.Access;
+import vn.herald.unit.Unit;
 import vn.herald.unit.Units;
 
 import java.io.IOException;
@@ -50,11 +51,13 @@ public class Engagements {
 
     /**
      * A unit's figures over a period for one channel type: each per-post metric summed over the publications planned
-     * in the period (each post counted once, as last read by the period's end); the channels' followers at the end;
-     * the households the loudspeakers covered (the sum over items played, see docs/engagement.md).
+     * in the period (each post counted once, as last read by the period's end) and its largest value for one post;
+     * the channels' followers at the end; the households the loudspeakers covered (the sum over items played, see
+     * docs/engagement.md).
      */
     @Serdeable
-    public record TypeFigures(ChannelType type, Map<Metric, Long> sums, long followers, long householdsCovered) {}
+    public record TypeFigures(ChannelType type, Map<Metric, Long> sums, Map<Metric, Long> largest, long followers,
+                              long householdsCovered) {}
 
     private final EngagementStore store;
     private final Publishing publishing;
@@ -109,20 +112,39 @@ public class Engagements {
     public Map<ChannelType, TypeFigures> forUnit(String unitCode, LocalDate from, LocalDate to) {
         access.read(unitCode, Refusal.Noun.UNIT, unitCode);
         ZoneId zone = units.zoneOf(unitCode);
-        Map<String, Map<Metric, Long>> sums = store.sumsByChannel(unitCode, from.atStartOfDay(zone).toInstant(),
+        Map<String, EngagementStore.PostTotals> totals = store.totalsByChannel(unitCode, from.atStartOfDay(zone).toInstant(),
                 to.plusDays(1).atStartOfDay(zone).toInstant(), to);
-        Map<ChannelType, Map<Metric, Long>> byType = new EnumMap<>(ChannelType.class);
+        Map<ChannelType, Map<Metric, Long>> sums = new EnumMap<>(ChannelType.class);
+        Map<ChannelType, Map<Metric, Long>> largest = new EnumMap<>(ChannelType.class);
         Map<ChannelType, Long> followers = new EnumMap<>(ChannelType.class);
         for (Channel channel : channels.ofUnit(unitCode)) {
-            Map<Metric, Long> typeSums = byType.computeIfAbsent(channel.type(), type -> new EnumMap<>(Metric.class));
-            sums.getOrDefault(channel.id(), Map.of()).forEach((metric, value) -> typeSums.merge(metric, value, Long::sum));
+            Map<Metric, Long> typeSums = sums.computeIfAbsent(channel.type(), type -> new EnumMap<>(Metric.class));
+            Map<Metric, Long> typeLargest = largest.computeIfAbsent(channel.type(), type -> new EnumMap<>(Metric.class));
+            EngagementStore.PostTotals channelTotals = totals.get(channel.id());
+            if (channelTotals != null) {
+                channelTotals.sums().forEach((metric, value) -> typeSums.merge(metric, value, Long::sum));
+                channelTotals.largest().forEach((metric, value) -> typeLargest.merge(metric, value, Math::max));
+            }
             store.channelFigure(channel.id(), Metric.FOLLOWERS, to)
                     .ifPresent(count -> followers.merge(channel.type(), count, Long::sum));
         }
         Map<ChannelType, TypeFigures> figures = new EnumMap<>(ChannelType.class);
-        byType.forEach((type, typeSums) -> figures.put(type, new TypeFigures(type, Map.copyOf(typeSums),
-                followers.getOrDefault(type, 0L), typeSums.getOrDefault(Metric.HOUSEHOLDS_COVERED, 0L))));
+        sums.forEach((type, typeSums) -> figures.put(type, new TypeFigures(type, Map.copyOf(typeSums),
+                Map.copyOf(largest.get(type)), followers.getOrDefault(type, 0L),
+                typeSums.getOrDefault(Metric.HOUSEHOLDS_COVERED, 0L))));
         return figures;
+    }
+
+    /**
+     * The residents the unit reached in the days [from, to] by the model of docs/reach.md, or empty while its
+     * residents or households are not entered (reach is never measured against a guess).
+     */
+    public Optional<Reach> reach(String unitCode, LocalDate from, LocalDate to) {
+        Unit unit = units.find(unitCode).orElseThrow();
+        if (unit.population() == null || unit.households() == null || unit.population() == 0 || unit.households() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Reach.estimate(unit.population(), unit.households(), forUnit(unitCode, from, to)));
     }
 
     /** The Vietnamese sentence of a channel's last outcome, when it is not a plain success. */

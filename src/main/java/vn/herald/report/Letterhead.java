@@ -29,11 +29,4 @@ final class Letterhead {
     static String number(long value) {
         return String.format(java.util.Locale.ROOT, "%,d", value).replace(',', '.');
     }
-
-    /** The reach line every format prints: residents and households as entered, residents reached not yet measured. */
-    static String reachLine(Report.ReachLine reach) {
-        return "Số dân: " + (reach.population() == null ? Report.NO_DATA : number(reach.population()))
-                + "; số hộ: " + (reach.households() == null ? Report.NO_DATA : number(reach.households()))
-                + "; số người dân được tiếp cận thông tin: " + Report.NO_DATA + ".";
-    }
 }

@@ -12,35 +12,68 @@ import java.util.Locale;
 /** A parent unit's view of its child units over one period: one row per unit. */
 @Serdeable
 public record Overview(Report.UnitLine parent, ReportPeriod period, Instant generatedAt, Sort sort, boolean descending,
-                       List<Row> rows) {
+                       List<Row> rows, ReachTotal reach) {
 
     /**
-     * One child unit: how well it kept its weekly cadence (null without rules), what it published, and the problems
-     * a person must solve now (paused channels, publications that need attention).
+     * One child unit: how well it kept its weekly cadence (null without rules), what it published, the problems a
+     * person must solve now (paused channels, publications that need attention), its tasks' measurable outputs and
+     * its plans' measurable targets met, and the residents it reached (null while its figures are not entered or
+     * nothing was read back; docs/reach.md).
      */
     @Serdeable
     public record Row(String unitCode, String unitName, @Nullable Integer compliancePercent, int weeksMissed,
                       int published, int pausedChannels, int needsAttention, int outputsMet, int outputsMeasurable,
-                      int tasksOverdue, @Nullable Integer population, @Nullable Integer households) {
+                      int targetsMet, int targetsMeasured, int tasksOverdue, @Nullable Integer population,
+                      @Nullable Integer households, @Nullable Long reached, @Nullable String reachedShare) {
         public int openProblems() {
             return pausedChannels + needsAttention;
         }
 
-        /** "3/4": measurable outputs of the period's tasks met, out of all of them. */
-        public String targetsMet() {
-            return outputsMet + "/" + outputsMeasurable;
+        /** Outputs and targets met, the ranking's numerator. */
+        public int met() {
+            return outputsMet + targetsMet;
+        }
+
+        /** Outputs and targets that could be measured, the ranking's denominator. */
+        public int measurable() {
+            return outputsMeasurable + targetsMeasured;
+        }
+
+        /** "3/4": measurable outputs and targets met, out of all of them. */
+        public String metOfMeasurable() {
+            return met() + "/" + measurable();
+        }
+
+        /** "9.750 (78,6%)", or "chưa có số liệu". */
+        public String reachText() {
+            return reached == null ? Report.NO_DATA : Letterhead.number(reached) + " (" + reachedShare + ")";
         }
     }
 
     /**
-     * The ranking: the larger share of measurable outputs met first (a unit with none to measure last), then fewer
-     * tasks overdue, then the name. Compared as fractions by cross-multiplying, so 1/2 and 2/4 tie exactly.
+     * The communes' residents reached together: the sums over the communes with figures ({@code counted} of them), the
+     * share as "78,6%" (null when none has figures).
+     */
+    @Serdeable
+    public record ReachTotal(long population, long reached, @Nullable String share, int counted, int units) {
+
+        /** "Các đơn vị có số liệu (2/3) đã tiếp cận 19.500 trên 24.800 người dân (78,6%)." */
+        public String sentence() {
+            return share == null ? "Số người dân được tiếp cận thông tin: " + Report.NO_DATA + "."
+                    : "Các đơn vị có số liệu (" + counted + "/" + units + ") đã tiếp cận thông tin tới "
+                    + Letterhead.number(reached) + " trên " + Letterhead.number(population) + " người dân (" + share + ").";
+        }
+    }
+
+    /**
+     * The ranking: the larger share of measurable outputs and targets met first (a unit with none to measure last),
+     * then fewer tasks overdue, then the name. Compared as fractions by cross-multiplying, so 1/2 and 2/4 tie exactly.
      */
     private static final Comparator<Row> RANKING = ((Comparator<Row>) (a, b) -> {
-        if (a.outputsMeasurable() == 0 || b.outputsMeasurable() == 0) {
-            return Boolean.compare(a.outputsMeasurable() == 0, b.outputsMeasurable() == 0);
+        if (a.measurable() == 0 || b.measurable() == 0) {
+            return Boolean.compare(a.measurable() == 0, b.measurable() == 0);
         }
-        return Long.compare((long) b.outputsMet() * a.outputsMeasurable(), (long) a.outputsMet() * b.outputsMeasurable());
+        return Long.compare((long) b.met() * a.measurable(), (long) a.met() * b.measurable());
     }).thenComparingInt(Row::tasksOverdue);
 
     public enum Sort {

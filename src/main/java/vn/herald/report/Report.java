@@ -22,15 +22,50 @@ public record Report(UnitLine unit, ReportPeriod period, Instant generatedAt, To
     public static final String NO_DATA = "chưa có số liệu";
 
     /**
-     * The unit's residents and households as entered (null: not entered); residents reached is not measured yet, so
-     * every format prints {@link #NO_DATA} for it rather than a number.
+     * The unit's residents and households as entered (null: not entered) and the residents its channels reached in
+     * the period by the model of docs/reach.md: {@code reached} and {@code share} ("78,6%") are null, and every
+     * format prints {@link #NO_DATA}, while the figures are not entered or nothing was read back.
      */
     @Serdeable
-    public record ReachLine(@Nullable Integer population, @Nullable Integer households) {}
+    public record ReachLine(@Nullable Integer population, @Nullable Integer households, @Nullable Long reached,
+                            @Nullable String share, List<ReachPart> parts) {
 
-    /** A plan the unit follows in the period, with one section per task in the plan's order. */
+        /** The line every format prints: "Số dân: 12.400; số hộ: 3.150; số người dân được tiếp cận thông tin: …". */
+        public String sentence() {
+            return "Số dân: " + (population == null ? NO_DATA : Letterhead.number(population))
+                    + "; số hộ: " + (households == null ? NO_DATA : Letterhead.number(households))
+                    + "; số người dân được tiếp cận thông tin: "
+                    + (reached == null ? NO_DATA : Letterhead.number(reached) + " (" + share + " số dân)") + ".";
+        }
+
+        /** What the estimate rests on, kind by kind, or null without one. */
+        @Nullable
+        public String basis() {
+            if (parts.isEmpty()) {
+                return null;
+            }
+            return "Ước tính theo từng loại kênh (mỗi loại lấy tin, bài đến được nhiều người nhất; khi gộp các loại kênh, "
+                    + "người dân theo dõi nhiều kênh không bị tính hai lần): " + parts.stream()
+                    .map(p -> p.label() + " " + Letterhead.number(p.people()) + " người (" + p.basis() + ")")
+                    .collect(java.util.stream.Collectors.joining("; ")) + ".";
+        }
+    }
+
+    /** One kind of channel's residents reached, with what the figure rests on ("2.100 hộ"). */
     @Serdeable
-    public record PlanSection(String code, String number, String title, List<TaskSection> tasks) {}
+    public record ReachPart(ChannelType type, String label, long people, String basis) {}
+
+    /** A plan the unit follows in the period: its targets against what was achieved, one section per task in order. */
+    @Serdeable
+    public record PlanSection(String code, String number, String title, List<TargetLine> targets, List<TaskSection> tasks) {}
+
+    /**
+     * A plan's target against the unit's results: {@code achieved} as people read it ("78,6%", "Có chuyên mục «…»"),
+     * {@code met} null where Herald does not measure the target or has no figures, with {@code verdict} saying so.
+     */
+    @Serdeable
+    public record TargetLine(String code, String title, @Nullable Integer goalPercent, @Nullable java.time.LocalDate by,
+                             @Nullable String achieved, @Nullable Boolean met, String verdict) {}
 
     /**
      * One task over the period: who leads and coordinates it, its deadline and state, each output expected against

@@ -100,7 +100,10 @@ class ReportDocuments {
                             p.url() == null ? "" : p.url())).toList()));
 
             heading(doc, "VIII. Kết quả thực hiện theo nhiệm vụ của kế hoạch");
-            paragraph(doc, Letterhead.reachLine(report.reach()));
+            paragraph(doc, report.reach().sentence());
+            if (report.reach().basis() != null) {
+                paragraph(doc, report.reach().basis());
+            }
             if (report.plans().isEmpty()) {
                 run(doc.createParagraph(), "Đơn vị không thực hiện kế hoạch nào trong kỳ này.", false, true, false);
             }
@@ -108,6 +111,13 @@ class ReportDocuments {
             for (Report.PlanSection plan : report.plans()) {
                 planNumber++;
                 heading(doc, planNumber + ". Kế hoạch số " + plan.number() + ": " + plan.title());
+                if (!plan.targets().isEmpty()) {
+                    paragraph(doc, "Chỉ tiêu của kế hoạch:");
+                    table(doc, List.of("TT", "Chỉ tiêu", "Mục tiêu", "Thời hạn", "Kết quả", "Đánh giá"), numbered(plan.targets().stream()
+                            .map(t -> List.of(t.title(), t.goalPercent() == null ? "" : t.goalPercent() + "%",
+                                    t.by() == null ? "" : DAY.format(t.by()), t.achieved() == null ? "" : t.achieved(), t.verdict()))
+                            .toList()));
+                }
                 int taskNumber = 0;
                 for (Report.TaskSection task : plan.tasks()) {
                     taskNumber++;
@@ -145,9 +155,10 @@ class ReportDocuments {
                     Letterhead.dateLine(overview.parent().name(), LocalDate.ofInstant(overview.generatedAt(), zone)));
             title(doc, "BÁO CÁO TỔNG HỢP", "Kết quả thông tin, tuyên truyền của các đơn vị trực thuộc "
                     + overview.period().title(), overview.period());
-            table(doc, List.of("TT", "Đơn vị", "Chỉ tiêu đạt", "Nhiệm vụ quá hạn", "Tỷ lệ tuần đạt tần suất", "Số tuần không đạt",
-                    "Tin, bài đã đăng", "Kênh đang tạm dừng", "Tin, bài cần xử lý"), numbered(overview.rows().stream()
-                    .map(r -> List.of(r.unitName(), r.targetsMet(), String.valueOf(r.tasksOverdue()),
+            paragraph(doc, overview.reach().sentence());
+            table(doc, List.of("TT", "Đơn vị", "Chỉ tiêu đạt", "Nhiệm vụ quá hạn", "Người dân được tiếp cận", "Tỷ lệ tuần đạt tần suất",
+                    "Số tuần không đạt", "Tin, bài đã đăng", "Kênh đang tạm dừng", "Tin, bài cần xử lý"), numbered(overview.rows().stream()
+                    .map(r -> List.of(r.unitName(), r.metOfMeasurable(), String.valueOf(r.tasksOverdue()), r.reachText(),
                             r.compliancePercent() == null ? "Không áp dụng" : r.compliancePercent() + "%",
                             String.valueOf(r.weeksMissed()), String.valueOf(r.published()), String.valueOf(r.pausedChannels()),
                             String.valueOf(r.needsAttention()))).toList()));

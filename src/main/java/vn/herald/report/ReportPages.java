@@ -55,7 +55,7 @@ class ReportPages {
         ZoneId zone = ZoneId.of(report.unit().zone());
         Context context = context(zone);
         context.setVariable("r", report);
-        context.setVariable("reach", Letterhead.reachLine(report.reach()));
+        context.setVariable("reach", report.reach().sentence());
         context.setVariable("groups", List.of(new Group("Loại nội dung", report.byKind()),
                 new Group("Chủ đề", report.byTopic()), new Group("Đối tượng", report.byAudience())));
         context.setVariable("charts", List.of(

@@ -22,9 +22,11 @@ class ReportSheets {
     static final String[] REPORT_HEADER = {"Mục", "Nội dung", "Kênh", "Số lượng", "Thời gian", "Liên kết", "Ghi chú",
             "Yêu cầu", "Đã đạt", "Đạt chỉ tiêu"};
     static final String TASK_SECTION = "Nhiệm vụ kế hoạch";
+    static final String TARGET_SECTION = "Chỉ tiêu kế hoạch";
     static final String[] OVERVIEW_HEADER = {"Mã đơn vị", "Đơn vị", "Tỷ lệ tuần đạt tần suất (%)", "Số tuần không đạt",
-            "Tin, bài đã đăng", "Kênh đang tạm dừng", "Tin, bài cần xử lý", "Chỉ tiêu đạt", "Chỉ tiêu đo được",
-            "Nhiệm vụ quá hạn", "Số dân", "Số hộ"};
+            "Tin, bài đã đăng", "Kênh đang tạm dừng", "Tin, bài cần xử lý", "Kết quả nhiệm vụ đạt", "Kết quả nhiệm vụ đo được",
+            "Chỉ tiêu kế hoạch đạt", "Chỉ tiêu kế hoạch đo được", "Nhiệm vụ quá hạn", "Số dân", "Số hộ",
+            "Người dân được tiếp cận", "Tỷ lệ tiếp cận"};
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     String report(Report report) {
@@ -41,7 +43,11 @@ class ReportSheets {
                     reach.population() == null ? Report.NO_DATA : "", "", "", "");
             csv.printRecord("Độ bao phủ", "Số hộ", "", reach.households() == null ? "" : reach.households(), "", "",
                     reach.households() == null ? Report.NO_DATA : "", "", "", "");
-            csv.printRecord("Độ bao phủ", "Số người dân được tiếp cận thông tin", "", "", "", "", Report.NO_DATA, "", "", "");
+            csv.printRecord("Độ bao phủ", "Số người dân được tiếp cận thông tin", "", reach.reached() == null ? "" : reach.reached(),
+                    "", "", reach.reached() == null ? Report.NO_DATA : reach.share() + " số dân", "", "", "");
+            for (Report.ReachPart part : reach.parts()) {
+                csv.printRecord("Độ bao phủ", "Tiếp cận qua " + part.label(), part.type().name(), part.people(), "", "", part.basis(), "", "", "");
+            }
             for (Report.ChannelCount c : report.byChannel()) {
                 csv.printRecord("Theo kênh", c.name(), c.channelId(), c.published(), "", "", c.dryRun() + " mục chạy thử", "", "", "");
             }
@@ -74,6 +80,11 @@ class ReportSheets {
             }
             // one row per task and output: the numbers a spreadsheet sums; free-text outputs have none and are left out
             for (Report.PlanSection plan : report.plans()) {
+                for (Report.TargetLine target : plan.targets()) {
+                    csv.printRecord(TARGET_SECTION, target.title(), "", "", target.by() == null ? "" : target.by().toString(), "",
+                            "Kế hoạch " + plan.number(), target.goalPercent() == null ? "" : target.goalPercent() + "%",
+                            target.achieved() == null ? "" : target.achieved(), target.verdict());
+                }
                 for (Report.TaskSection task : plan.tasks()) {
                     for (Report.OutputLine output : task.outputs()) {
                         if (output.measurable()) {
@@ -92,8 +103,9 @@ class ReportSheets {
             for (Overview.Row row : overview.rows()) {
                 csv.printRecord(row.unitCode(), row.unitName(), row.compliancePercent() == null ? "" : row.compliancePercent(),
                         row.weeksMissed(), row.published(), row.pausedChannels(), row.needsAttention(), row.outputsMet(),
-                        row.outputsMeasurable(), row.tasksOverdue(), row.population() == null ? "" : row.population(),
-                        row.households() == null ? "" : row.households());
+                        row.outputsMeasurable(), row.targetsMet(), row.targetsMeasured(), row.tasksOverdue(),
+                        row.population() == null ? "" : row.population(), row.households() == null ? "" : row.households(),
+                        row.reached() == null ? "" : row.reached(), row.reachedShare() == null ? "" : row.reachedShare());
             }
         });
     }

@@ -15,6 +15,8 @@ import vn.herald.campaign.SlotStatus;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Channels;
 import vn.herald.content.PieceKind;
+import vn.herald.engagement.Engagements;
+import vn.herald.engagement.Reach;
 import vn.herald.plan.ContributionRow;
 import vn.herald.plan.Contributions;
 import vn.herald.plan.Plan;
@@ -68,6 +70,9 @@ public class Reports {
 
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
+    /** The verdict on a target Herald has no way to measure (officials informed, tasks made public). */
+    static final String NOT_MEASURED = "Herald không đo chỉ tiêu này; đơn vị tự đánh giá";
+
     private final ReportFacts facts;
     private final Units units;
     private final Campaigns campaigns;
@@ -81,10 +86,12 @@ public class Reports {
     private final Plans plans;
     private final Contributions contributions;
     private final ReportNoteRepository notes;
+    private final Engagements engagements;
 
     Reports(ReportFacts facts, Units units, Campaigns campaigns, Calendar calendar, Channels channels, ReportConfig config, Access access,
             MessageSource messages, Clock clock, TaskProgress progress, Plans plans, Contributions contributions,
-            ReportNoteRepository notes) {
+            ReportNoteRepository notes, Engagements engagements) {
+        this.engagements = engagements;
         this.progress = progress;
         this.plans = plans;
         this.contributions = contributions;
@@ -111,6 +118,7 @@ public class Reports {
         List<PublicationFact> all = facts.publications(unit.code(), start(period, zone), end(period, zone));
         List<PublicationFact> published = all.stream().filter(PublicationFact::published).toList();
         Map<String, String> texts = texts(unit, period);
+        Reach reach = reach(unit, period);
 
         Map<String, int[]> perChannel = new LinkedHashMap<>();
         Map<String, PublicationFact> channelOf = new LinkedHashMap<>();
@@ -143,8 +151,7 @@ public class Reports {
                 counts(published, PublicationFact::audiences, Function.identity()),
                 cadenceLines(unit, period), campaignLines(unit, period), failures,
                 published.stream().map(this::item).toList(),
-                new Report.ReachLine(unit.population(), unit.households()),
-                planSections(unit, period, all, texts), texts.get(ReportNotes.GENERAL));
+                reachLine(unit, reach), planSections(unit, period, all, texts, reach), texts.get(ReportNotes.GENERAL));
     }
 
     private Report.Item item(PublicationFact f) {
@@ -157,7 +164,7 @@ public class Reports {
      * contributions are the unit's with their day in the period.
      */
     private List<Report.PlanSection> planSections(Unit unit, ReportPeriod period, List<PublicationFact> facts,
-                                                  Map<String, String> texts) {
+                                                  Map<String, String> texts, @Nullable Reach reach) {
         Map<Long, PublicationFact> byId = new HashMap<>();
         facts.forEach(f -> byId.put(f.id(), f));
         Map<String, List<TaskProgress.Progress>> byPlan = new LinkedHashMap<>();
@@ -167,10 +174,12 @@ public class Reports {
             if (!inPeriod(plan, period)) {
                 continue;
             }
-            List<Report.TaskSection> tasks = byPlan.getOrDefault(plan.code(), List.of()).stream()
+            List<TaskProgress.Progress> progressOfPlan = byPlan.getOrDefault(plan.code(), List.of());
+            List<Report.TaskSection> tasks = progressOfPlan.stream()
                     .sorted(Comparator.comparingInt(p -> p.task().position()))
                     .map(p -> taskSection(unit, period, p, byId, texts)).toList();
-            sections.add(new Report.PlanSection(plan.code(), plan.number(), plan.title(), tasks));
+            sections.add(new Report.PlanSection(plan.code(), plan.number(), plan.title(),
+                    targetLines(plan, reach, progressOfPlan), tasks));
         }
         return sections;
     }
@@ -201,6 +210,87 @@ public class Reports {
                 p.outputs().stream().map(o -> new Report.OutputLine(o.output().text(), o.expected(), o.achieved(), o.met())).toList(),
                 p.publicationIds().stream().map(facts::get).filter(java.util.Objects::nonNull).map(this::item).toList(),
                 done, texts.get(p.planCode() + "/" + task.code()));
+    }
+
+    /** The residents the unit reached in the period, or null while its figures are not entered. */
+    @Nullable
+    private Reach reach(Unit unit, ReportPeriod period) {
+        return engagements.reach(unit.code(), period.first(), period.last()).orElse(null);
+    }
+
+    /** The reach as every format prints it; nothing read back is "no data", not zero people. */
+    private Report.ReachLine reachLine(Unit unit, @Nullable Reach reach) {
+        if (reach == null || reach.parts().isEmpty()) {
+            return new Report.ReachLine(unit.population(), unit.households(), null, null, List.of());
+        }
+        return new Report.ReachLine(unit.population(), unit.households(), reach.reached(), share(reach),
+                reach.parts().stream().map(part -> new Report.ReachPart(part.type(),
+                        messages.getMessage("ctype." + part.type().name(), VIETNAMESE).orElse(part.type().name()),
+                        part.people(), basis(part))).toList());
+    }
+
+    private static String basis(Reach.Part part) {
+        String measured = Letterhead.number(part.measured());
+        return switch (part.metric()) {
+            case HOUSEHOLDS_COVERED -> measured + " hộ nghe bản tin phủ rộng nhất";
+            case UNIQUE_VIEWERS -> measured + " người xem bài được xem nhiều nhất";
+            default -> measured + " lượt xem bài được xem nhiều nhất";
+        };
+    }
+
+    /** "78,6%": the share of residents reached, one decimal, as Vietnamese writes it. */
+    static String share(Reach reach) {
+        return share(reach.permille());
+    }
+
+    private static String share(long permille) {
+        return permille / 10 + "," + permille % 10 + "%";
+    }
+
+    /** The targets of the plans concerning the unit in the period, against its results. */
+    private List<Report.TargetLine> targetsOf(Unit unit, ReportPeriod period, List<TaskProgress.Progress> tasks,
+                                              @Nullable Reach reach) {
+        List<Report.TargetLine> lines = new ArrayList<>();
+        for (Plan plan : plans.concerning(unit.code())) {
+            if (inPeriod(plan, period)) {
+                lines.addAll(targetLines(plan, reach, tasks.stream().filter(t -> t.planCode().equals(plan.code())).toList()));
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * Each target of the plan against the unit's results in the period: residents reached against the reach model's
+     * share, a portal section against the plan's section outputs; the other measures are the unit's own to judge.
+     */
+    private static List<Report.TargetLine> targetLines(Plan plan, @Nullable Reach reach, List<TaskProgress.Progress> progress) {
+        List<TaskProgress.OutputProgress> sections = progress.stream().flatMap(p -> p.outputs().stream())
+                .filter(o -> o.output().kind() == PlanTask.OutputKind.SECTION).toList();
+        List<Report.TargetLine> lines = new ArrayList<>();
+        for (Plan.PlanTarget target : plan.targets()) {
+            String achieved = null;
+            Boolean met = null;
+            String verdict = NOT_MEASURED;
+            if (target.measure() == Plan.Measure.RESIDENTS_REACHED && target.goalPercent() != null) {
+                verdict = Report.NO_DATA;
+                if (reach != null && !reach.parts().isEmpty()) {
+                    achieved = share(reach);
+                    met = reach.reaches(target.goalPercent());
+                }
+            } else if (target.measure() == Plan.Measure.PORTAL_SECTION) {
+                verdict = Report.NO_DATA;
+                if (!sections.isEmpty()) {
+                    achieved = sections.stream().map(o -> (o.met() ? "Có" : "Chưa có") + " chuyên mục «" + o.output().topic() + "»")
+                            .collect(Collectors.joining("; "));
+                    met = sections.stream().allMatch(TaskProgress.OutputProgress::met);
+                }
+            }
+            if (met != null) {
+                verdict = met ? "Đạt" : "Chưa đạt";
+            }
+            lines.add(new Report.TargetLine(target.code(), target.title(), target.goalPercent(), target.by(), achieved, met, verdict));
+        }
+        return lines;
     }
 
     /** The problems and proposals written for the unit's report of the period, by key. */
@@ -304,12 +394,23 @@ public class Reports {
             List<TaskProgress.Progress> tasks = tasksInPeriod(child, period);
             List<TaskProgress.OutputProgress> measurable = tasks.stream().flatMap(t -> t.outputs().stream())
                     .filter(o -> o.expected() != null).toList();
+            Reach reach = reach(child, period);
+            Report.ReachLine reachLine = reachLine(child, reach);
+            List<Report.TargetLine> targets = targetsOf(child, period, tasks, reach);
             return new Overview.Row(child.code(), child.name(), checked == 0 ? null : Math.round(100f * met / checked),
                     checked - met, count.published(), count.pausedChannels(), count.needsAttention(),
                     (int) measurable.stream().filter(TaskProgress.OutputProgress::met).count(), measurable.size(),
-                    (int) tasks.stream().filter(TaskProgress.Progress::overdue).count(), child.population(), child.households());
+                    (int) targets.stream().filter(t -> Boolean.TRUE.equals(t.met())).count(),
+                    (int) targets.stream().filter(t -> t.met() != null).count(),
+                    (int) tasks.stream().filter(TaskProgress.Progress::overdue).count(), child.population(), child.households(),
+                    reachLine.reached(), reachLine.share());
         }).sorted(sort.order(descending)).toList();
-        return new Overview(line(parent), period, clock.instant(), sort, descending, rows);
+        List<Overview.Row> counted = rows.stream().filter(r -> r.reached() != null).toList();
+        long population = counted.stream().mapToLong(Overview.Row::population).sum();
+        long reached = counted.stream().mapToLong(Overview.Row::reached).sum();
+        Overview.ReachTotal total = new Overview.ReachTotal(population, reached,
+                population == 0 ? null : share(Math.round(reached * 1000.0 / population)), counted.size(), rows.size());
+        return new Overview(line(parent), period, clock.instant(), sort, descending, rows, total);
     }
 
     /** The unit a request names, or the caller's own; a province reads its communes, a commune only itself. */
@@ -341,7 +442,6 @@ public class Reports {
                 ENDING_LABELS.get(ending), fact.lastError());
     }
 
-    /** Counts per facet value, most first, then by label; a piece with two topics counts for each. */
     /** What went out for real per kind of channel, in the order of {@link ChannelType}, by the bundle's names. */
     private List<Report.Count> byChannelType(List<PublicationFact> published) {
         Map<ChannelType, Integer> counts = new EnumMap<>(ChannelType.class);
@@ -351,6 +451,7 @@ public class Reports {
                 .toList();
     }
 
+    /** Counts per facet value, most first, then by label; a piece with two topics counts for each. */
     private static List<Report.Count> counts(List<PublicationFact> facts, Function<PublicationFact, List<String>> facet,
                                              Function<String, String> label) {
         Map<String, Integer> counts = new LinkedHashMap<>();

@@ -95,7 +95,6 @@ class ReportsPage {
             model.put("overviewCsv", "/api/overview?" + overviewQuery + "&format=csv");
         }
         model.put("times", times);
-        model.put("noData", Report.NO_DATA);
         model.put("ok", ok);
         model.put("error", loi);
         return Page.view("reports", model);

@@ -24,9 +24,9 @@ import java.util.regex.Pattern;
  * {@code error} in the body. Refresh tokens are single-use and access tokens are checked on every call, like the
  * real platform. Scripted answers per path come first.
  */
-class FakeZalo implements AutoCloseable {
+public class FakeZalo implements AutoCloseable {
 
-    static final String FIRST_REFRESH_TOKEN = "refresh-token-from-the-environment";
+    public static final String FIRST_REFRESH_TOKEN = "refresh-token-from-the-environment";
     private static final Pattern TITLE = Pattern.compile("\"title\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private static final Pattern DESCRIPTION = Pattern.compile("\"description\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -34,7 +34,7 @@ class FakeZalo implements AutoCloseable {
     record Article(String id, String title, String link, String description) {}
 
     /** What Zalo counts of an article, as article/getslice gives it. */
-    record Figures(long createDateMillis, long views, long shares) {}
+    public record Figures(long createDateMillis, long views, long shares) {}
 
     private final MockWebServer server = new MockWebServer();
     private final Map<String, Queue<MockResponse>> scripts = new ConcurrentHashMap<>();
@@ -50,7 +50,7 @@ class FakeZalo implements AutoCloseable {
     private volatile long followers;
     private volatile Consumer<RecordedRequest> beforeApiCall = request -> {};
 
-    FakeZalo() {
+    public FakeZalo() {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -65,7 +65,7 @@ class FakeZalo implements AutoCloseable {
         }
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getPort();
     }
 
@@ -120,16 +120,16 @@ class FakeZalo implements AutoCloseable {
         beforeApiCall = check;
     }
 
-    void publishedEarlier(String id, String title, String description) {
+    public void publishedEarlier(String id, String title, String description) {
         articles.add(new Article(id, title, "https://zalo.me/article/" + id, description));
     }
 
     /** The OA's follower count, as oa/getoa gives it. */
-    void followers(long count) {
+    public void followers(long count) {
         followers = count;
     }
 
-    void figures(String id, Figures counted) {
+    public void figures(String id, Figures counted) {
         figures.put(id, counted);
     }
 

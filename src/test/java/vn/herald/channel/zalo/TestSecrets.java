@@ -14,20 +14,20 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 @Replaces(EnvironmentSecrets.class)
 @Requires(property = "herald.test.zalo-secrets", value = "true")
-class TestSecrets implements Secrets {
+public class TestSecrets implements Secrets {
 
     static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="; // 32 bytes 0..31
 
     private final Map<String, String> values = new ConcurrentHashMap<>();
 
     /** App id, app secret, the first refresh token and the token key, as an operator would set them. */
-    void liveChannel() {
+    public void liveChannel() {
         values.clear();
         values.putAll(Map.of("HERALD_ZALO_APP_ID", "app-42", "HERALD_ZALO_APP_SECRET", "app-secret",
                 "HERALD_ZALO_REFRESH_TOKEN", FakeZalo.FIRST_REFRESH_TOKEN, "HERALD_ZALO_TOKEN_KEY", KEY));
     }
 
-    void set(String variable, String value) {
+    public void set(String variable, String value) {
         values.put(variable, value);
     }
 

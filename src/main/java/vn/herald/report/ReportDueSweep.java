@@ -1,11 +1,12 @@
-package vn.herald.notice;
+package vn.herald.report;
 
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import vn.herald.account.Accounts;
 import vn.herald.account.Role;
 import vn.herald.publishing.RecurringJob;
-import vn.herald.report.Reports;
+import vn.herald.notice.NoticeKind;
+import vn.herald.notice.Notices;
 import vn.herald.unit.Unit;
 import vn.herald.unit.Units;
 
@@ -22,14 +23,14 @@ class ReportDueSweep implements RecurringJob {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    // a provider: reports read publishing, whose queue runs this job, so a direct reference is a cycle
+    // a provider: reports read publishing, whose queue runs this job, so a direct reference is a bean cycle
     private final Provider<Reports> reports;
     private final Units units;
     private final Accounts accounts;
     private final Notices notices;
-    private final NoticeConfig config;
+    private final ReportDueConfig config;
 
-    ReportDueSweep(Provider<Reports> reports, Units units, Accounts accounts, Notices notices, NoticeConfig config) {
+    ReportDueSweep(Provider<Reports> reports, Units units, Accounts accounts, Notices notices, ReportDueConfig config) {
         this.reports = reports;
         this.units = units;
         this.accounts = accounts;

@@ -1,4 +1,4 @@
-package vn.herald.notice;
+package vn.herald.report;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
@@ -6,7 +6,8 @@ import jakarta.validation.constraints.NotNull;
 
 import java.time.Duration;
 
+/** How often reports coming due are looked for; the key keeps its first name, where the notices began. */
 @ConfigurationProperties("herald.notices")
-record NoticeConfig(
+record ReportDueConfig(
         // how often the reports coming due are looked for (each is told once per period whatever the interval)
         @NotNull @Bindable(defaultValue = "1h") Duration sweepInterval) {}
