@@ -69,6 +69,12 @@ class ReportsPage {
     ModelAndView<Map<String, Object>> page(@Nullable @QueryValue String unit, @Nullable @QueryValue String period,
                                            @Nullable @QueryValue String ok, @Nullable @QueryValue String loi,
                                            Authentication user) {
+        return page(unit, period, ok, loi, Map.of(), user);
+    }
+
+    /** The page; {@code typed} are problems and proposals typed but refused, shown instead of the saved ones. */
+    private ModelAndView<Map<String, Object>> page(@Nullable String unit, @Nullable String period, @Nullable String ok,
+                                                   @Nullable String loi, Map<String, String> typed, Authentication user) {
         String home = times.unitCode();
         Map<ReportPeriod.Kind, List<ReportPeriod>> choices = reports.choices(unit);
         String chosen = period == null || period.isBlank() ? choices.get(ReportPeriod.Kind.MONTH).get(0).label() : period.strip();
@@ -97,6 +103,7 @@ class ReportsPage {
         model.put("times", times);
         model.put("ok", ok);
         model.put("error", loi);
+        model.put("typed", typed);
         return Page.view("reports", model);
     }
 
@@ -111,18 +118,18 @@ class ReportsPage {
         String unit = fields.get("unit");
         String period = fields.get("period");
         String back = "/reports?unit=" + encode(unit == null ? "" : unit) + "&period=" + encode(period == null ? "" : period);
+        Map<String, String> texts = new LinkedHashMap<>();
+        fields.forEach((name, value) -> {
+            if (name.equals("general")) {
+                texts.put(ReportNotes.GENERAL, value);
+            } else if (name.startsWith(TASK_FIELD)) {
+                texts.put(name.substring(TASK_FIELD.length()), value);
+            }
+        });
         return forms.handle(user, fields.get("csrfToken"), () -> {
-            Map<String, String> texts = new LinkedHashMap<>();
-            fields.forEach((name, value) -> {
-                if (name.equals("general")) {
-                    texts.put(ReportNotes.GENERAL, value);
-                } else if (name.startsWith(TASK_FIELD)) {
-                    texts.put(name.substring(TASK_FIELD.length()), value);
-                }
-            });
             notes.save(unit, period == null ? "" : period, texts, user.getName());
             return HttpResponse.seeOther(URI.create(back + "&ok=reportNotesSaved#notes"));
-        }, back);
+        }, refusal -> HttpResponse.badRequest(page(unit, period, null, PageForms.message(refusal), texts, user)));
     }
 
     /** "Tháng 5 năm 2027 (15/04/2027 – 14/05/2027)". */

@@ -186,6 +186,27 @@ class WebReportsTest {
                 "kept per period");
     }
 
+    @Test
+    void aRefusedSaveKeepsWhatTheEditorTyped() {
+        Browser editor = loggedIn("bien-tap");
+        Document page = page(editor, "/reports?period=2027-07");
+        String field = "task:" + page.selectFirst("#notes article.task").attr("data-task");
+        String token = page.selectFirst("#notes input[name=csrfToken]").val();
+        String typed = "Thôn 5 chưa có cụm loa, bà con phản ánh không nghe được bản tin. ".repeat(70);
+
+        HttpResponse<String> refused = editor.post("/reports/notes", Map.of("unit", "xa-hoa-an", "period", "2027-07",
+                field, typed, "general", "Đề xuất lắp thêm cụm loa ở thôn 5.", "csrfToken", token));
+
+        assertEquals(400, refused.statusCode());
+        Document again = Jsoup.parse(refused.body());
+        assertTrue(again.select("[role=alert]").text().contains("dài quá"), again.select("[role=alert]").text() + again.title());
+        assertEquals(typed.strip(), again.select("#notes textarea").stream().filter(t -> t.attr("name").equals(field))
+                .findFirst().orElseThrow().text().strip(), "nothing the editor typed is lost");
+        assertEquals("Đề xuất lắp thêm cụm loa ở thôn 5.", again.selectFirst("#notes textarea[name=general]").text());
+        assertTrue(page(editor, "/reports?period=2027-07").selectFirst("#notes textarea[name=general]").text().isEmpty(),
+                "nothing was saved: the whole form is refused");
+    }
+
     private void execute(String sql, long id) {
         transactions.executeWrite(status -> {
             try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
