@@ -16,10 +16,11 @@ record PieceFields(@Nullable String kind, @Nullable String title, @Nullable Stri
                    @Nullable String script, @Nullable String caption, @Nullable String altText,
                    @Nullable String topics, @Nullable String audiences, @Nullable String campaigns,
                    @Nullable String facebookText, @Nullable String zaloTitle, @Nullable String zaloDescription,
-                   @Nullable String author, @Nullable String revision, @Nullable String csrfToken) {
+                   @Nullable String author, @Nullable String revision, @Nullable String task,
+                   @Nullable String csrfToken) {
 
     static PieceFields blank(PieceKind kind) {
-        return new PieceFields(kind.name(), "", "", "", "", "", "", "", "", "", "", "", "", "", null, null);
+        return new PieceFields(kind.name(), "", "", "", "", "", "", "", "", "", "", "", "", "", null, null, null);
     }
 
     static PieceFields of(Piece piece) {
@@ -28,7 +29,7 @@ record PieceFields(@Nullable String kind, @Nullable String title, @Nullable Stri
                 piece.caption(), piece.altText(), String.join(", ", piece.topics()), String.join(", ", piece.audiences()),
                 String.join(", ", piece.campaigns()), v.facebook() == null ? "" : v.facebook().text(),
                 v.zalo() == null ? "" : v.zalo().title(), v.zalo() == null ? "" : v.zalo().description(), piece.author(),
-                String.valueOf(piece.revision()), null);
+                String.valueOf(piece.revision()), null, null);
     }
 
     /** The content service's own form: it sanitises the article HTML and checks every limit. */

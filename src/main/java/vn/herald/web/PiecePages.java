@@ -136,7 +136,17 @@ class PiecePages {
     HttpResponse<?> save(@Body PieceFields fields, Authentication user) {
         return forms.handle(user, fields.csrfToken(), () -> {
             Piece piece = pieces.create(fields.toForm(kindOf(fields.kind())), user.getName());
-            return HttpResponse.seeOther(URI.create("/pieces/" + piece.id() + "?ok=saved"));
+            if (fields.task() == null || fields.task().isBlank()) {
+                return HttpResponse.seeOther(URI.create("/pieces/" + piece.id() + "?ok=saved"));
+            }
+            try {
+                links.linkPiece(piece.id(), fields.task(), user.getName());
+                return HttpResponse.seeOther(URI.create("/pieces/" + piece.id() + "?ok=saved"));
+            } catch (Refusal refusal) {
+                // the piece is kept; the page says why the task was not named, where it can be named again
+                return HttpResponse.seeOther(URI.create("/pieces/" + piece.id() + "?ok=saved&" + PageForms.ERROR_PARAMETER + "="
+                        + java.net.URLEncoder.encode(PageForms.message(refusal), java.nio.charset.StandardCharsets.UTF_8)));
+            }
         }, refusal -> HttpResponse.badRequest(form(user, null, fields, knownKind(fields.kind()), refusal)));
     }
 
@@ -372,6 +382,9 @@ class PiecePages {
         model.put("error", refusal == null ? null : refusal.getMessage());
         model.put("readTime", readTimes.of(fields.script()));
         model.put("action", piece == null ? "/pieces" : "/pieces/" + piece.id());
+        if (piece == null) {
+            tasks.put(model, times.unitCode(), null, null);
+        }
         return vn.herald.web.Page.view("write", model);
     }
 

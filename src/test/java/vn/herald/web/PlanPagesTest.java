@@ -143,6 +143,29 @@ class PlanPagesTest {
     }
 
     @Test
+    void aNewPieceNamesItsTaskWhenItIsWritten() {
+        Browser editor = loggedIn("bien-tap");
+        String form = editor.get("/pieces/new?kind=RADIO_SCRIPT").body();
+        assertTrue(form.contains("value=\"ke-hoach-57-hoa-an/ban-tin-loa\""), "the plan's tasks are offered: " + form);
+
+        HttpResponse<String> saved = editor.post("/pieces", Map.of("csrfToken", Browser.csrfTokenOf(form), "kind", "RADIO_SCRIPT",
+                "title", "Bản tin Nghị quyết 57 tuần này", "script", "Kính thưa bà con, Nghị quyết 57 mở ra cơ hội mới.",
+                "task", "ke-hoach-57-hoa-an/ban-tin-loa"));
+        assertEquals(303, saved.statusCode(), saved.body());
+        String location = saved.headers().firstValue("Location").orElseThrow();
+        assertFalse(location.contains("loi="), location);
+        long id = Long.parseLong(location.replaceAll("^/pieces/(\\d+).*", "$1"));
+        assertEquals("ke-hoach-57-hoa-an/ban-tin-loa", links.ofPiece(id).orElseThrow().ref());
+
+        HttpResponse<String> unknown = editor.post("/pieces", Map.of("csrfToken", Browser.csrfTokenOf(form), "kind", "RADIO_SCRIPT",
+                "title", "Bản tin không rõ nhiệm vụ", "script", "Kính thưa bà con.", "task", "ke-hoach-57-hoa-an/khong-co"));
+        assertEquals(303, unknown.statusCode());
+        String kept = unknown.headers().firstValue("Location").orElseThrow();
+        assertTrue(kept.contains("loi="), "the piece is kept and the page says why the task was not named: " + kept);
+        assertTrue(editor.get(kept).body().contains("Bản tin không rõ nhiệm vụ"));
+    }
+
+    @Test
     void aCampaignTemplatesPreviewNamesTheTaskItServes() {
         String preview = loggedIn("bien-tap").get("/campaigns/templates/khcn-18-5").body();
         assertTrue(preview.contains("45/KH-UBND: Tuyên truyền cao điểm dịp Ngày Khoa học và Công nghệ Việt Nam 18/5"), preview);
