@@ -1,5 +1,6 @@
 package vn.herald;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -14,6 +15,9 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 @SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 public class Application {
     public static void main(String[] args) {
-        Micronaut.run(Application.class, args);
+        ApplicationContext context = Micronaut.run(Application.class, args);
+        if (ArchiveTraining.requested()) {
+            ArchiveTraining.finish(context);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package vn.herald.upstream;
 
 import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import vn.herald.publishing.RecurringJob;
 
@@ -11,10 +12,12 @@ import java.time.Duration;
 @Requires(property = "herald.upstream.enabled", notEquals = "false")
 class UpstreamJob implements RecurringJob {
 
-    private final UpstreamFeeds feeds;
+    // a provider: the publication queue takes every job at start, and the feeds' reader (Rome, the HTTP client) is
+    // made only when the first fetch runs, off the start's path
+    private final Provider<UpstreamFeeds> feeds;
     private final UpstreamConfig config;
 
-    UpstreamJob(UpstreamFeeds feeds, UpstreamConfig config) {
+    UpstreamJob(Provider<UpstreamFeeds> feeds, UpstreamConfig config) {
         this.feeds = feeds;
         this.config = config;
     }
@@ -31,6 +34,6 @@ class UpstreamJob implements RecurringJob {
 
     @Override
     public void run() {
-        feeds.fetchAll();
+        feeds.get().fetchAll();
     }
 }

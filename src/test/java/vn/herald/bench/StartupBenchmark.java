@@ -21,7 +21,9 @@ import java.util.concurrent.locks.LockSupport;
  * first {@code /health} answering UP, and the process's resident memory right then. Not a test; run with
  * {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) vn.herald.bench.StartupBenchmark [runs]}.
  * {@code -Dbench.restart=true} times later starts on one data folder instead (migrated, library imported, admin made:
- * a restart); {@code -Dbench.jvm="..."} passes options to the service's JVM (e.g. a class data sharing archive).
+ * a restart); {@code -Dbench.jvm="..."} passes options to the service's JVM; {@code -Dbench.command=./herald} starts
+ * the service with that command instead (the README's: the packaged jar with its class-data-sharing archive), from the
+ * project folder.
  */
 public final class StartupBenchmark {
 
@@ -69,13 +71,19 @@ public final class StartupBenchmark {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        String options = System.getProperty("bench.jvm", "").strip();
-        if (!options.isEmpty()) {
-            command.addAll(List.of(options.split("\\s+")));
+        String launcher = System.getProperty("bench.command", "").strip();
+        List<String> command = new ArrayList<>();
+        if (launcher.isEmpty()) {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            String options = System.getProperty("bench.jvm", "").strip();
+            if (!options.isEmpty()) {
+                command.addAll(List.of(options.split("\\s+")));
+            }
+            command.addAll(List.of("-cp", serviceClassPath(), "vn.herald.Application"));
+        } else {
+            command.addAll(List.of(launcher.split("\\s+")));
         }
-        command.addAll(List.of("-cp", serviceClassPath(), "vn.herald.Application"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
                 .redirectOutput(data.resolve("herald.log").toFile());
         builder.environment().putAll(Map.of(
                 "MICRONAUT_SERVER_PORT", String.valueOf(port),
