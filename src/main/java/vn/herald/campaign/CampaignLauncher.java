@@ -12,7 +12,6 @@ import vn.herald.support.Refusal;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapters;
 import vn.herald.channel.Priority;
-import vn.herald.channel.ChannelType;
 import vn.herald.channel.Channels;
 import vn.herald.content.PieceKind;
 import vn.herald.publishing.Placement;
@@ -54,11 +53,12 @@ import java.util.stream.Collectors;
 
 /**
  * Makes campaign instances and keeps their slots filled. Launching writes the instance, its planned slots and the
- * first piece of each slot in one transaction; the unique key (code, year, unit) lets exactly one of several racing
- * launchers succeed, and the others take the duplicate key as "already launched". Filling a running campaign later
- * puts approved pieces carrying the campaign's tag into empty slots still ahead, through {@link Publishing}, each
- * piece at most once per channel, under a lock on the campaign's row, one slot per transaction so a refused piece
- * never undoes the others.
+ * first piece of each slot in one transaction, set-based: the pieces go into the slots by {@link Placement}, and the
+ * publications, slots and pieces used are written in batches. The unique key (code, year, unit) lets exactly one of
+ * several racing launchers succeed, and the others take the duplicate key as "already launched". Filling a running
+ * campaign later puts approved pieces carrying the campaign's tag into empty slots still ahead, through
+ * {@link Publishing}, each piece at most once per channel, under a lock on the campaign's row, one slot per
+ * transaction so a refused piece never undoes the others.
  */
 @Singleton
 class CampaignLauncher {
