@@ -26,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
@@ -258,7 +259,7 @@ class CampaignLauncher {
                 window.start(), window.end(), clock.instant(), actor));
         List<CampaignSlot> planned = plan(campaign, rules, unit.zoneId(), lookup.ofUnit(unit.code()));
         if (tagged.isEmpty() || planned.isEmpty()) {
-            slots.saveAll(planned);
+            insertSlots(connection, planned);
             return campaign;
         }
         Publishing.CampaignCheck check = publishing.campaignCheck(tagged.stream().map(Candidate::id).toList());
@@ -280,9 +281,33 @@ class CampaignLauncher {
         for (int i = 0; i < planned.size(); i++) {
             written.add(placed.get(i).piece() == null ? planned.get(i) : planned.get(i).filledBy(scheduled.next().id()));
         }
-        slots.saveAll(written);
+        insertSlots(connection, written);
         markUsed(connection, campaign.id(), orders);
         return campaign;
+    }
+
+    /** Writes a new instance's slots in one batch; plain JDBC, since a national sweep writes hundreds of thousands. */
+    private static void insertSlots(Connection connection, List<CampaignSlot> planned) {
+        if (planned.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into campaign_slot (campaign_id, channel_id, planned_at, publication_id) values (?, ?, ?, ?)")) {
+            for (CampaignSlot slot : planned) {
+                insert.setLong(1, slot.campaignId());
+                insert.setString(2, slot.channelId());
+                insert.setObject(3, slot.plannedAt().atOffset(ZoneOffset.UTC));
+                if (slot.publicationId() == null) {
+                    insert.setNull(4, Types.BIGINT);
+                } else {
+                    insert.setLong(4, slot.publicationId());
+                }
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("campaign " + planned.get(0).campaignId() + ": cannot write its slots", e);
+        }
     }
 
     /** Records the pieces put on each channel, in one batch. */
