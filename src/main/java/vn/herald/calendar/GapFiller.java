@@ -15,9 +15,9 @@ import vn.herald.channel.ChannelAdapters;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Channels;
 import vn.herald.content.Piece;
-import vn.herald.content.PieceKind;
 import vn.herald.content.PieceStatus;
 import vn.herald.content.Pieces;
+import vn.herald.publishing.Placement;
 import vn.herald.publishing.Publication;
 import vn.herald.publishing.PublicationStatus;
 import vn.herald.publishing.Publishing;
@@ -46,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Fills at-risk weeks with approved pieces: proposes, then schedules exactly what was proposed when a person
@@ -68,6 +69,11 @@ public class GapFiller {
             PublicationStatus.NEEDS_ATTENTION);
     private static final DateTimeFormatter SHOWN_DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Logger LOG = LoggerFactory.getLogger(GapFiller.class);
+    /**
+     * The gap filler places by the campaigns' rule ({@link Placement}), with one addition: a loudspeaker week without
+     * a script takes an article read aloud rather than stay silent.
+     */
+    private static final Placement<Piece> PLACEMENT = new Placement<>(Piece::id, Piece::kind, true);
 
     /** A slot of a fill as the API shows it; {@code pieceId} is null for a slot nothing could fill. */
     @Serdeable
@@ -249,45 +255,49 @@ public class GapFiller {
                     uses.add(new Use(p.plannedAt(), topics.computeIfAbsent(p.pieceId(), id -> pieces.get(id).topics())));
                 }
             }
-            Set<Long> picked = new HashSet<>();
+            // the moments of the at-risk weeks, and what each week already has on the channel
+            List<Placement.Slot> moments = new ArrayList<>();
+            Map<Placement.Slot, IsoWeek> weekOf = new HashMap<>();
+            Map<IsoWeek, Set<Long>> inWeek = new HashMap<>();
+            Map<IsoWeek, Integer> withoutTime = new LinkedHashMap<>();
             for (Calendar.WeekCheck check : atRisk) {
                 Instant start = check.week().start(zone);
                 Instant end = check.week().end(zone);
-                Set<Long> inWeek = new HashSet<>();
-                history.stream().filter(p -> !Calendar.NOT_COUNTED.contains(p.status()))
+                inWeek.put(check.week(), history.stream().filter(p -> !Calendar.NOT_COUNTED.contains(p.status()))
                         .filter(p -> !p.plannedAt().isBefore(start) && p.plannedAt().isBefore(end))
-                        .forEach(p -> inWeek.add(p.pieceId()));
+                        .map(Publication::pieceId).collect(Collectors.toSet()));
                 List<Instant> times = times(channel, check.week(), check.missing(), zone, now);
-                // a piece the channel would refuse (Zalo without a cover) is never proposed for it
-                Set<Long> unfit = approved.stream().filter(p -> fits(p.kind(), channel.type())
-                        && !publishing.meetsRequirements(p, channel)).map(Piece::id).collect(java.util.stream.Collectors.toSet());
-                for (int i = 0; i < check.missing(); i++) {
-                    if (i >= times.size()) {
-                        planned.add(unfilled(channel, check.week(), channel.type() == ChannelType.LOUDSPEAKER
-                                ? "không còn phiên phát nào chưa qua trong tuần này"
-                                : "không còn ngày nào chưa qua " + config.fillHour() + ":00 trong tuần này"));
+                for (Instant at : times) {
+                    Placement.Slot slot = new Placement.Slot(channel.id(), channel.type(), at);
+                    moments.add(slot);
+                    weekOf.put(slot, check.week());
+                }
+                withoutTime.put(check.week(), check.missing() - times.size());
+            }
+            // a piece the channel would refuse (Zalo without a cover) is never proposed for it
+            Set<Long> unfit = approved.stream().filter(p -> PLACEMENT.fits(p.kind(), channel.type())
+                    && !publishing.meetsRequirements(p, channel)).map(Piece::id).collect(Collectors.toSet());
+            List<Placement.Placed<Piece>> placed = PLACEMENT.place(moments, approved, (slot, piece) ->
+                    !unfit.contains(piece.id()) && !holding.contains(piece.id())
+                            && !inWeek.get(weekOf.get(slot)).contains(piece.id()),
+                    (slot, before) -> rotation(weekOf.get(slot), zone, uses, before, lastSent));
+            int next = 0;
+            for (Map.Entry<IsoWeek, Integer> week : withoutTime.entrySet()) {
+                for (; next < placed.size() && weekOf.get(placed.get(next).slot()).equals(week.getKey()); next++) {
+                    Placement.Placed<Piece> p = placed.get(next);
+                    if (p.piece() == null) {
+                        planned.add(unfilled(channel, week.getKey(), "kho bài đã duyệt không còn bài nào hợp với kênh này"));
                         continue;
                     }
-                    Instant at = times.get(i);
-                    Optional<Piece> best = approved.stream()
-                            .filter(p -> fits(p.kind(), channel.type()) && !unfit.contains(p.id()))
-                            .filter(p -> !holding.contains(p.id()) && !picked.contains(p.id()) && !inWeek.contains(p.id()))
-                            .min(Comparator.comparingLong((Piece p) -> topicUses(p, uses, start, end))
-                                    .thenComparing(p -> lastSent.containsKey(p.id()))
-                                    .thenComparing(p -> lastSent.getOrDefault(p.id(), Instant.MIN))
-                                    .thenComparing(Piece::id));
-                    if (best.isEmpty()) {
-                        planned.add(unfilled(channel, check.week(), "kho bài đã duyệt không còn bài nào hợp với kênh này"));
-                        continue;
-                    }
-                    Piece piece = best.get();
-                    picked.add(piece.id());
-                    inWeek.add(piece.id());
-                    uses.add(new Use(at, piece.topics()));
-                    Instant last = lastSent.get(piece.id());
-                    planned.add(new FillItem(null, 0, 0, channel.id(), check.week().label(), piece.id(), at,
+                    Instant last = lastSent.get(p.piece().id());
+                    planned.add(new FillItem(null, 0, 0, channel.id(), week.getKey().label(), p.piece().id(), p.slot().at(),
                             last == null ? "chưa từng đăng trên kênh này"
                                     : "đăng lần cuối trên kênh này ngày " + SHOWN_DAY.format(last.atZone(zone)), null));
+                }
+                for (int i = 0; i < week.getValue(); i++) {
+                    planned.add(unfilled(channel, week.getKey(), channel.type() == ChannelType.LOUDSPEAKER
+                            ? "không còn phiên phát nào chưa qua trong tuần này"
+                            : "không còn ngày nào chưa qua " + config.fillHour() + ":00 trong tuần này"));
                 }
             }
         }
@@ -295,11 +305,19 @@ public class GapFiller {
     }
 
     /**
-     * The channels' one rule ({@link ChannelType#carries}), and one addition for a gap: a loudspeaker week without a
-     * script is filled with an article read aloud rather than left silent.
+     * The gap filler's preference for a slot of the week: a topic used least on the channel in the weeks around
+     * (what this fill placed before counts too), then a piece never sent on it, then the least recently sent.
      */
-    static boolean fits(PieceKind kind, ChannelType type) {
-        return type.carries(kind) || (type == ChannelType.LOUDSPEAKER && kind == PieceKind.ARTICLE);
+    private static Comparator<Piece> rotation(IsoWeek week, ZoneId zone, List<Use> uses,
+                                              List<Placement.Placed<Piece>> placedBefore, Map<Long, Instant> lastSent) {
+        List<Use> all = new ArrayList<>(uses);
+        placedBefore.stream().filter(p -> p.piece() != null).forEach(p -> all.add(new Use(p.slot().at(), p.piece().topics())));
+        Instant start = week.start(zone);
+        Instant end = week.end(zone);
+        return Comparator.comparingLong((Piece p) -> topicUses(p, all, start, end))
+                .thenComparing(p -> lastSent.containsKey(p.id()))
+                .thenComparing(p -> lastSent.getOrDefault(p.id(), Instant.MIN))
+                .thenComparing(Piece::id);
     }
 
     /** How many publications on the channel in the weeks around share a topic with the piece. */

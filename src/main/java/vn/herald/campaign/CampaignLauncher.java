@@ -12,9 +12,9 @@ import vn.herald.support.Refusal;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelAdapters;
 import vn.herald.channel.Priority;
-import vn.herald.channel.ChannelType;
 import vn.herald.channel.Channels;
 import vn.herald.content.PieceKind;
+import vn.herald.publishing.Placement;
 import vn.herald.publishing.Publication;
 import vn.herald.publishing.PublicationStatus;
 import vn.herald.publishing.Publishing;
@@ -24,7 +24,9 @@ import vn.herald.unit.Units;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,20 +38,28 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
  * Makes campaign instances and keeps their slots filled. Launching writes the instance, its planned slots and the
- * first piece of each slot in one transaction; the unique key (code, year, unit) lets exactly one of several racing
- * launchers succeed, and the others take the duplicate key as "already launched". Filling a running campaign later
- * puts approved pieces carrying the campaign's tag into empty slots still ahead, through {@link Publishing}, each
- * piece at most once per channel, under a lock on the campaign's row, one slot per transaction so a refused piece
- * never undoes the others.
+ * first piece of each slot in one transaction, set-based: the pieces go into the slots by {@link Placement}, and the
+ * publications, slots and pieces used are written in batches. The unique key (code, year, unit) lets exactly one of
+ * several racing launchers succeed, and the others take the duplicate key as "already launched". Filling a running
+ * campaign later puts approved pieces carrying the campaign's tag into empty slots still ahead, through
+ * {@link Publishing}, each piece at most once per channel, under a lock on the campaign's row, one slot per
+ * transaction so a refused piece never undoes the others.
  */
 @Singleton
 class CampaignLauncher {
@@ -60,6 +70,8 @@ class CampaignLauncher {
     /** A publication in these states no longer fills its slot: the slot may take another piece. */
     private static final Set<PublicationStatus> GONE = EnumSet.of(PublicationStatus.CANCELLED, PublicationStatus.EXPIRED);
     private static final int MAX_CANDIDATES = 500;
+    /** Campaigns place by the plain rule: a channel takes only the kinds it carries. */
+    private static final Placement<Candidate> PLACEMENT = new Placement<>(Candidate::id, Candidate::kind, false);
 
     /** What a launch did: the instance, and whether this call made it. */
     record Launch(Campaign campaign, boolean created) {}
@@ -101,55 +113,100 @@ class CampaignLauncher {
      * than never: a server that was down on the opening day launches on its next sweep), then fills the empty slots
      * of every campaign still running. Answers the instances this sweep made. The channels, the instances already
      * launched and the pieces carrying each tag are read once per sweep, not once per unit: a national sweep meets
-     * thousands of units.
+     * thousands of units. The units' launches, then the running campaigns' fills, run on {@code sweepThreads}
+     * threads, each in its own transactions: the unique key and the campaign's lock keep them apart as they keep
+     * instances apart.
      */
     List<Campaign> sweep() {
         Lookup lookup = new Lookup(channels.list());
         Map<String, Set<String>> launchedUnits = new HashMap<>();
         Map<String, Map<String, List<Candidate>>> taggedByUnit = new HashMap<>();
         List<CampaignTemplate> all = templates.list();
-        List<Campaign> launched = new ArrayList<>();
-        Set<Long> filled = new HashSet<>();
+        List<Callable<Optional<Campaign>>> launches = new ArrayList<>();
         for (Unit unit : units.list()) {
             LocalDate today = clock.instant().atZone(unit.zoneId()).toLocalDate();
             for (CampaignTemplate template : all) {
-                Optional<Integer> year = CampaignWindow.yearOpenOn(template, today);
-                if (year.isEmpty() || launchedUnits.computeIfAbsent(template.code() + " " + year.get(), key ->
-                        new HashSet<>(campaigns.findUnitCodeByCodeAndYear(template.code(), year.get()))).contains(unit.code())) {
+                Optional<Integer> open = CampaignWindow.yearOpenOn(template, today);
+                if (open.isEmpty() || launchedUnits.computeIfAbsent(template.code() + " " + open.get(), key ->
+                        new HashSet<>(campaigns.findUnitCodeByCodeAndYear(template.code(), open.get()))).contains(unit.code())) {
                     continue;
                 }
-                try {
-                    CampaignRules rules = CampaignRules.of(template);
-                    List<Candidate> tagged = taggedByUnit.computeIfAbsent(rules.tag(), tag -> byUnit(candidates(tag, null)))
-                            .getOrDefault(unit.code(), List.of());
-                    Launch launch = launch(template.code(), year.get(), unit, CampaignOrigin.TEMPLATE, template.name(),
-                            rules, CampaignWindow.of(template, year.get()), ACTOR, lookup, tagged);
-                    if (launch.created()) {
-                        launched.add(launch.campaign());
-                        filled.add(launch.campaign().id());
+                int year = open.get();
+                List<Candidate> tagged = taggedByUnit.computeIfAbsent(template.tag(), tag -> byUnit(candidates(tag, null)))
+                        .getOrDefault(unit.code(), List.of());
+                launches.add(() -> {
+                    try {
+                        Launch launch = launch(template.code(), year, unit, CampaignOrigin.TEMPLATE, template.name(),
+                                CampaignRules.of(template), CampaignWindow.of(template, year), ACTOR, lookup, tagged);
+                        return launch.created() ? Optional.of(launch.campaign()) : Optional.empty();
+                    } catch (RuntimeException e) {
+                        // one campaign that cannot launch never keeps the others from launching; the next sweep tries again
+                        LOG.error("Campaign {} {} of {} could not be launched", template.code(), year, unit.code(), e);
+                        return Optional.empty();
                     }
-                } catch (RuntimeException e) {
-                    // one campaign that cannot launch never keeps the others from launching; the next sweep tries again
-                    LOG.error("Campaign {} {} of {} could not be launched", template.code(), year.get(), unit.code(), e);
-                }
+                });
             }
         }
+        List<Campaign> launched = inParallel(launches).stream().flatMap(Optional::stream).toList();
+        Set<Long> filled = launched.stream().map(Campaign::id).collect(Collectors.toSet());
+        List<Callable<Optional<Campaign>>> fills = new ArrayList<>();
         // a day's margin: each campaign's own zone decides below whether a slot is still ahead
         for (Campaign running : campaigns.findByWindowEndGreaterThanEquals(clock.instant().atZone(ZoneOffset.UTC)
                 .toLocalDate().minusDays(1))) {
             if (filled.contains(running.id())) {
                 continue; // launched and filled a moment ago by this sweep
             }
+            List<Candidate> tagged;
             try {
-                String tag = rules(running).tag();
-                fill(running, lookup, taggedByUnit.computeIfAbsent(tag, t -> byUnit(candidates(t, null)))
-                        .getOrDefault(running.unitCode(), List.of()));
+                tagged = taggedByUnit.computeIfAbsent(rules(running).tag(), t -> byUnit(candidates(t, null)))
+                        .getOrDefault(running.unitCode(), List.of());
             } catch (RuntimeException e) {
                 LOG.error("Campaign {} ({} {} of {}) could not be filled", running.id(), running.code(), running.year(),
                         running.unitCode(), e);
+                continue;
             }
+            if (tagged.isEmpty()) {
+                continue;
+            }
+            fills.add(() -> {
+                try {
+                    fill(running, lookup, tagged);
+                } catch (RuntimeException e) {
+                    LOG.error("Campaign {} ({} {} of {}) could not be filled", running.id(), running.code(), running.year(),
+                            running.unitCode(), e);
+                }
+                return Optional.empty();
+            });
         }
+        inParallel(fills);
         return launched;
+    }
+
+    /** Runs the work on at most {@code sweepThreads} threads and answers the results in the work's order. */
+    private <T> List<T> inParallel(List<Callable<T>> work) {
+        if (work.isEmpty()) {
+            return List.of();
+        }
+        AtomicInteger number = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.sweepThreads(), work.size()), runnable -> {
+            Thread thread = new Thread(runnable, "herald-campaign-sweep-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<T> results = new ArrayList<>(work.size());
+            for (Future<T> done : pool.invokeAll(work)) {
+                results.add(done.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("campaign sweep interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("campaign sweep failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Makes the instance with its slots and fills them; a racing launcher that made it first wins. */
@@ -170,13 +227,13 @@ class CampaignLauncher {
         Campaign made;
         try {
             try {
-                made = transactions.executeWrite(status -> create(code, year, unit, origin, name, rules, window, actor,
-                        lookup, tagged));
+                made = transactions.executeWrite(status -> create(status.getConnection(), code, year, unit, origin,
+                        name, rules, window, actor, lookup, tagged));
             } catch (Refusal refusal) {
                 LOG.info("Campaign {} {} of {}: {}; its slots are filled one by one", code, year, unit.code(),
                         refusal.getMessage());
-                made = transactions.executeWrite(status -> create(code, year, unit, origin, name, rules, window, actor,
-                        lookup, List.of()));
+                made = transactions.executeWrite(status -> create(status.getConnection(), code, year, unit, origin,
+                        name, rules, window, actor, lookup, List.of()));
                 fill(made, lookup, tagged);
             }
         } catch (RuntimeException e) {
@@ -191,38 +248,85 @@ class CampaignLauncher {
         return new Launch(made, true);
     }
 
-    /** Writes the instance and its planned slots, and schedules a piece into each slot that one fits. */
-    private Campaign create(String code, int year, Unit unit, CampaignOrigin origin, String name, CampaignRules rules,
-                            CampaignWindow window, String actor, Lookup lookup, List<Candidate> tagged) {
+    /**
+     * Writes the instance, places pieces in its planned slots by {@link #PLACEMENT} (oldest tagged piece first, each
+     * at most once per channel, only where publishing would take it), and writes the publications, the slots and the
+     * pieces used, each in one batch.
+     */
+    private Campaign create(Connection connection, String code, int year, Unit unit, CampaignOrigin origin, String name,
+                            CampaignRules rules, CampaignWindow window, String actor, Lookup lookup, List<Candidate> tagged) {
         Campaign campaign = campaigns.save(new Campaign(null, code, year, unit.code(), origin, name, JsonText.of(json, rules),
                 window.start(), window.end(), clock.instant(), actor));
-        List<CampaignSlot> planned = slots.saveAll(plan(campaign, rules, unit.zoneId(), lookup.ofUnit(unit.code())));
-        if (tagged.isEmpty()) {
+        List<CampaignSlot> planned = plan(campaign, rules, unit.zoneId(), lookup.ofUnit(unit.code()));
+        if (tagged.isEmpty() || planned.isEmpty()) {
+            insertSlots(connection, planned);
             return campaign;
         }
-        Map<String, Set<Long>> used = new HashMap<>();
-        List<CampaignSlot> filled = new ArrayList<>();
-        for (CampaignSlot slot : planned) {
+        Publishing.CampaignCheck check = publishing.campaignCheck(tagged.stream().map(Candidate::id).toList());
+        List<Placement.Slot> moments = planned.stream().map(slot -> new Placement.Slot(slot.channelId(),
+                lookup.byId().get(slot.channelId()).type(), slot.plannedAt())).toList();
+        // a channel of a type this version cannot send to is skipped: publishing would refuse it
+        List<Placement.Placed<Candidate>> placed = PLACEMENT.place(moments, tagged, (slot, piece) -> {
             Channel channel = lookup.byId().get(slot.channelId());
-            if (adapters.forChannel(channel).isEmpty()) {
-                continue; // publishing would refuse it: a type this version cannot send to
+            return adapters.forChannel(channel).isPresent() && check.free(piece.id(), channel, slot.at());
+        }, Placement.listOrder());
+        List<Publishing.Order> orders = new ArrayList<>();
+        for (Placement.Placed<Candidate> p : placed) {
+            if (p.piece() != null) {
+                orders.add(new Publishing.Order(p.piece().id(), p.slot().channelId(), p.slot().at()));
             }
-            ChannelType type = channel.type();
-            Set<Long> usedHere = used.computeIfAbsent(slot.channelId(), id -> new HashSet<>());
-            // a piece already on the channel is not doubled by the campaign; last year's may run again
-            Optional<Candidate> piece = tagged.stream().filter(p -> type.carries(p.kind()) && !usedHere.contains(p.id())
-                    && publishing.freeForCampaign(p.id(), slot.channelId(), slot.plannedAt())).findFirst();
-            if (piece.isEmpty()) {
-                continue;
-            }
-            usedHere.add(piece.get().id());
-            Publication publication = publishing.schedule(piece.get().id(), List.of(slot.channelId()), slot.plannedAt(),
-                    Priority.NORMAL, true, ACTOR).get(0);
-            slots.markUsed(campaign.id(), slot.channelId(), piece.get().id());
-            filled.add(slot.filledBy(publication.id()));
         }
-        slots.updateAll(filled);
+        Iterator<Publication> scheduled = publishing.scheduleAll(orders, Priority.NORMAL, true, ACTOR).iterator();
+        List<CampaignSlot> written = new ArrayList<>(planned.size());
+        for (int i = 0; i < planned.size(); i++) {
+            written.add(placed.get(i).piece() == null ? planned.get(i) : planned.get(i).filledBy(scheduled.next().id()));
+        }
+        insertSlots(connection, written);
+        markUsed(connection, campaign.id(), orders);
         return campaign;
+    }
+
+    /** Writes a new instance's slots in one batch; plain JDBC, since a national sweep writes hundreds of thousands. */
+    private static void insertSlots(Connection connection, List<CampaignSlot> planned) {
+        if (planned.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into campaign_slot (campaign_id, channel_id, planned_at, publication_id) values (?, ?, ?, ?)")) {
+            for (CampaignSlot slot : planned) {
+                insert.setLong(1, slot.campaignId());
+                insert.setString(2, slot.channelId());
+                insert.setObject(3, slot.plannedAt().atOffset(ZoneOffset.UTC));
+                if (slot.publicationId() == null) {
+                    insert.setNull(4, Types.BIGINT);
+                } else {
+                    insert.setLong(4, slot.publicationId());
+                }
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("campaign " + planned.get(0).campaignId() + ": cannot write its slots", e);
+        }
+    }
+
+    /** Records the pieces put on each channel, in one batch. */
+    private static void markUsed(Connection connection, long campaignId, List<Publishing.Order> orders) {
+        if (orders.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into campaign_piece (campaign_id, channel_id, piece_id) values (?, ?, ?)")) {
+            for (Publishing.Order order : orders) {
+                insert.setLong(1, campaignId);
+                insert.setString(2, order.channelId());
+                insert.setLong(3, order.pieceId());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("campaign " + campaignId + ": cannot record the pieces used", e);
+        }
     }
 
     /** Puts approved pieces carrying the campaign's tag into its empty slots still ahead. */

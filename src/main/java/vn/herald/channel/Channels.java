@@ -7,7 +7,10 @@ import vn.herald.support.RefusalCode;
 import vn.herald.unit.Access;
 import vn.herald.unit.Reach;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The configured channels as other features see them. */
@@ -52,6 +55,16 @@ public class Channels {
 
     public Optional<Channel> find(String id) {
         return repository.findById(id);
+    }
+
+    /** Channels by id in one query; an id not found is left out. */
+    public Map<String, Channel> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Channel> found = new HashMap<>();
+        repository.findByIdInList(ids).forEach(channel -> found.put(channel.id(), channel));
+        return found;
     }
 
     public Channel get(String id) {

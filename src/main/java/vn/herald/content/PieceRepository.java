@@ -33,6 +33,8 @@ interface PieceRepository extends CrudRepository<Piece, Long>, JpaSpecificationE
 
     List<Pieces.Title> findByIdIn(Collection<Long> ids);
 
+    List<Piece> findByIdInList(Collection<Long> ids);
+
     List<Piece> findByUnitCodeAndStatusOrderById(String unitCode, PieceStatus status);
 
     /** Moves a piece only if it is still at this revision and status; 0 when someone changed it first. */

@@ -10,5 +10,8 @@ import java.util.List;
 interface PublicationEventRepository extends GenericRepository<PublicationEvent, Long> {
     PublicationEvent save(PublicationEvent event);
 
+    /** One JDBC batch: a planner's thousands of new publications each get their first event. */
+    List<PublicationEvent> saveAll(Iterable<PublicationEvent> events);
+
     List<PublicationEvent> findByPublicationIdOrderById(long publicationId);
 }

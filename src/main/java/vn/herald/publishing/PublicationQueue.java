@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -97,6 +98,16 @@ class PublicationQueue {
     void enqueue(long publicationId, Instant at) {
         client.schedule(task.instance(String.valueOf(publicationId), publicationId), at,
                 SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+    }
+
+    /**
+     * Puts the tasks of publications just made, each at its planned time, in one JDBC batch; joins the caller's
+     * transaction. Only for new publications: a task already there would break the batch.
+     */
+    void enqueueAll(List<Publication> made) {
+        client.scheduleBatch(made.stream().<SchedulableInstance<?>>map(publication ->
+                SchedulableInstance.of(task.instance(String.valueOf(publication.id()), publication.id()),
+                        publication.plannedAt())).toList());
     }
 
     /** Starts dispatching on this instance unless the settings keep it off. */

@@ -17,6 +17,8 @@ interface PublicationRepository extends CrudRepository<Publication, Long>, JpaSp
 
     List<Publication> findByPieceIdAndStatusInList(long pieceId, Collection<PublicationStatus> statuses);
 
+    List<Publication> findByPieceIdInListAndStatusInList(Collection<Long> pieceIds, Collection<PublicationStatus> statuses);
+
     List<Publication> findByChannelIdAndStatusInList(String channelId, Collection<PublicationStatus> statuses);
 
     long countByStatus(PublicationStatus status);

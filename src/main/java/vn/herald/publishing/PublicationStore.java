@@ -10,6 +10,7 @@ import vn.herald.channel.Channels;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -58,6 +59,23 @@ class PublicationStore {
     Publication insert(Publication publication, String actor, EventNote note) {
         Publication saved = publications.save(publication);
         events.save(event(saved.id(), null, saved.status(), actor, note, clock.instant()));
+        return saved;
+    }
+
+    /** Many new publications and their first events, each kind in one JDBC batch; answers them in the same order. */
+    @Transactional
+    List<Publication> insertAll(List<Publication> made, String actor, List<EventNote> notes) {
+        if (made.isEmpty()) {
+            return List.of();
+        }
+        List<Publication> saved = new ArrayList<>();
+        publications.saveAll(made).forEach(saved::add);
+        Instant now = clock.instant();
+        List<PublicationEvent> trail = new ArrayList<>(saved.size());
+        for (int i = 0; i < saved.size(); i++) {
+            trail.add(event(saved.get(i).id(), null, saved.get(i).status(), actor, notes.get(i), now));
+        }
+        events.saveAll(trail);
         return saved;
     }
 

@@ -35,11 +35,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Publications: scheduling, moving, cancelling and retrying them; the dispatcher sends them. */
 @Singleton
@@ -137,6 +140,85 @@ public class Publishing {
         return scheduled;
     }
 
+    /** A piece a planner placed on a channel at a time. */
+    public record Order(long pieceId, String channelId, Instant plannedAt) {}
+
+    /**
+     * Schedules what a planner placed, each order as {@link #schedule(long, List, Instant, Priority, boolean, String)}
+     * would with the same checks and refusals, but set-based: the pieces, channels, zones and earlier publications are
+     * read once, and the publications, their events and their queue entries are written in JDBC batches. A refusal
+     * refuses the whole call. Portal orders are written first, as {@link #portalFirst} does for one piece, so a post
+     * elsewhere links to a portal page the same call made. Answers the publications in the orders' order.
+     */
+    @Transactional
+    public List<Publication> scheduleAll(List<Order> orders, Priority priority, boolean repeat, String actor) {
+        if (orders.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Piece> byId = pieces.getAll(orders.stream().map(Order::pieceId).collect(Collectors.toSet()));
+        Map<String, Channel> channelsById = channels.findAll(orders.stream().map(Order::channelId).collect(Collectors.toSet()));
+        Map<Long, List<Publication>> counted = new HashMap<>(countedOf(byId.keySet()));
+        Map<String, ZoneId> zones = new HashMap<>();
+        Map<Order, Publication> made = new HashMap<>();
+        List<Order> portal = new ArrayList<>();
+        List<Order> others = new ArrayList<>();
+        for (Order order : orders) {
+            Channel channel = channelsById.get(order.channelId());
+            (channel != null && channel.type() == ChannelType.EPORTAL ? portal : others).add(order);
+        }
+        for (List<Order> group : List.of(portal, others)) {
+            List<Publication> rows = new ArrayList<>(group.size());
+            for (Order order : group) {
+                Piece piece = byId.get(order.pieceId());
+                if (piece == null) {
+                    throw Refusal.notFound(Refusal.Noun.PIECE, order.pieceId());
+                }
+                Channel channel = channelsById.get(order.channelId());
+                if (channel == null || !access.reach().canRead(channel.unitCode())) {
+                    throw Refusal.invalid("channelId", RefusalCode.CHANNEL_UNKNOWN, order.channelId());
+                }
+                ZoneId zone = zones.computeIfAbsent(channel.unitCode(), units::zoneOf);
+                rows.add(prepared(piece, channel, zone, order.plannedAt(), priority, repeat, actor,
+                        counted.computeIfAbsent(piece.id(), id -> new ArrayList<>())));
+            }
+            List<Publication> saved = store.insertAll(rows, actor, rows.stream().map(p -> EventNote.scheduled(p.plannedAt())).toList());
+            for (int i = 0; i < group.size(); i++) {
+                made.put(group.get(i), saved.get(i));
+                counted.get(saved.get(i).pieceId()).add(saved.get(i));
+            }
+        }
+        List<Publication> scheduled = orders.stream().map(made::get).toList();
+        queue.enqueueAll(scheduled);
+        return scheduled;
+    }
+
+    /**
+     * The publication one order makes, checked as {@link #schedule} checks it; {@code countedOfPiece} is every
+     * publication of the piece that counts, those of this call included.
+     */
+    private Publication prepared(Piece piece, Channel channel, ZoneId zone, Instant plannedAt, Priority priority,
+                                 boolean repeat, String actor, List<Publication> countedOfPiece) {
+        access.act(piece.unitCode(), Refusal.Noun.PIECE, piece.id());
+        if (piece.status() != PieceStatus.APPROVED) {
+            throw Refusal.conflict(RefusalCode.PIECE_NOT_APPROVED, piece.id(), new Refusal.Word("status." + piece.status()));
+        }
+        checkAhead(plannedAt, zone);
+        access.act(channel.unitCode(), Refusal.Noun.CHANNEL, channel.id());
+        ChannelAdapter adapter = adapterOf(channel);
+        Instant deadline = deadline(adapter, channel, zone, plannedAt);
+        if (!deadline.isAfter(clock.instant())) {
+            throw Refusal.invalid("plannedAt", RefusalCode.PAST_DEADLINE_ON, Refusal.time(plannedAt, zone),
+                    Refusal.time(deadline, zone), channel.name());
+        }
+        refuseUnmet(adapter.unmet(piece, channel));
+        Payload payload = adapter.render(piece, channel);
+        repeats.check(countedOfPiece, channel, zone, adapter, payload, repeat);
+        Instant now = clock.instant();
+        return new Publication(null, piece.id(), piece.revision(), channel.id(), piece.unitCode(), plannedAt, deadline,
+                PublicationStatus.SCHEDULED, payload.body(), summary(payload), null, null, 0, null, null, null, actor, now,
+                now, priority, payload.warningText());
+    }
+
     /** A channel's hard requirement the piece does not meet: the same words as the piece's preview for that channel. */
     private static void refuseUnmet(List<ChannelRequirement> unmet) {
         if (!unmet.isEmpty()) {
@@ -148,10 +230,15 @@ public class Publishing {
     }
 
     private void checkAhead(Instant plannedAt, String unitCode) {
+        if (plannedAt.isAfter(clock.instant().plus(config.maxAhead()))) {
+            checkAhead(plannedAt, units.zoneOf(unitCode));
+        }
+    }
+
+    private void checkAhead(Instant plannedAt, ZoneId zone) {
         Instant latest = clock.instant().plus(config.maxAhead());
         if (plannedAt.isAfter(latest)) {
             java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
-            ZoneId zone = units.zoneOf(unitCode);
             throw Refusal.invalid("plannedAt", RefusalCode.PLANNED_TOO_FAR, day.format(plannedAt.atZone(zone)),
                     config.maxAhead().toDays(), day.format(latest.atZone(zone)));
         }
@@ -338,19 +425,45 @@ public class Publishing {
      * channel carried in an earlier year is a campaign's deliberate yearly repeat.
      */
     public boolean freeForCampaign(long pieceId, String channelId, Instant slotAt) {
-        Optional<Channel> channel = channels.find(channelId);
-        if (channel.isPresent() && !meetsRequirements(pieces.get(pieceId), channel.get())) {
+        return free(pieces.get(pieceId), channels.find(channelId), channelId,
+                publications.findByPieceIdAndStatusInList(pieceId, Repeats.COUNTED), slotAt);
+    }
+
+    /** {@link #freeForCampaign} for many slots at once. */
+    public interface CampaignCheck {
+        boolean free(long pieceId, Channel channel, Instant slotAt);
+    }
+
+    /** Answers {@link #freeForCampaign} from these pieces and their publications, each read once, here. */
+    public CampaignCheck campaignCheck(Collection<Long> pieceIds) {
+        Map<Long, Piece> byId = pieces.getAll(pieceIds);
+        Map<Long, List<Publication>> counted = countedOf(byId.keySet());
+        return (pieceId, channel, slotAt) -> byId.containsKey(pieceId) && free(byId.get(pieceId), Optional.of(channel),
+                channel.id(), counted.getOrDefault(pieceId, List.of()), slotAt);
+    }
+
+    private boolean free(Piece piece, Optional<Channel> channel, String channelId, List<Publication> countedOfPiece,
+                         Instant slotAt) {
+        if (channel.isPresent() && !meetsRequirements(piece, channel.get())) {
             return false;
         }
-        List<Publication> earlier = publications.findByPieceIdAndStatusInList(pieceId, Repeats.COUNTED).stream()
-                .filter(p -> p.channelId().equals(channelId)).toList();
+        List<Publication> earlier = countedOfPiece.stream().filter(p -> p.channelId().equals(channelId)).toList();
         if (earlier.isEmpty()) {
             return true;
         }
-        boolean identicalRefused = channels.find(channelId).flatMap(adapters::forChannel)
-                .map(ChannelAdapter::refusesIdenticalText).orElse(false);
+        boolean identicalRefused = channel.flatMap(adapters::forChannel).map(ChannelAdapter::refusesIdenticalText)
+                .orElse(false);
         int slotYear = slotAt.atZone(ZoneOffset.UTC).getYear();
         return !identicalRefused && earlier.stream().allMatch(p -> p.plannedAt().atZone(ZoneOffset.UTC).getYear() < slotYear);
+    }
+
+    /** The publications of these pieces that count as on their channel ({@link Repeats#COUNTED}), by piece. */
+    private Map<Long, List<Publication>> countedOf(Collection<Long> pieceIds) {
+        if (pieceIds.isEmpty()) {
+            return Map.of();
+        }
+        return publications.findByPieceIdInListAndStatusInList(pieceIds, Repeats.COUNTED).stream()
+                .collect(Collectors.groupingBy(Publication::pieceId));
     }
 
     /** The pieces with a publication on one of these channels whose status is not one of {@code except}. */
@@ -424,7 +537,10 @@ public class Publishing {
     }
 
     private Instant deadline(ChannelAdapter adapter, Channel channel, Instant plannedAt) {
-        ZoneId zone = units.zoneOf(channel.unitCode());
+        return deadline(adapter, channel, units.zoneOf(channel.unitCode()), plannedAt);
+    }
+
+    private static Instant deadline(ChannelAdapter adapter, Channel channel, ZoneId zone, Instant plannedAt) {
         return adapter.deadline(plannedAt, channel, zone).orElseGet(() ->
                 plannedAt.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant());
     }

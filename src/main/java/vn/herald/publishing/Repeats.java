@@ -42,13 +42,19 @@ class Repeats {
 
     /** Refuses the new publication of the piece on the channel unless it is a repeat that the platform takes. */
     void check(long pieceId, Channel channel, ChannelAdapter adapter, Payload payload, boolean repeat) {
-        List<Publication> earlier = publications.findByPieceIdAndStatusInList(pieceId, COUNTED).stream()
+        check(publications.findByPieceIdAndStatusInList(pieceId, COUNTED), channel, units.zoneOf(channel.unitCode()),
+                adapter, payload, repeat);
+    }
+
+    /** The same, from the piece's publications that count ({@link #COUNTED}), read by the caller. */
+    void check(List<Publication> countedOfPiece, Channel channel, ZoneId zone, ChannelAdapter adapter, Payload payload,
+               boolean repeat) {
+        List<Publication> earlier = countedOfPiece.stream()
                 .filter(p -> p.channelId().equals(channel.id()))
                 .sorted(Comparator.comparing(Publication::plannedAt).thenComparing(Publication::id)).toList();
         if (earlier.isEmpty()) {
             return;
         }
-        ZoneId zone = units.zoneOf(channel.unitCode());
         if (!repeat) {
             Publication first = earlier.get(0);
             throw new Refusal(Refusal.Kind.CONFLICT, RefusalCode.ALREADY_SCHEDULED, List.of(), existing(first, zone),
