@@ -1,6 +1,7 @@
 package vn.herald.support;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -201,7 +202,7 @@ abstract class ReadVersionsContract {
     }
 
     private void sql(String statement, Object... values) throws SQLException {
-        try (Connection connection = writer.getBean(DataSource.class).getConnection();
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(writer.getBean(DataSource.class)).getConnection();
              PreparedStatement update = connection.prepareStatement(statement)) {
             for (int i = 0; i < values.length; i++) {
                 update.setObject(i + 1, values[i]);
