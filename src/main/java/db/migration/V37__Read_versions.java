@@ -37,13 +37,24 @@ public class V37__Read_versions extends BaseJavaMigration {
     }
 
     private static void postgresTriggers(Statement statement) throws Exception {
+        // once per transaction is enough (readers see all its changes at once, at its commit); a setting local to the
+        // transaction remembers it (and is undone with a rolled-back savepoint, as the raise is), which keeps a batch
+        // of rows from locking and rewriting the counter row for each
         statement.execute("""
-                create function read_version_raise(raised varchar) returns void language sql as $$
+                create function read_version_raise(raised varchar) returns void language plpgsql as $$
+                declare
+                    memo text := 'herald.read_version_' || md5(raised);
+                begin
+                    if current_setting(memo, true) = 'raised' then
+                        return;
+                    end if;
+                    perform set_config(memo, 'raised', true);
                     insert into read_version (scope, version) values (raised, 1)
-                    on conflict (scope) do update set version = read_version.version + 1
-                $$""");
+                    on conflict (scope) do update set version = read_version.version + 1;
+                end $$""");
         // the unit's calendar, then the portal when the row is on it: always in this order, so two writers never wait
-        // on each other's counters crosswise
+        // on each other's counters crosswise. Columns are read from NEW or OLD directly: copying a row would read its
+        // long texts (a payload, a body) for nothing
         statement.execute("""
                 create function read_version_of_unit() returns trigger language plpgsql as $$
                 begin
@@ -51,46 +62,29 @@ public class V37__Read_versions extends BaseJavaMigration {
                     perform read_version_raise('portal');
                     return null;
                 end $$""");
-        statement.execute("""
-                create function read_version_of_channel() returns trigger language plpgsql as $$
-                begin
-                    if tg_op <> 'INSERT' then perform read_version_raise('calendar:' || old.unit_code); end if;
-                    if tg_op <> 'DELETE' and (tg_op = 'INSERT' or new.unit_code <> old.unit_code) then
-                        perform read_version_raise('calendar:' || new.unit_code);
-                    end if;
-                    perform read_version_raise('portal');
-                    return null;
-                end $$""");
-        statement.execute("""
-                create function read_version_of_piece() returns trigger language plpgsql as $$
-                declare
-                    changed piece%rowtype;
-                begin
-                    if tg_op = 'DELETE' then changed := old; else changed := new; end if;
-                    perform read_version_raise('calendar:' || changed.unit_code);
-                    if tg_op = 'UPDATE' and new.unit_code <> old.unit_code then
-                        perform read_version_raise('calendar:' || old.unit_code);
-                    end if;
-                    if exists (select 1 from portal_article where piece_id = changed.id) then
-                        perform read_version_raise('portal');
-                    end if;
-                    return null;
-                end $$""");
-        statement.execute("""
-                create function read_version_of_publication() returns trigger language plpgsql as $$
-                declare
-                    changed publication%rowtype;
-                begin
-                    if tg_op = 'DELETE' then changed := old; else changed := new; end if;
-                    perform read_version_raise('calendar:' || changed.unit_code);
-                    if tg_op = 'UPDATE' and new.unit_code <> old.unit_code then
-                        perform read_version_raise('calendar:' || old.unit_code);
-                    end if;
-                    if exists (select 1 from portal_article where publication_id = changed.id) then
-                        perform read_version_raise('portal');
-                    end if;
-                    return null;
-                end $$""");
+        for (String table : new String[] {"channel", "piece", "publication"}) {
+            String portalCheck = switch (table) {
+                case "piece" -> "exists (select 1 from portal_article where piece_id ="
+                        + " (case when tg_op = 'DELETE' then old.id else new.id end))";
+                case "publication" -> "exists (select 1 from portal_article where publication_id ="
+                        + " (case when tg_op = 'DELETE' then old.id else new.id end))";
+                default -> "true";
+            };
+            statement.execute("""
+                    create function read_version_of_%s() returns trigger language plpgsql as $$
+                    begin
+                        if tg_op <> 'DELETE' then
+                            perform read_version_raise('calendar:' || new.unit_code);
+                        end if;
+                        if tg_op = 'DELETE' or (tg_op = 'UPDATE' and new.unit_code <> old.unit_code) then
+                            perform read_version_raise('calendar:' || old.unit_code);
+                        end if;
+                        if %s then
+                            perform read_version_raise('portal');
+                        end if;
+                        return null;
+                    end $$""".formatted(table, portalCheck));
+        }
         statement.execute("""
                 create function read_version_of_portal_article() returns trigger language plpgsql as $$
                 begin
