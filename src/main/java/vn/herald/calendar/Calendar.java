@@ -156,12 +156,13 @@ public class Calendar {
                     .add(new CalendarPublication(p.id(), p.pieceId(), titles.get(p.pieceId()), p.channelId(),
                             p.plannedAt().atZone(zone).toOffsetDateTime(), p.status(), p.warning()));
         }
+        // unmodifiable throughout: every caller shares the kept view
         Map<IsoWeek, List<Day>> weeks = new LinkedHashMap<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            weeks.computeIfAbsent(IsoWeek.of(day), w -> new ArrayList<>()).add(new Day(day, byDay.getOrDefault(day, List.of())));
+            weeks.computeIfAbsent(IsoWeek.of(day), w -> new ArrayList<>()).add(new Day(day, List.copyOf(byDay.getOrDefault(day, List.of()))));
         }
         List<Week> shownWeeks = weeks.entrySet().stream().map(e ->
-                new Week(e.getKey().label(), e.getKey().monday(), e.getKey().sunday(), e.getValue())).toList();
+                new Week(e.getKey().label(), e.getKey().monday(), e.getKey().sunday(), List.copyOf(e.getValue()))).toList();
         return new CalendarView(unit.code(), unit.zone(), from, to, channelId, shownWeeks, backlog(unit.code(), unitChannels));
     }
 
