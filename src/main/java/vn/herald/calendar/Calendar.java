@@ -5,8 +5,10 @@ import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import vn.herald.support.ReadVersions;
 import vn.herald.support.Refusal;
 import vn.herald.support.RefusalCode;
+import vn.herald.support.VersionedCache;
 import vn.herald.channel.Channel;
 import vn.herald.channel.ChannelType;
 import vn.herald.channel.Channels;
@@ -51,6 +53,8 @@ public class Calendar {
     /** What never counts toward a week: it will not go out, or it did not. */
     static final Set<PublicationStatus> NOT_COUNTED = EnumSet.of(PublicationStatus.CANCELLED, PublicationStatus.EXPIRED);
     private static final int PAGE = 500;
+    /** Views kept: a few ranges per unit, for every unit an instance serves. */
+    private static final int KEPT_VIEWS = 4_000;
 
     @Serdeable
     public record CalendarPublication(long id, long pieceId, String pieceTitle, String channelId, OffsetDateTime plannedAt,
@@ -103,9 +107,14 @@ public class Calendar {
     private final CalendarConfig config;
     private final Access access;
     private final Clock clock;
+    private final ReadVersions versions;
+    private final VersionedCache<ViewKey, CalendarView> views = new VersionedCache<>(KEPT_VIEWS);
+
+    private record ViewKey(String unitCode, LocalDate from, LocalDate to, @Nullable String channelId) {}
 
     Calendar(Units units, Channels channels, Pieces pieces, Publishing publishing, CadenceRules rules,
-             CalendarConfig config, Access access, Clock clock) {
+             CalendarConfig config, Access access, Clock clock, ReadVersions versions) {
+        this.versions = versions;
         this.access = access;
         this.units = units;
         this.channels = channels;
@@ -120,6 +129,17 @@ public class Calendar {
     public CalendarView view(String unitCode, LocalDate from, LocalDate to, @Nullable String channelId) {
         Unit unit = access.unit(unitCode, "unit");
         checkRange(from, to);
+        // read before the data: a change committed while the view is built raises it again, so the next read rebuilds
+        long version = versions.calendar(unit.code());
+        return views.get(new ViewKey(unit.code(), from, to, channelId), version, () -> build(unit.code(), from, to, channelId));
+    }
+
+    /**
+     * The view as the database holds it now, the unit read again after the version. Nothing in it depends on the
+     * clock or on who asks (access is checked before), so it is kept until the unit's read version moves.
+     */
+    private CalendarView build(String unitCode, LocalDate from, LocalDate to, @Nullable String channelId) {
+        Unit unit = units.get(unitCode);
         ZoneId zone = unit.zoneId();
         List<String> unitChannels = channelIdsOf(unit.code());
         if (channelId != null && !unitChannels.contains(channelId)) {
@@ -136,12 +156,13 @@ public class Calendar {
                     .add(new CalendarPublication(p.id(), p.pieceId(), titles.get(p.pieceId()), p.channelId(),
                             p.plannedAt().atZone(zone).toOffsetDateTime(), p.status(), p.warning()));
         }
+        // unmodifiable throughout: every caller shares the kept view
         Map<IsoWeek, List<Day>> weeks = new LinkedHashMap<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            weeks.computeIfAbsent(IsoWeek.of(day), w -> new ArrayList<>()).add(new Day(day, byDay.getOrDefault(day, List.of())));
+            weeks.computeIfAbsent(IsoWeek.of(day), w -> new ArrayList<>()).add(new Day(day, List.copyOf(byDay.getOrDefault(day, List.of()))));
         }
         List<Week> shownWeeks = weeks.entrySet().stream().map(e ->
-                new Week(e.getKey().label(), e.getKey().monday(), e.getKey().sunday(), e.getValue())).toList();
+                new Week(e.getKey().label(), e.getKey().monday(), e.getKey().sunday(), List.copyOf(e.getValue()))).toList();
         return new CalendarView(unit.code(), unit.zone(), from, to, channelId, shownWeeks, backlog(unit.code(), unitChannels));
     }
 

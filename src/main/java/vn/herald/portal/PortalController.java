@@ -24,6 +24,8 @@ import vn.herald.content.Assets;
 import vn.herald.content.CleanText;
 import vn.herald.content.SearchText;
 import vn.herald.exposure.ContentPolicy;
+import vn.herald.support.ReadVersions;
+import vn.herald.support.VersionedCache;
 import vn.herald.unit.Units;
 
 import org.slf4j.Logger;
@@ -69,6 +71,13 @@ class PortalController {
     private static final String HTML = "text/html; charset=utf-8";
     private static final String XML = "application/xml; charset=utf-8";
     private static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    /** Feeds kept: the site's and one per section, in both formats. */
+    private static final int KEPT_FEEDS = 1_000;
+
+    /** A body as sent: its ETag (a hash of the bytes) and the portal's last change when it was made. */
+    private record Rendered(String body, String etag, Optional<Instant> lastChange) {}
+
+    private record FeedKey(PortalFeeds.Kind kind, String path) {}
 
     private final PortalArticles articles;
     private final PortalHtml html;
@@ -83,10 +92,13 @@ class PortalController {
     private final PodcastFeeds podcasts;
     private final PodcastArtwork artwork;
     private final ViewCounter viewCounter;
+    private final ReadVersions versions;
+    private final VersionedCache<FeedKey, Rendered> keptFeeds = new VersionedCache<>(KEPT_FEEDS);
 
     PortalController(PortalArticles articles, PortalHtml html, PortalFeeds feeds, Assets assets, Channels channels,
                      Units units, PortalAddress address, JsonMapper json, Campaigns campaigns, PodcastEpisodes episodes,
-                     PodcastFeeds podcasts, PodcastArtwork artwork, ViewCounter viewCounter) {
+                     PodcastFeeds podcasts, PodcastArtwork artwork, ViewCounter viewCounter, ReadVersions versions) {
+        this.versions = versions;
         this.viewCounter = viewCounter;
         this.articles = articles;
         this.html = html;
@@ -153,37 +165,35 @@ class PortalController {
 
     @Get("/portal/rss.xml")
     HttpResponse<String> rss(HttpRequest<?> request) {
-        return feed(request, PortalFeeds.Kind.RSS, siteName(), "/portal", articles.latest(1, PortalFeeds.ENTRIES));
+        return feed(request, PortalFeeds.Kind.RSS, null);
     }
 
     @Get("/portal/atom.xml")
     HttpResponse<String> atom(HttpRequest<?> request) {
-        return feed(request, PortalFeeds.Kind.ATOM, siteName(), "/portal", articles.latest(1, PortalFeeds.ENTRIES));
+        return feed(request, PortalFeeds.Kind.ATOM, null);
     }
 
     @Get("/portal/chuyen-muc/{topic}/rss.xml")
     HttpResponse<String> sectionRss(HttpRequest<?> request, String topic) {
-        return feed(request, PortalFeeds.Kind.RSS, siteName() + " - " + sectionName(topic), "/portal/chuyen-muc/" + topic,
-                articles.inTopic(topic, 1, PortalFeeds.ENTRIES));
+        return feed(request, PortalFeeds.Kind.RSS, topic);
     }
 
     @Get("/portal/chuyen-muc/{topic}/atom.xml")
     HttpResponse<String> sectionAtom(HttpRequest<?> request, String topic) {
-        return feed(request, PortalFeeds.Kind.ATOM, siteName() + " - " + sectionName(topic), "/portal/chuyen-muc/" + topic,
-                articles.inTopic(topic, 1, PortalFeeds.ENTRIES));
+        return feed(request, PortalFeeds.Kind.ATOM, topic);
     }
 
     /** The unit's radio pieces on the portal as a podcast. */
     @Get("/portal/podcast.xml")
     HttpResponse<String> podcast(HttpRequest<?> request) {
-        return conditional(request, podcasts.write(siteName(), "/portal", unitName(), episodes.of(null)),
+        return conditional(request, rendered(podcasts.write(siteName(), "/portal", unitName(), episodes.of(null))),
                 PodcastFeeds.CONTENT_TYPE);
     }
 
     @Get("/portal/chuyen-muc/{topic}/podcast.xml")
     HttpResponse<String> sectionPodcast(HttpRequest<?> request, String topic) {
-        return conditional(request, podcasts.write(siteName() + " - " + sectionName(topic), "/portal/chuyen-muc/" + topic,
-                unitName(), episodes.of(topic)), PodcastFeeds.CONTENT_TYPE);
+        return conditional(request, rendered(podcasts.write(siteName() + " - " + sectionName(topic),
+                "/portal/chuyen-muc/" + topic, unitName(), episodes.of(topic))), PodcastFeeds.CONTENT_TYPE);
     }
 
     /** An episode's audio (a recording or the speech of its script), with byte ranges, while the episode is live. */
@@ -247,7 +257,7 @@ class PortalController {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("could not write the sitemap", e);
         }
-        return conditional(request, out.toString(), XML);
+        return conditional(request, rendered(out.toString()), XML);
     }
 
     @Error(exception = PortalProblem.class)
@@ -256,18 +266,35 @@ class PortalController {
                 .body(html.problem(siteName(), problem.heading(), problem.getMessage(), sections()));
     }
 
-    private HttpResponse<String> feed(HttpRequest<?> request, PortalFeeds.Kind kind, String title, String path,
-                                      PortalArticles.Slice slice) {
-        return conditional(request, feeds.write(kind, title, path, slice.items()), kind.contentType);
+    /**
+     * The site's feed ({@code topic} null) or a section's, kept as sent until the portal's read version moves (any
+     * change from any instance to what the portal shows), so a conditional request costs one read of the version.
+     */
+    private HttpResponse<String> feed(HttpRequest<?> request, PortalFeeds.Kind kind, @Nullable String topic) {
+        // read before the feed is built: a change committed meanwhile raises it again, so the next request rebuilds
+        long version = versions.portal();
+        String path = topic == null ? "/portal" : "/portal/chuyen-muc/" + topic;
+        Rendered feed = keptFeeds.get(new FeedKey(kind, path), version, () -> {
+            String title = topic == null ? siteName() : siteName() + " - " + sectionName(topic);
+            PortalArticles.Slice slice = topic == null ? articles.latest(1, PortalFeeds.ENTRIES)
+                    : articles.inTopic(topic, 1, PortalFeeds.ENTRIES);
+            return rendered(feeds.write(kind, title, path, slice.items()));
+        });
+        return conditional(request, feed, kind.contentType);
+    }
+
+    private Rendered rendered(String body) {
+        return new Rendered(body, "\"" + sha256(body).substring(0, 32) + "\"",
+                articles.lastChange().map(at -> at.truncatedTo(ChronoUnit.SECONDS)));
     }
 
     /**
      * Answers 304 when the reader already has this body: by its ETag (a hash of the bytes) when the request names one,
      * else by the time of the portal's last change, which includes withdrawals.
      */
-    private HttpResponse<String> conditional(HttpRequest<?> request, String body, String contentType) {
-        String etag = "\"" + sha256(body).substring(0, 32) + "\"";
-        Optional<Instant> lastChange = articles.lastChange().map(at -> at.truncatedTo(ChronoUnit.SECONDS));
+    private HttpResponse<String> conditional(HttpRequest<?> request, Rendered rendered, String contentType) {
+        String etag = rendered.etag();
+        Optional<Instant> lastChange = rendered.lastChange();
         String ifNoneMatch = request.getHeaders().get("If-None-Match");
         String ifModifiedSince = request.getHeaders().get("If-Modified-Since");
         boolean unchanged;
@@ -280,7 +307,7 @@ class PortalController {
                     && httpDate(ifModifiedSince).map(since -> !lastChange.get().isAfter(since)).orElse(false);
         }
         MutableHttpResponse<String> response = unchanged ? HttpResponse.status(HttpStatus.NOT_MODIFIED)
-                : HttpResponse.ok(body).contentType(contentType);
+                : HttpResponse.ok(rendered.body()).contentType(contentType);
         response.header("ETag", etag).header("Cache-Control", "public, no-cache");
         lastChange.ifPresent(at -> response.header("Last-Modified",
                 DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atZone(ZoneOffset.UTC))));

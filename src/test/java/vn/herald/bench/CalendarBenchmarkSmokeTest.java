@@ -34,4 +34,13 @@ class CalendarBenchmarkSmokeTest {
             assertEquals(Set.of(200), load.statuses().keySet());
         }
     }
+
+    @Test
+    void theReadVersionsCostIsMeasuredWithAndWithoutTheTriggers() throws Exception {
+        try (ApplicationContext context = CalendarBenchmark.start("h2")) {
+            ReadVersionCost.Costs costs = ReadVersionCost.measure(context, 50);
+            System.out.println("Read version cost smoke: " + costs);
+            assertTrue(costs.readMicros() > 0 && costs.batchWithMicros() > 0 && costs.batchWithoutMicros() > 0, costs::toString);
+        }
+    }
 }
