@@ -10,5 +10,7 @@ import java.util.List;
 interface PublicationEventRepository extends GenericRepository<PublicationEvent, Long> {
     PublicationEvent save(PublicationEvent event);
 
+    List<PublicationEvent> saveAll(Iterable<PublicationEvent> events);
+
     List<PublicationEvent> findByPublicationIdOrderById(long publicationId);
 }
