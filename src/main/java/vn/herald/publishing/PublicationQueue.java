@@ -72,12 +72,13 @@ class PublicationQueue {
                             .orElseGet(CompletionHandler.OnCompleteRemove::new);
                 });
         // detect the database on the plain DataSource: the transactional one has no connection outside a transaction
-        JdbcCustomization jdbc = new AutodetectJdbcCustomization(database.plainDataSource());
+        JdbcCustomization jdbc = database.isPostgres() ? new AutodetectJdbcCustomization(database.plainDataSource())
+                : new H2LockAndFetch();
         this.client = SchedulerClient.Builder.create(database.transactionalDataSource(), List.of(task))
                 .jdbcCustomization(jdbc).build();
         List<RecurringTask<Void>> recurring = jobs.stream().map(job -> Tasks.recurring(job.name(), FixedDelay.of(job.interval()))
                 .execute((instance, context) -> job.run())).toList();
-        var builder = Scheduler.create(database.plainDataSource(), List.of(task))
+        this.scheduler = Scheduler.create(database.plainDataSource(), List.of(task))
                 .startTasks(recurring)
                 .jdbcCustomization(jdbc)
                 // the service's clock, so a shifted demo clock (HERALD_CLOCK_START) also moves what is due
@@ -86,11 +87,10 @@ class PublicationQueue {
                 .threads(config.threads())
                 .pollingInterval(config.pollingInterval())
                 .heartbeatInterval(config.heartbeatInterval())
-                .shutdownMaxWait(Duration.ofSeconds(5));
-        if (database.isPostgres()) {
-            builder.pollUsingLockAndFetch(0.5, 1.0);
-        }
-        this.scheduler = builder.build();
+                .shutdownMaxWait(Duration.ofSeconds(5))
+                // a poll claims up to one entry per thread in one statement, and polls again once half are done
+                .pollUsingLockAndFetch(0.5, 1.0)
+                .build();
     }
 
     /** Puts the publication's task at {@code at}, replacing an earlier time; joins the caller's transaction. */
