@@ -75,8 +75,9 @@ public class Dispatcher {
         this.json = json;
         this.clock = clock;
         this.maxInFlightPerChannel = config.maxInFlightPerChannel();
-        this.attempts = new GroupCommit<>(config.batchSize(), batch -> store.beginAttempts(batch, node));
-        this.results = new GroupCommit<>(config.batchSize(), store::finishAll);
+        this.attempts = new GroupCommit<>("herald-dispatch-attempts", config.batchSize(),
+                batch -> store.beginAttempts(batch, node));
+        this.results = new GroupCommit<>("herald-dispatch-results", config.batchSize(), store::finishAll);
     }
 
     public Optional<Instant> dispatch(long publicationId) {

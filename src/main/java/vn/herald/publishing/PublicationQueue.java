@@ -73,12 +73,12 @@ class PublicationQueue {
                 });
         // detect the database on the plain DataSource: the transactional one has no connection outside a transaction
         JdbcCustomization jdbc = database.isPostgres() ? new AutodetectJdbcCustomization(database.plainDataSource())
-                : new H2LockAndFetch();
+                : new H2DuePolling();
         this.client = SchedulerClient.Builder.create(database.transactionalDataSource(), List.of(task))
                 .jdbcCustomization(jdbc).build();
         List<RecurringTask<Void>> recurring = jobs.stream().map(job -> Tasks.recurring(job.name(), FixedDelay.of(job.interval()))
                 .execute((instance, context) -> job.run())).toList();
-        this.scheduler = Scheduler.create(database.plainDataSource(), List.of(task))
+        var builder = Scheduler.create(database.plainDataSource(), List.of(task))
                 .startTasks(recurring)
                 .jdbcCustomization(jdbc)
                 // the service's clock, so a shifted demo clock (HERALD_CLOCK_START) also moves what is due
@@ -87,10 +87,12 @@ class PublicationQueue {
                 .threads(config.threads())
                 .pollingInterval(config.pollingInterval())
                 .heartbeatInterval(config.heartbeatInterval())
-                .shutdownMaxWait(Duration.ofSeconds(5))
-                // a poll claims up to one entry per thread in one statement, and polls again once half are done
-                .pollUsingLockAndFetch(0.5, 1.0)
-                .build();
+                .shutdownMaxWait(Duration.ofSeconds(5));
+        if (database.isPostgres()) {
+            // a poll claims up to one entry per thread in one statement, and polls again once half are done
+            builder.pollUsingLockAndFetch(0.5, 1.0);
+        }
+        this.scheduler = builder.build();
     }
 
     /** Puts the publication's task at {@code at}, replacing an earlier time; joins the caller's transaction. */
