@@ -64,6 +64,11 @@ final class GroupCommit<T, R> {
         }
     }
 
+    /** How many items wait for the writer now. */
+    int waiting() {
+        return waiting.size();
+    }
+
     private void write() {
         while (true) {
             Entry<T, R> first;
