@@ -28,10 +28,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Sends one due publication: checks, records the attempt, calls the adapter, records the result. Answers when to
- * look at the publication again, or nothing when it is settled (or waits for a person).
+ * look at the publication again, or nothing when it is settled (or waits for a person). Many dispatch threads run
+ * this at once; the attempts they are about to make, and the results they got, are each written in one transaction
+ * per batch ({@link GroupCommit}), and a thread calls the platform only once its attempt's batch has committed.
  */
 @Singleton
 public class Dispatcher {
@@ -56,6 +59,10 @@ public class Dispatcher {
     private final int maxInFlightPerChannel;
     private final ServerPaths paths;
     private final Map<String, Semaphore> inFlight = new ConcurrentHashMap<>();
+    // the attempts of the sends about to start, and the results of those just answered, each written together with
+    // whatever other threads hand in meanwhile: one commit per batch instead of one per send
+    private final GroupCommit<Publication, Optional<PublicationStore.Begun>> attempts;
+    private final GroupCommit<PublicationStore.Finish, Publication> results;
 
     Dispatcher(PublicationStore store, Channels channels, ChannelAdapters adapters, RateLimits rateLimits,
                PublishingConfig config, JsonMapper json, Clock clock, ServerPaths paths) {
@@ -68,6 +75,9 @@ public class Dispatcher {
         this.json = json;
         this.clock = clock;
         this.maxInFlightPerChannel = config.maxInFlightPerChannel();
+        this.attempts = new GroupCommit<>("herald-dispatch-attempts", config.batchSize(),
+                batch -> store.beginAttempts(batch, node));
+        this.results = new GroupCommit<>("herald-dispatch-results", config.batchSize(), store::finishAll);
     }
 
     public Optional<Instant> dispatch(long publicationId) {
@@ -201,7 +211,7 @@ public class Dispatcher {
     }
 
     private Optional<Instant> send(Publication publication, Channel channel, ChannelAdapter adapter) {
-        Optional<PublicationStore.Begun> begun = store.beginAttempt(publication, node);
+        Optional<PublicationStore.Begun> begun = attempts.submit(publication);
         if (begun.isEmpty()) {
             // the channel paused after this publication was claimed: it waits, with no attempt spent
             return waitForResume(publication, channels.get(channel.id()));
@@ -211,7 +221,7 @@ public class Dispatcher {
         Delivery delivery = new Delivery(publication.id(), payloadOf(publication), channel, attempt.number(), attempt.startedAt());
         if (channel.mode() == ChannelMode.DRY_RUN) {
             String preview = paths.hide(JsonText.of(json, adapter.preview(delivery).stream().map(OutgoingRequest::withoutSecrets).toList()));
-            store.finish(attempt, "DRY_RUN", null, current -> new Outcome(current.withResult(null, null, null, null, preview),
+            finish(attempt, "DRY_RUN", null, current -> new Outcome(current.withResult(null, null, null, null, preview),
                     PublicationStatus.PUBLISHED, EventNote.of("dry-run")));
             return Optional.empty();
         }
@@ -222,7 +232,7 @@ public class Dispatcher {
             // the platform may have the post (e.g. Zalo accepted the article, then refused the token refresh): it is
             // looked for when a person has resumed the channel, before anything is sent again
             String reason = paths.hide(e.reason());
-            store.finish(attempt, "UNKNOWN", reason, current -> new Outcome(current.withResult(null, null, null, reason, null),
+            finish(attempt, "UNKNOWN", reason, current -> new Outcome(current.withResult(null, null, null, reason, null),
                     PublicationStatus.UNKNOWN, EventNote.because("unknown-needs-person", reason)));
             channels.pause(channel.id(), reason);
             return Optional.empty();
@@ -231,7 +241,7 @@ public class Dispatcher {
             LOG.warn("Publication {}: adapter for {} failed: {}", publication.id(), channel.id(), e.toString());
             Instant next = clock.instant().plus(backoff.after(attempt.number(), Optional.empty()));
             String failure = paths.hide(e.toString());
-            store.finish(attempt, "UNKNOWN", failure, current -> new Outcome(current.withResult(null, null, next, failure, null),
+            finish(attempt, "UNKNOWN", failure, current -> new Outcome(current.withResult(null, null, next, failure, null),
                     PublicationStatus.UNKNOWN, EventNote.because("unknown-failed", failure)));
             return Optional.of(next);
         }
@@ -240,7 +250,7 @@ public class Dispatcher {
             LOG.warn("Publication {}: attempt {} on {} answered {}", publication.id(), attempt.number(), channel.id(), result);
         }
         if (result instanceof SendResult.Sent sent) {
-            store.finish(attempt, "SENT", sent.externalId(), current -> new Outcome(
+            finish(attempt, "SENT", sent.externalId(), current -> new Outcome(
                     current.withResult(sent.externalId(), sent.url(), null, null, null)
                             .withWarning(sent.warningAfter(current.warning())),
                     PublicationStatus.PUBLISHED, EventNote.published(sent.externalId())));
@@ -248,7 +258,7 @@ public class Dispatcher {
         }
         if (result instanceof SendResult.RetryLater later) {
             Instant next = clock.instant().plus(backoff.after(attempt.number(), later.hint()));
-            Publication finished = store.finish(attempt, "RETRY_LATER", later.reason(), current -> next.isAfter(current.deadline())
+            Publication finished = finish(attempt, "RETRY_LATER", later.reason(), current -> next.isAfter(current.deadline())
                     ? new Outcome(current.withResult(null, null, null, later.reason(), null),
                     PublicationStatus.EXPIRED, EventNote.because("expired-retry", later.reason()))
                     : new Outcome(current.withResult(null, null, next, later.reason(), null),
@@ -256,17 +266,22 @@ public class Dispatcher {
             return finished.status() == PublicationStatus.RETRY_WAIT ? Optional.of(next) : Optional.empty();
         }
         if (result instanceof SendResult.NeedsAttention attention) {
-            store.finish(attempt, "NEEDS_ATTENTION", attention.reason(), current -> new Outcome(
+            finish(attempt, "NEEDS_ATTENTION", attention.reason(), current -> new Outcome(
                     current.withResult(null, null, null, attention.reason(), null),
                     PublicationStatus.NEEDS_ATTENTION, EventNote.because("needs-attention", attention.reason())));
             channels.pause(channel.id(), attention.reason());
             return Optional.empty();
         }
         SendResult.Permanent permanent = (SendResult.Permanent) result;
-        store.finish(attempt, "PERMANENT", permanent.reason(), current -> new Outcome(
+        finish(attempt, "PERMANENT", permanent.reason(), current -> new Outcome(
                 current.withResult(null, null, null, permanent.reason(), null),
                 PublicationStatus.NEEDS_ATTENTION, EventNote.because("refused", permanent.reason())));
         return Optional.empty();
+    }
+
+    /** Records the platform's answer with the others of its batch; answers the publication as it now stands. */
+    private Publication finish(Attempt attempt, String outcome, String detail, Function<Publication, Outcome> decide) {
+        return results.submit(new PublicationStore.Finish(attempt, outcome, detail, decide));
     }
 
     private static Payload payloadOf(Publication publication) {

@@ -10,7 +10,7 @@ import java.util.List;
 interface PublicationEventRepository extends GenericRepository<PublicationEvent, Long> {
     PublicationEvent save(PublicationEvent event);
 
-    /** One JDBC batch: a planner's thousands of new publications each get their first event. */
+    /** One JDBC batch: a planner's new publications each get their first event, a dispatch batch its moves. */
     List<PublicationEvent> saveAll(Iterable<PublicationEvent> events);
 
     List<PublicationEvent> findByPublicationIdOrderById(long publicationId);

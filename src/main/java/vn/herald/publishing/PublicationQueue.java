@@ -73,7 +73,8 @@ class PublicationQueue {
                             .orElseGet(CompletionHandler.OnCompleteRemove::new);
                 });
         // detect the database on the plain DataSource: the transactional one has no connection outside a transaction
-        JdbcCustomization jdbc = new AutodetectJdbcCustomization(database.plainDataSource());
+        JdbcCustomization jdbc = database.isPostgres() ? new AutodetectJdbcCustomization(database.plainDataSource())
+                : new H2DuePolling();
         this.client = SchedulerClient.Builder.create(database.transactionalDataSource(), List.of(task))
                 .jdbcCustomization(jdbc).build();
         List<RecurringTask<Void>> recurring = jobs.stream().map(job -> Tasks.recurring(job.name(), FixedDelay.of(job.interval()))
@@ -89,6 +90,7 @@ class PublicationQueue {
                 .heartbeatInterval(config.heartbeatInterval())
                 .shutdownMaxWait(Duration.ofSeconds(5));
         if (database.isPostgres()) {
+            // a poll claims up to one entry per thread in one statement, and polls again once half are done
             builder.pollUsingLockAndFetch(0.5, 1.0);
         }
         this.scheduler = builder.build();

@@ -15,6 +15,8 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface PublicationRepository extends CrudRepository<Publication, Long>, JpaSpecificationExecutor<Publication> {
 
+    List<Publication> findByIdInList(Collection<Long> ids);
+
     List<Publication> findByPieceIdAndStatusInList(long pieceId, Collection<PublicationStatus> statuses);
 
     List<Publication> findByPieceIdInListAndStatusInList(Collection<Long> pieceIds, Collection<PublicationStatus> statuses);

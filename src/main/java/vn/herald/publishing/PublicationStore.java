@@ -11,11 +11,18 @@ import vn.herald.channel.Channels;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Every change of a publication's state, each in its own transaction and each with its audit event. */
+/**
+ * Every change of a publication's state, each with its audit event: one at a time in its own transaction, or, for
+ * the attempts and results of sends, a batch of them in one transaction ({@link GroupCommit}).
+ */
 @Singleton
 class PublicationStore {
 
@@ -88,8 +95,7 @@ class PublicationStore {
     private Publication move(Publication current, Publication changed, PublicationStatus next, String actor,
                              EventNote note) {
         if (current.status() != next && !current.status().canMoveTo(next)) {
-            throw Refusal.conflict(RefusalCode.PUBLICATION_STATUS_MOVE, current.id(), new Refusal.Word("pstatus." + current.status()),
-                    new Refusal.Word("pstatus." + next));
+            throw refusedMove(current, next);
         }
         Instant now = clock.instant();
         Publication moved = publications.update(changed.with(next, now));
@@ -118,37 +124,129 @@ class PublicationStore {
     record Begun(Attempt attempt, Publication publication) {}
 
     /**
-     * Records the attempt before the platform is called: a crash after this leaves a trace to reconcile from. A
-     * channel paused since the publication was claimed (another send met a dead token) is read here, in the attempt's
-     * own transaction, just before the call: then nothing is recorded, no attempt is spent, and the answer is empty.
+     * Records the attempts of a batch of publications before their platforms are called, in one transaction: a
+     * crash after the commit leaves a trace to reconcile from for each of them, a crash before it leaves them as
+     * they were. A channel paused since its publications were claimed (another send met a dead token) is read here,
+     * in this transaction, just before the calls: those publications get no attempt and an empty answer. One that
+     * cannot move to SENDING any more (a person cancelled it) is refused alone; the others are recorded.
      */
     @Transactional
-    Optional<Begun> beginAttempt(Publication publication, String node) {
-        if (channels.get(publication.channelId()).paused()) {
-            return Optional.empty();
+    List<GroupCommit.Answer<Optional<Begun>>> beginAttempts(List<Publication> batch, String node) {
+        Instant now = clock.instant();
+        Map<Long, Publication> current = current(batch.stream().map(Publication::id).toList());
+        Map<String, Boolean> paused = new HashMap<>();
+        List<GroupCommit.Answer<Optional<Begun>>> answers = new ArrayList<>();
+        List<Attempt> started = new ArrayList<>();
+        List<Publication> sending = new ArrayList<>();
+        List<PublicationEvent> trail = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (Publication publication : batch) {
+            Publication stored = current.get(publication.id());
+            if (paused.computeIfAbsent(publication.channelId(), id -> channels.get(id).paused())) {
+                answers.add(GroupCommit.Answer.of(Optional.empty()));
+            } else if (stored == null || !seen.add(publication.id())) {
+                answers.add(GroupCommit.Answer.refused(Refusal.notFound(Refusal.Noun.PUBLICATION, publication.id())));
+            } else if (stored.status() != PublicationStatus.SENDING && !stored.status().canMoveTo(PublicationStatus.SENDING)) {
+                answers.add(GroupCommit.Answer.refused(refusedMove(stored, PublicationStatus.SENDING)));
+            } else {
+                int number = publication.attempts() + 1;
+                started.add(new Attempt(null, publication.id(), number, node, now, null, null, null));
+                sending.add(publication.withAttempt(number).with(PublicationStatus.SENDING, now));
+                trail.add(event(publication.id(), stored.status(), PublicationStatus.SENDING, DISPATCHER,
+                        EventNote.attempt(number), now));
+                answers.add(null);
+            }
         }
-        int number = publication.attempts() + 1;
-        Attempt attempt = attempts.save(new Attempt(null, publication.id(), number, node, clock.instant(), null, null, null));
-        Publication sending = move(publication.withAttempt(number), PublicationStatus.SENDING, DISPATCHER,
-                EventNote.attempt(number));
-        return Optional.of(new Begun(attempt, sending));
+        if (started.isEmpty()) {
+            return answers;
+        }
+        List<Attempt> saved = new ArrayList<>();
+        attempts.saveAll(started).forEach(saved::add);
+        publications.updateAll(sending);
+        events.saveAll(trail);
+        int next = 0;
+        for (int i = 0; i < answers.size(); i++) {
+            if (answers.get(i) == null) {
+                answers.set(i, GroupCommit.Answer.of(Optional.of(new Begun(saved.get(next), sending.get(next)))));
+                next++;
+            }
+        }
+        return answers;
     }
 
     /** Where the platform's answer leaves the publication: its new values, status, and what the trail records. */
     record Outcome(Publication changed, PublicationStatus next, EventNote note) {}
 
     /**
-     * Records what the platform answered and where that leaves the publication, together. {@code decide} gets the
-     * publication as it stands in this transaction: the adapter may have moved it or left a warning on it during
-     * the call (a full loudspeaker session), and the one read here serves both that and the transition check.
+     * What one platform call answered: the attempt's outcome and detail, and {@code decide}, which gets the
+     * publication as it stands in the transaction that records it: the adapter may have moved it or left a warning
+     * on it during the call (a full loudspeaker session), and the one read there serves both that and the
+     * transition check.
+     */
+    record Finish(Attempt attempt, String outcome, @Nullable String detail, Function<Publication, Outcome> decide) {}
+
+    /**
+     * Records what the platforms answered for a batch of attempts and where that leaves each publication, all in one
+     * transaction. One whose move is not allowed any more is refused alone; the others are recorded.
      */
     @Transactional
-    Publication finish(Attempt attempt, String outcome, @Nullable String detail, Function<Publication, Outcome> decide) {
-        Publication current = get(attempt.publicationId());
-        Outcome result = decide.apply(current);
-        attempts.update(new Attempt(attempt.id(), attempt.publicationId(), attempt.number(), attempt.node(),
-                attempt.startedAt(), clock.instant(), outcome, detail));
-        return move(current, result.changed(), result.next(), DISPATCHER, result.note());
+    List<GroupCommit.Answer<Publication>> finishAll(List<Finish> batch) {
+        Instant now = clock.instant();
+        Map<Long, Publication> current = current(batch.stream().map(finish -> finish.attempt().publicationId()).toList());
+        List<GroupCommit.Answer<Publication>> answers = new ArrayList<>();
+        List<Attempt> finished = new ArrayList<>();
+        List<Publication> moved = new ArrayList<>();
+        List<PublicationEvent> trail = new ArrayList<>();
+        List<PublicationTroubled> troubled = new ArrayList<>();
+        for (Finish finish : batch) {
+            Attempt attempt = finish.attempt();
+            Publication stored = current.get(attempt.publicationId());
+            if (stored == null) {
+                answers.add(GroupCommit.Answer.refused(Refusal.notFound(Refusal.Noun.PUBLICATION, attempt.publicationId())));
+                continue;
+            }
+            Outcome result;
+            try {
+                result = finish.decide().apply(stored);
+            } catch (RuntimeException e) {
+                answers.add(GroupCommit.Answer.refused(e));
+                continue;
+            }
+            if (stored.status() != result.next() && !stored.status().canMoveTo(result.next())) {
+                answers.add(GroupCommit.Answer.refused(refusedMove(stored, result.next())));
+                continue;
+            }
+            Publication after = result.changed().with(result.next(), now);
+            current.put(after.id(), after);
+            finished.add(new Attempt(attempt.id(), attempt.publicationId(), attempt.number(), attempt.node(),
+                    attempt.startedAt(), now, finish.outcome(), finish.detail()));
+            moved.add(after);
+            trail.add(event(stored.id(), stored.status(), result.next(), DISPATCHER, result.note(), now));
+            if (stored.status() != result.next() && (result.next() == PublicationStatus.NEEDS_ATTENTION
+                    || result.next() == PublicationStatus.EXPIRED)) {
+                troubled.add(new PublicationTroubled(after.id(), after.pieceId(), after.channelId(), after.unitCode(),
+                        result.next()));
+            }
+            answers.add(GroupCommit.Answer.of(after));
+        }
+        if (!moved.isEmpty()) {
+            attempts.updateAll(finished);
+            publications.updateAll(moved);
+            events.saveAll(trail);
+            troubled.forEach(troubles::publishEvent);
+        }
+        return answers;
+    }
+
+    private Map<Long, Publication> current(List<Long> ids) {
+        Map<Long, Publication> byId = new HashMap<>();
+        publications.findByIdInList(ids).forEach(publication -> byId.put(publication.id(), publication));
+        return byId;
+    }
+
+    private static Refusal refusedMove(Publication current, PublicationStatus next) {
+        return Refusal.conflict(RefusalCode.PUBLICATION_STATUS_MOVE, current.id(), new Refusal.Word("pstatus." + current.status()),
+                new Refusal.Word("pstatus." + next));
     }
 
     /** Whether another publication on the same channel already holds this platform id. */

@@ -17,8 +17,11 @@ public record PublishingConfig(
         @Bindable(defaultValue = "30m") @NotNull Duration retryCap,
         // how often each instance looks for due publications
         @Bindable(defaultValue = "500ms") @NotNull Duration pollingInterval,
-        // dispatch threads per instance
-        @Bindable(defaultValue = "8") @Min(1) int threads,
+        // dispatch threads per instance: most of their time is spent waiting for a platform or for their batch's
+        // commit, so there are enough for sends to many channels at once (each channel keeps its own cap below)
+        @Bindable(defaultValue = "32") @Min(1) int threads,
+        // most attempts, or most results, written in one transaction (Dispatcher, GroupCommit)
+        @Bindable(defaultValue = "100") @Min(1) int batchSize,
         // how often a running dispatch says it is alive; another instance takes a silent one over after six of these,
         // and a restarted instance takes back its own after one and a half (PublicationQueue)
         @Bindable(defaultValue = "5s") @NotNull Duration heartbeatInterval,

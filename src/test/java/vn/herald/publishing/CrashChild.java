@@ -18,6 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  * A Herald process for {@link CrashRecoveryTest}, on the default embedded H2 file database in {@code dataDir}.
  * {@code schedule N}: schedules N publications due now and exits. {@code dispatch}: dispatches until it is killed.
  * {@code recover N}: dispatches until N publications are published, then prints the count and exits 0 (1 on timeout).
+ * {@code -Dcrash.channels=K} spreads the scheduled publications over the channels "fake", "fake-1", ... "fake-(K-1)".
  */
 final class CrashChild {
 
@@ -57,8 +58,10 @@ final class CrashChild {
                 .getContent().stream().map(piece -> piece.id()).toList();
         Publishing publishing = context.getBean(Publishing.class);
         Instant now = Instant.now();
+        int channels = Integer.getInteger("crash.channels", 1);
         for (int i = 0; i < count; i++) {
-            publishing.schedule(pieceIds.get(i % pieceIds.size()), List.of("fake"), now, Priority.NORMAL, true, "crash-test");
+            String channel = i % channels == 0 ? "fake" : "fake-" + i % channels;
+            publishing.schedule(pieceIds.get(i % pieceIds.size()), List.of(channel), now, Priority.NORMAL, true, "crash-test");
         }
     }
 

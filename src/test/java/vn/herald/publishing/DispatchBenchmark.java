@@ -23,10 +23,12 @@ import java.util.Map;
  * <h2|postgres> <instances> <publications> [runs]} (burst: all scheduled first, then every dispatcher started, so
  * all fall due at once), or {@code ... steady <h2|postgres> <per second> <seconds> [runs]} (publications planned
  * one after the other at that rate, the dispatchers already running). {@code -Dbench.polling=500ms} sets the
- * polling interval (the service's default; the burst runs use 100 ms), {@code -Dbench.threads=8} the dispatch
- * threads per instance, {@code -Dbench.inflight=2} the sends one channel may have in flight per instance (the
- * service's default is 2: every publication here is on one channel), {@code -Dbench.delay=5} the platform's answer
- * time in ms. On H2 the database's own query statistics count the SQL statements per publication
+ * polling interval (the service's default; the burst runs use 100 ms), {@code -Dbench.threads=32} the dispatch
+ * threads per instance (the service's default), {@code -Dbench.inflight=2} the sends one channel may have in flight
+ * per instance (the service's default), {@code -Dbench.channels=50} how many channels the publications are spread
+ * over in turn (default 1), {@code -Dbench.processes=true} runs the instances of a burst as separate JVMs (on
+ * PostgreSQL; this JVM then only schedules, counts and serves the fake platform), {@code -Dbench.delay=5} the
+ * platform's answer time in ms. On H2 the database's own query statistics count the SQL statements per publication
  * ({@code -Dbench.statements=true} also lists each statement's text); on PostgreSQL its counters give transactions
  * and row writes.
  */
@@ -53,7 +55,8 @@ public final class DispatchBenchmark {
         Summary p50 = new Summary("lag p50", "ms");
         Summary p99 = new Summary("lag p99", "ms");
         for (int i = 0; i < runs; i++) {
-            DispatchCluster.Figures figures = burst(database, instances, publications);
+            DispatchCluster.Figures figures = burst(database, instances, publications, Integer.getInteger("bench.channels", 1),
+                    Boolean.getBoolean("bench.processes"));
             perSecond.add(figures.perSecond());
             p50.add(figures.lagP50().toMillis());
             p99.add(figures.lagP99().toMillis());
@@ -63,24 +66,33 @@ public final class DispatchBenchmark {
         System.out.println("RESULT " + p99);
     }
 
-    /** One burst run; prints its figures and the database's work per publication. */
-    static DispatchCluster.Figures burst(String database, int instances, int publications) throws Exception {
+    /**
+     * One burst run over {@code channels} channels, its instances in this JVM or {@code separate} processes; prints
+     * its figures and the database's work per publication.
+     */
+    static DispatchCluster.Figures burst(String database, int instances, int publications, int channels, boolean separate)
+            throws Exception {
         Map<String, String> settings = settings(database, instances);
-        try (DispatchCluster cluster = new DispatchCluster(settings, Integer.getInteger("bench.threads", 8)).start(instances)) {
+        try (DispatchCluster cluster = new DispatchCluster(settings, Integer.getInteger("bench.threads", 32))
+                .spreadOver(channels).start(separate ? 1 : instances)) {
+            if (separate) {
+                cluster.startProcesses(instances);
+            }
             cluster.platform.delay(Integer.getInteger("bench.delay", 5));
             cluster.scheduleAll(java.util.Collections.nCopies(publications, Instant.now()), 4);
             Map<String, Long> before = databaseWork(settings);
-            long cpuBefore = processCpuNanos();
+            long cpuBefore = processCpuNanos() + cluster.processesCpu().toNanos();
             Instant started = cluster.startDispatchers();
             if (!cluster.awaitPublished(publications, Duration.ofMinutes(20))) {
                 throw new IllegalStateException("only " + cluster.published() + " published");
             }
-            double cpuMillisEach = (processCpuNanos() - cpuBefore) / 1e6 / publications;
+            double cpuMillisEach = (processCpuNanos() + cluster.processesCpu().toNanos() - cpuBefore) / 1e6 / publications;
             DispatchCluster.Figures figures = cluster.figures(started);
-            System.out.println("run " + database + " x" + instances + ": " + figures);
-            // CPU of this JVM (dispatchers, fake platform and, on H2, the database) per publication: what bounds the
+            System.out.println("run " + database + " x" + instances + (separate ? " processes" : "") + " over " + channels
+                    + " channel(s): " + figures);
+            // CPU of the JVMs (dispatchers, fake platform and, on H2, the database) per publication: what bounds the
             // rate on an idle machine, whatever else was running during the measurement
-            System.out.printf(java.util.Locale.ROOT, "    CPU of this JVM per publication: %.2f ms (ceiling on %d idle cores: %.0f per second)%n",
+            System.out.printf(java.util.Locale.ROOT, "    CPU of the JVMs per publication: %.2f ms (ceiling on %d idle cores: %.0f per second)%n",
                     cpuMillisEach, Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().availableProcessors() * 1000 / cpuMillisEach);
             System.out.println("    database work per publication: " + perPublication(before, databaseWork(settings), publications));
@@ -109,7 +121,7 @@ public final class DispatchBenchmark {
      */
     static DispatchCluster.Figures steady(String database, int perSecond, int seconds) throws Exception {
         Map<String, String> settings = settings(database, 1);
-        try (DispatchCluster cluster = new DispatchCluster(settings, Integer.getInteger("bench.threads", 8)).start(1)) {
+        try (DispatchCluster cluster = new DispatchCluster(settings, Integer.getInteger("bench.threads", 32)).start(1)) {
             cluster.platform.delay(Integer.getInteger("bench.delay", 5));
             int count = perSecond * seconds;
             // planned far enough ahead that scheduling them all is over before the first falls due

@@ -9,7 +9,8 @@ class DispatchBenchmarkSmokeTest {
 
     @Test
     void aBurstAndASteadyRunOnH2() throws Exception {
-        assertEquals(100, DispatchBenchmark.burst("h2", 1, 100).publications());
+        assertEquals(100, DispatchBenchmark.burst("h2", 1, 100, 1, false).publications());
+        assertEquals(100, DispatchBenchmark.burst("h2", 1, 100, 5, false).publications());
         assertEquals(30, DispatchBenchmark.steady("h2", 10, 3).publications());
     }
 }

@@ -26,8 +26,10 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Several Herald dispatchers on one database and one fake platform, started in this JVM: for the cluster test
- * and the dispatch benchmark. Publications are scheduled before any dispatcher starts, so they fall due at once.
+ * Several Herald dispatchers on one database and one fake platform, started in this JVM, or (for the benchmark)
+ * as separate processes ({@link #startProcesses}): for the cluster test and the dispatch benchmark. Publications
+ * are scheduled before any dispatcher starts, so they fall due at once; {@link #spreadOver} spreads them over
+ * several channels of the same fake platform.
  */
 final class DispatchCluster implements AutoCloseable {
 
@@ -48,6 +50,9 @@ final class DispatchCluster implements AutoCloseable {
     private final Path channels;
     private final List<ApplicationContext> nodes = new ArrayList<>();
     private final Map<String, Object> settings = new HashMap<>();
+    // the channels scheduleAll spreads its publications over, in turn
+    private final List<String> spread = new ArrayList<>(List.of("fake"));
+    private final List<Process> processes = new ArrayList<>();
 
     DispatchCluster(Map<String, String> database, int threadsPerNode) {
         try {
@@ -76,6 +81,78 @@ final class DispatchCluster implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Adds channels on the same fake platform, up to {@code count} with the first one ("fake"), and spreads the
+     * publications of {@link #scheduleAll} over them in turn; call before {@link #start}.
+     */
+    DispatchCluster spreadOver(int count) {
+        for (int i = 1; i < count; i++) {
+            withChannel("fake-" + i, platform.baseUrl());
+            spread.add("fake-" + i);
+        }
+        return this;
+    }
+
+    /**
+     * Starts {@code count} dispatchers as separate JVMs on the same database and platform ({@link DispatchNode}),
+     * each waiting for {@link #startDispatchers}; the nodes of this JVM then only schedule and count. Call after
+     * {@link #start}, whose first node has imported the library.
+     */
+    DispatchCluster startProcesses(int count) {
+        try {
+            Path file = Files.createTempFile("herald-dispatch-node", ".properties");
+            java.util.Properties properties = new java.util.Properties();
+            settings.forEach((key, value) -> properties.setProperty(key, String.valueOf(value)));
+            try (var out = Files.newBufferedWriter(file)) {
+                properties.store(out, "dispatch benchmark node");
+            }
+            List<java.util.concurrent.CountDownLatch> ready = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp", System.getProperty("java.class.path"), DispatchNode.class.getName(), file.toString(),
+                        "process-" + i).redirectErrorStream(true).start();
+                processes.add(process);
+                java.util.concurrent.CountDownLatch up = new java.util.concurrent.CountDownLatch(1);
+                ready.add(up);
+                Thread reader = new Thread(() -> drain(process, up), "dispatch-node-" + i + "-output");
+                reader.setDaemon(true);
+                reader.start();
+            }
+            for (java.util.concurrent.CountDownLatch up : ready) {
+                if (!up.await(3, java.util.concurrent.TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("a dispatch node did not start within 3 minutes");
+                }
+            }
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads a node's output so it never blocks on a full pipe; its errors are shown, its ready line counted. */
+    private static void drain(Process process, java.util.concurrent.CountDownLatch up) {
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.equals(DispatchNode.READY)) {
+                    up.countDown();
+                } else if (line.contains("ERROR") || line.contains("Exception")) {
+                    System.err.println("node " + process.pid() + ": " + line);
+                }
+            }
+        } catch (IOException e) {
+            // the node ended: nothing more to read
+        }
+    }
+
+    /** CPU time of the dispatcher processes so far. */
+    Duration processesCpu() {
+        return processes.stream().map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     /** Starts the nodes one after the other (the first one imports the library, the others find it unchanged). */
@@ -121,7 +198,8 @@ final class DispatchCluster implements AutoCloseable {
             for (int i = 0; i < instants.size(); i++) {
                 long pieceId = pieceIds.get(i % pieceIds.size());
                 Instant at = instants.get(i);
-                done.add(pool.submit(() -> publishing.schedule(pieceId, List.of("fake"), at, Priority.NORMAL, true, "bench")));
+                String channel = spread.get(i % spread.size());
+                done.add(pool.submit(() -> publishing.schedule(pieceId, List.of(channel), at, Priority.NORMAL, true, "bench")));
             }
             for (java.util.concurrent.Future<?> future : done) {
                 future.get();
@@ -142,10 +220,20 @@ final class DispatchCluster implements AutoCloseable {
                 .getContent().stream().map(p -> p.id()).toList();
     }
 
-    /** Starts every node's dispatcher; answers when, to measure from. */
+    /** Starts every node's dispatcher (only the processes' where there are some); answers when, to measure from. */
     Instant startDispatchers() {
         Instant started = Instant.now();
-        nodes.forEach(node -> node.getBean(PublicationQueue.class).start());
+        if (processes.isEmpty()) {
+            nodes.forEach(node -> node.getBean(PublicationQueue.class).start());
+        }
+        for (Process process : processes) {
+            try {
+                process.getOutputStream().write((DispatchNode.GO + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                process.getOutputStream().flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         return started;
     }
 
@@ -224,6 +312,17 @@ final class DispatchCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        processes.forEach(Process::destroy);
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
         nodes.stream().filter(ApplicationContext::isRunning).forEach(ApplicationContext::close);
         platform.close();
     }
