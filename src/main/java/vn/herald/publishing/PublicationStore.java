@@ -162,7 +162,7 @@ class PublicationStore {
         }
         List<Attempt> saved = new ArrayList<>();
         attempts.saveAll(started).forEach(saved::add);
-        publications.updateAll(sending);
+        publications.updateAll(inUnitOrder(sending));
         events.saveAll(trail);
         int next = 0;
         for (int i = 0; i < answers.size(); i++) {
@@ -231,11 +231,19 @@ class PublicationStore {
         }
         if (!moved.isEmpty()) {
             attempts.updateAll(finished);
-            publications.updateAll(moved);
+            publications.updateAll(inUnitOrder(moved));
             events.saveAll(trail);
             troubled.forEach(troubles::publishEvent);
         }
         return answers;
+    }
+
+    /**
+     * A batch's rows in the order of their units: every change to a publication raises its unit's read version in the
+     * same transaction (V37), so two batches that lock those rows in one order cannot wait on each other in a circle.
+     */
+    private static List<Publication> inUnitOrder(List<Publication> batch) {
+        return batch.stream().sorted(java.util.Comparator.comparing(Publication::unitCode).thenComparing(Publication::id)).toList();
     }
 
     private Map<Long, Publication> current(List<Long> ids) {
