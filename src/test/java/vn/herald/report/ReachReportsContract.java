@@ -1,6 +1,5 @@
 package vn.herald.report;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -35,14 +34,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +49,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.herald.TestUsers.asAdmin;
+import static vn.herald.report.ReportData.utc;
+import static vn.herald.report.ReportJson.list;
+import static vn.herald.report.ReportJson.map;
 
 /**
  * A test year of a province of three communes whose engagement is read back at night from local fakes of the Graph
@@ -389,29 +388,7 @@ abstract class ReachReportsContract implements TestPropertyProvider {
             links.linkImported(piece, PLAN + "/" + task);
         }
         Instant planned = LocalDate.parse(day).atTime(9, 0).atZone(HANOI).toInstant();
-        return transactions.executeWrite(status -> {
-            try (PreparedStatement insert = status.getConnection().prepareStatement("insert into publication (piece_id, "
-                    + "piece_revision, channel_id, unit_code, planned_at, deadline, status, payload, payload_summary, external_id, "
-                    + "external_url, attempts, created_by, created_at, updated_at) values (?, 1, ?, ?, ?, ?, 'PUBLISHED', '{}', "
-                    + "'tóm tắt', ?, ?, 1, 'bien-tap', ?, ?)", new String[] {"id"})) {
-                insert.setLong(1, piece);
-                insert.setString(2, unit + "-" + channel);
-                insert.setString(3, unit);
-                insert.setObject(4, utc(planned));
-                insert.setObject(5, utc(planned.plusSeconds(86_400)));
-                insert.setString(6, externalId);
-                insert.setString(7, "https://example.vn/" + externalId);
-                insert.setObject(8, utc(planned));
-                insert.setObject(9, utc(planned));
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return data.sentWithPlatformId(piece, unit + "-" + channel, unit, planned, externalId);
     }
 
     /** The built-in portal's own count of an article's page views on a day. */
@@ -443,21 +420,7 @@ abstract class ReachReportsContract implements TestPropertyProvider {
                 .map(o -> List.of(o.get("expected"), o.get("achieved"), o.get("met"))).toList();
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
     private Map<String, Object> get(String uri) throws IOException {
-        return json.readValue(http.toBlocking().retrieve(asAdmin(HttpRequest.GET(uri))), Argument.mapOf(String.class, Object.class));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object value) {
-        return (List<Map<String, Object>>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
+        return ReportJson.get(http, json, uri);
     }
 }

@@ -67,7 +67,17 @@ final class ReportData {
         return id;
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    /** A publication sent for real with the platform's id, as the nightly engagement reading finds it. */
+    long sentWithPlatformId(long piece, String channel, String unit, Instant planned, String externalId) {
+        return insert("insert into publication (piece_id, piece_revision, channel_id, unit_code, planned_at, deadline, status, "
+                        + "payload, payload_summary, external_id, external_url, attempts, created_by, created_at, updated_at) "
+                        + "values (?, 1, ?, ?, ?, ?, 'PUBLISHED', '{}', 'tóm tắt', ?, ?, 1, 'bien-tap', ?, ?)",
+                piece, channel, unit, utc(planned), utc(planned.plusSeconds(86400)), externalId,
+                "https://example.vn/" + externalId, utc(planned), utc(planned));
+    }
+
+    /** A row writes its instants as UTC offsets, so H2 and PostgreSQL keep the same instant. */
+    static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 

@@ -39,8 +39,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,6 +52,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.herald.TestUsers.asAdmin;
+import static vn.herald.report.ReportData.utc;
+import static vn.herald.report.ReportJson.list;
+import static vn.herald.report.ReportJson.map;
 import static vn.herald.TestUsers.asEditor;
 
 /**
@@ -369,21 +370,7 @@ abstract class TaskReportsContract implements TestPropertyProvider {
         });
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
     private Map<String, Object> get(String uri) throws IOException {
-        return json.readValue(http.toBlocking().retrieve(asAdmin(HttpRequest.GET(uri))), Argument.mapOf(String.class, Object.class));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object value) {
-        return (List<Map<String, Object>>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
+        return ReportJson.get(http, json, uri);
     }
 }
