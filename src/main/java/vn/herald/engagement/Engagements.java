@@ -140,7 +140,8 @@ public class Engagements {
      * residents or households are not entered (reach is never measured against a guess).
      */
     public Optional<Reach> reach(String unitCode, LocalDate from, LocalDate to) {
-        Unit unit = units.find(unitCode).orElseThrow();
+        access.read(unitCode, Refusal.Noun.UNIT, unitCode);
+        Unit unit = units.find(unitCode).orElseThrow(() -> Refusal.notFound(Refusal.Noun.UNIT, unitCode));
         if (unit.population() == null || unit.households() == null || unit.population() == 0 || unit.households() == 0) {
             return Optional.empty();
         }

@@ -23,6 +23,8 @@ import vn.herald.channel.ChannelFiles;
 import vn.herald.channel.zalo.FakeZalo;
 import vn.herald.channel.zalo.TestSecrets;
 import vn.herald.engagement.EngagementCollector;
+import vn.herald.engagement.Engagements;
+import vn.herald.support.Refusal;
 import vn.herald.plan.Plans;
 import vn.herald.plan.TaskLinks;
 import vn.herald.unit.Units;
@@ -83,6 +85,7 @@ abstract class ReachReportsContract implements TestPropertyProvider {
     @Inject Units units;
     @Inject ChannelFiles channelFiles;
     @Inject EngagementCollector collector;
+    @Inject Engagements engagements;
 
     abstract Map<String, String> databaseProperties();
 
@@ -307,6 +310,10 @@ abstract class ReachReportsContract implements TestPropertyProvider {
         Map<String, Object> goal = list(list(unknown.get("plans")).get(0).get("targets")).get(2);
         assertEquals(List.of(Report.NO_DATA), List.of(goal.get("verdict")));
         assertNull(goal.get("met"));
+
+        Refusal missing = org.junit.jupiter.api.Assertions.assertThrows(Refusal.class,
+                () -> engagements.reach("xa-khong-co", LocalDate.parse("2027-04-15"), LocalDate.parse("2027-05-14")));
+        assertEquals(Refusal.Kind.NOT_FOUND, missing.kind(), "an unknown unit is not found, not a server error");
     }
 
     @Test
